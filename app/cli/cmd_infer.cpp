@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// `etlab-cli infer` and `etlab-cli bench attention`.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/cli/cli_common.h"
+#include "core/engine/engine.h"
+#include "core/store/run_store.h"
+
+namespace etlab::cli {
+
+void add_infer_command(CLI::App& app) {
+  struct Args {
+    std::string run, text;
+    DbOptions db;
+    std::string data_dir;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("infer", "predict with a finished run and show what it attended to");
+  cmd->add_option("--run", args->run, "run id or unique prefix")->required();
+  cmd->add_option("--text", args->text, "input text (ListOps runs: an expression such as \"[MAX 2 9 ]\")")->required();
+  cmd->add_option("--db", args->db.db, "database file");
+  cmd->add_option("--data-dir", args->data_dir, "data cache");
+  cmd->add_flag("--json", args->json, "one JSON object");
+  cmd->callback([args] {
+    try {
+      RunStore store(args->db.resolved(), true);
+      EngineOptions eo;
+      eo.data_dir = args->data_dir;
+      const auto r = infer(store, args->run, args->text, eo);
+      if (args->json) {
+        nlohmann::json sel = nlohmann::json::array();
+        for (const auto& s : r.selections) {
+          nlohmann::json rows = nlohmann::json::array();
+          for (int64_t qb = 0; qb < s.q_blocks; ++qb) {
+            nlohmann::json keys = nlohmann::json::array();
+            for (int64_t kb = 0; kb < s.k_blocks; ++kb)
+              if (s.selected(qb, kb)) keys.push_back(kb);
+            rows.push_back(keys);
+          }
+          sel.push_back({{"layer", s.layer}, {"head", s.head}, {"block", s.block}, {"key_blocks", rows}});
+        }
+        nlohmann::json probs = nlohmann::json::object();
+        for (size_t i = 0; i < r.classes.size() && i < r.probabilities.size(); ++i) probs[r.classes[i]] = r.probabilities[i];
+        std::cout << nlohmann::json{{"run_id", r.run_id},
+                                    {"prediction", r.predicted >= 0 && r.predicted < static_cast<int64_t>(r.classes.size())
+                                                       ? r.classes[static_cast<size_t>(r.predicted)]
+                                                       : ""},
+                                    {"probabilities", probs},
+                                    {"tokens", r.pieces.size()},
+                                    {"selections", sel}}
+                         .dump()
+                  << std::endl;
+        return;
+      }
+      std::printf("prediction: %s\n", r.classes.empty() ? "?" : r.classes[static_cast<size_t>(r.predicted)].c_str());
+      for (size_t i = 0; i < r.classes.size() && i < r.probabilities.size(); ++i)
+        std::printf("  %-20s %.4f\n", r.classes[i].c_str(), r.probabilities[i]);
+      std::printf("%zu tokens; attended key blocks per query block:\n", r.pieces.size());
+      for (const auto& s : r.selections) {
+        std::printf("  layer %d head %d:", s.layer, s.head);
+        for (int64_t qb = 0; qb < s.q_blocks; ++qb) {
+          std::printf(" q%lld{", static_cast<long long>(qb));
+          bool first = true;
+          for (int64_t kb = 0; kb < s.k_blocks; ++kb)
+            if (s.selected(qb, kb)) {
+              std::printf(first ? "%lld" : ",%lld", static_cast<long long>(kb));
+              first = false;
+            }
+          std::printf("}");
+        }
+        std::printf("\n");
+      }
+    } catch (const std::exception& e) {
+      print_error(e.what(), args->json);
+      throw CLI::RuntimeError(1);
+    }
+  });
+}
+
+void add_bench_command(CLI::App& app) {
+  struct Args {
+    std::string seq = "512,1024,2048";
+    std::string topk = "auto";
+    BenchAttentionOptions o;
+    DbOptions db;
+    bool save = false;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* bench = app.add_subcommand("bench", "benchmarks");
+  bench->require_subcommand(1);
+  auto* attn = bench->add_subcommand("attention", "dense vs learned-sparse vs fixed-sparse attention, side by side");
+  attn->add_option("--seq", args->seq, "comma-separated sequence lengths");
+  attn->add_option("--block", args->o.block, "block size B")->check(CLI::Range(1, 65536));
+  attn->add_option("--topk", args->topk, "key blocks per query block: auto = ceil(log2(n/B)) or a number");
+  attn->add_option("--heads", args->o.heads, "heads")->check(CLI::Range(1, 256));
+  attn->add_option("--dim", args->o.dim, "head width")->check(CLI::Range(1, 4096));
+  attn->add_option("--batch", args->o.batch, "batch")->check(CLI::Range(1, 4096));
+  attn->add_option("--threads", args->o.threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
+  attn->add_option("--repeats", args->o.repeats, "timed repeats after one warm-up")->check(CLI::Range(1, 1000));
+  attn->add_option("--db", args->db.db, "also store the results in this database");
+  attn->add_flag("--json", args->json, "one JSON object per line per (method, n)");
+  attn->callback([args] {
+    auto& o = args->o;
+    o.lengths.clear();
+    std::stringstream ss(args->seq);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+      try {
+        const long long n = std::stoll(item);
+        if (n < 1 || n > (1 << 20)) throw std::out_of_range("n");
+        o.lengths.push_back(n);
+      } catch (const std::exception&) {
+        print_error("--seq: '" + item + "' is not a length between 1 and 1048576", args->json);
+        throw CLI::RuntimeError(2);
+      }
+    }
+    if (args->topk == "auto") {
+      o.topk = 0;
+    } else {
+      try {
+        o.topk = std::stoll(args->topk);
+        if (o.topk < 1) throw std::out_of_range("k");
+      } catch (const std::exception&) {
+        print_error("--topk: expected auto or a positive integer (got '" + args->topk + "')", args->json);
+        throw CLI::RuntimeError(2);
+      }
+    }
+    try {
+      const auto rows = bench_attention(o);
+      if (!args->db.db.empty()) RunStore(args->db.db).add_benchmarks(rows);
+      for (const auto& r : rows) {
+        const auto extra = nlohmann::json::parse(r.extra_json);
+        if (args->json) {
+          nlohmann::json j = {{"method", r.method}, {"n", r.n},         {"time_ms", r.time_ms}, {"spread_ms", r.time_spread_ms},
+                              {"peak_bytes", r.peak_bytes}, {"kernel", r.kernel}, {"k", r.k}, {"block", r.block},
+                              {"threads", r.threads}, {"flops", r.flops}};
+          j.update(extra);
+          std::cout << j.dump() << std::endl;
+        } else {
+          std::printf("%-15s n=%-6lld k=%-4lld %10.2f ms (spread %.2f)  peak %8.1f MiB  ideal %.3f  %s\n", r.method.c_str(),
+                      static_cast<long long>(r.n), static_cast<long long>(r.k), r.time_ms, r.time_spread_ms,
+                      static_cast<double>(r.peak_bytes) / 1048576.0, extra["ideal_ratio"].get<double>(), r.kernel.c_str());
+        }
+      }
+    } catch (const std::exception& e) {
+      print_error(e.what(), args->json);
+      throw CLI::RuntimeError(1);
+    }
+  });
+}
+
+}  // namespace etlab::cli

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// `etlab-cli presets`, `params` and `runs`.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/cli/cli_common.h"
+#include "core/config/config_schema.h"
+#include "core/config/presets.h"
+#include "core/engine/engine.h"
+#include "core/store/run_store.h"
+
+namespace etlab::cli {
+
+void add_presets_command(CLI::App& app) {
+  auto json = std::make_shared<bool>(false);
+  auto* cmd = app.add_subcommand("presets", "list the built-in presets");
+  cmd->add_flag("--json", *json, "an array of {name, description}");
+  cmd->callback([json] {
+    if (*json) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& p : builtin_presets()) arr.push_back({{"name", p.name}, {"description", p.description}});
+      std::cout << arr.dump(2) << std::endl;
+      return;
+    }
+    for (const auto& p : builtin_presets()) std::printf("%-22s %s\n", p.name.c_str(), p.description.c_str());
+  });
+}
+
+void add_keys_command(CLI::App& app) {
+  auto json = std::make_shared<bool>(false);
+  auto* cmd = app.add_subcommand("keys", "list every configuration key (for --set and config files)");
+  cmd->add_flag("--json", *json, "an array of {key, type, default, min, max, choices, help}");
+  cmd->callback([json] {
+    static const char* types[] = {"int", "number", "bool", "string", "enum", "list", "int|auto"};
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& f : config_fields()) {
+      nlohmann::json j = {{"key", f.path}, {"type", types[static_cast<int>(f.type)]}, {"default", f.default_value}, {"help", f.help}};
+      if (f.type == FieldType::Int || f.type == FieldType::Float || f.type == FieldType::IntOrAuto) {
+        j["min"] = f.min;
+        j["max"] = f.max;
+      }
+      if (!f.choices.empty()) j["choices"] = f.choices;
+      arr.push_back(j);
+    }
+    if (*json) {
+      std::cout << arr.dump(2) << std::endl;
+      return;
+    }
+    for (const auto& j : arr) {
+      std::string extra;
+      if (j.contains("choices")) {
+        for (const auto& c : j["choices"]) extra += (extra.empty() ? "" : "|") + c.get<std::string>();
+        extra = " {" + extra + "}";
+      }
+      std::printf("%-30s %-8s default %-12s %s%s\n", j["key"].get<std::string>().c_str(), j["type"].get<std::string>().c_str(),
+                  j["default"].dump().c_str(), j["help"].get<std::string>().c_str(), extra.c_str());
+    }
+  });
+}
+
+void add_params_command(CLI::App& app) {
+  struct Args {
+    ConfigSource source;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("params", "count parameters of a configuration (no training)");
+  args->source.add_to(*cmd);
+  cmd->add_flag("--json", args->json, "an object with total, trainable and modules");
+  cmd->callback([args] {
+    nlohmann::json cfg;
+    if (!args->source.load(cfg, args->json)) throw CLI::RuntimeError(2);
+    RunConfig rc;
+    auto issues = parse_run_config(cfg, rc);
+    if (!issues.empty()) {
+      print_issues(issues, args->json);
+      throw CLI::RuntimeError(2);
+    }
+    ParamReport r;
+    try {
+      r = count_params(rc);
+    } catch (const std::exception& e) {
+      print_error(e.what(), args->json);
+      throw CLI::RuntimeError(1);
+    }
+    if (args->json) {
+      nlohmann::json modules = nlohmann::json::array();
+      for (const auto& m : r.modules) modules.push_back({{"module", m.module}, {"total", m.total}, {"trainable", m.trainable}});
+      std::cout << nlohmann::json{{"total", r.total}, {"trainable", r.trainable}, {"modules", modules}}.dump(2) << std::endl;
+      return;
+    }
+    std::printf("%-24s %14s %14s\n", "module", "total", "trainable");
+    for (const auto& m : r.modules)
+      std::printf("%-24s %14lld %14lld\n", m.module.c_str(), static_cast<long long>(m.total), static_cast<long long>(m.trainable));
+    std::printf("%-24s %14lld %14lld (%.2f%% trainable)\n", "TOTAL", static_cast<long long>(r.total),
+                static_cast<long long>(r.trainable), r.total ? 100.0 * static_cast<double>(r.trainable) / static_cast<double>(r.total) : 0.0);
+  });
+}
+
+void add_runs_command(CLI::App& app) {
+  struct Args {
+    DbOptions db;
+    bool json = false;
+    RunFilter filter;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("runs", "list the runs of a database");
+  cmd->add_option("--db", args->db.db, "database file");
+  cmd->add_flag("--json", args->json, "an array of run objects");
+  cmd->add_option("--status", args->filter.status, "only runs with this status")
+      ->check(CLI::IsMember({"queued", "running", "finished", "failed", "cancelled", "interrupted"}));
+  cmd->add_option("--preset", args->filter.preset, "only runs of this preset");
+  cmd->add_option("--limit", args->filter.limit, "at most N runs");
+  cmd->callback([args] {
+    try {
+      const std::string path = args->db.resolved();
+      RunStore store(path, /*read_only=*/false);
+      store.reap_stale_runs();
+      const auto runs = store.list_runs(args->filter);
+      if (args->json) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& r : runs) {
+          nlohmann::json summary = nlohmann::json::parse(r.summary_json, nullptr, false);
+          arr.push_back({{"id", r.id},
+                         {"status", r.status},
+                         {"reason", r.reason},
+                         {"preset", r.preset},
+                         {"method", r.method},
+                         {"task", r.task},
+                         {"seed", r.seed},
+                         {"created", r.created},
+                         {"finished", r.finished},
+                         {"step", r.step},
+                         {"params_total", r.params_total},
+                         {"params_trainable", r.params_trainable},
+                         {"wall_seconds", r.wall_seconds},
+                         {"tokens_per_second", r.tokens_per_second},
+                         {"peak_bytes", r.peak_bytes},
+                         {"summary", summary.is_discarded() ? nlohmann::json::object() : summary}});
+        }
+        std::cout << arr.dump(2) << std::endl;
+        return;
+      }
+      std::printf("%-8s  %-11s %-22s %-24s %6s %9s  %s\n", "id", "status", "preset", "method", "step", "test acc", "created");
+      for (const auto& r : runs) {
+        const auto summary = nlohmann::json::parse(r.summary_json, nullptr, false);
+        std::string acc = "-";
+        if (!summary.is_discarded() && summary.contains("test/accuracy")) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%.4f", summary["test/accuracy"].get<double>());
+          acc = buf;
+        }
+        std::printf("%-8s  %-11s %-22s %-24s %6lld %9s  %s\n", r.id.substr(0, 8).c_str(), r.status.c_str(), r.preset.c_str(),
+                    r.method.c_str(), static_cast<long long>(r.step), acc.c_str(), r.created.c_str());
+      }
+    } catch (const std::exception& e) {
+      print_error(e.what(), args->json);
+      throw CLI::RuntimeError(1);
+    }
+  });
+}
+
+}  // namespace etlab::cli

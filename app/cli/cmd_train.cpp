@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// `etlab-cli train` and `etlab-cli resume`.
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/progress.h"
+#include "core/store/run_store.h"
+
+namespace etlab::cli {
+
+namespace {
+
+struct TrainArgs {
+  ConfigSource source;
+  std::vector<std::string> sweeps;
+  int64_t seeds = 1;
+  DbOptions db;
+  int64_t threads = -1;
+  std::string device;
+  std::string data_dir;
+  bool json = false;
+};
+
+struct ResumeArgs {
+  std::string run;
+  DbOptions db;
+  int64_t threads = -1;
+  std::string data_dir;
+  bool json = false;
+};
+
+// Expands --sweep key=v1,v2 (cartesian product) and --seeds N into one assignment list per run.
+std::vector<std::vector<std::string>> expand_sweeps(const std::vector<std::string>& sweeps, bool json, bool* ok) {
+  std::vector<std::vector<std::string>> combos{{}};
+  *ok = true;
+  for (const auto& sweep : sweeps) {
+    const auto eq = sweep.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == sweep.size()) {
+      print_error("--sweep expects key=v1,v2,... (got '" + sweep + "')", json);
+      *ok = false;
+      return {};
+    }
+    const std::string key = sweep.substr(0, eq);
+    std::vector<std::string> values;
+    std::stringstream ss(sweep.substr(eq + 1));
+    std::string v;
+    while (std::getline(ss, v, ',')) values.push_back(v);
+    std::vector<std::vector<std::string>> next;
+    for (const auto& c : combos)
+      for (const auto& value : values) {
+        auto n = c;
+        n.push_back(key + "=" + value);
+        next.push_back(std::move(n));
+      }
+    combos = std::move(next);
+  }
+  return combos;
+}
+
+int run_train(const TrainArgs& a) {
+  nlohmann::json base;
+  if (!a.source.load(base, a.json)) return 2;
+  bool ok = true;
+  auto combos = expand_sweeps(a.sweeps, a.json, &ok);
+  if (!ok) return 2;
+  // Validate every run of the sweep before training any: a rejected config writes nothing.
+  std::vector<RunConfig> configs;
+  for (const auto& combo : combos) {
+    for (int64_t i = 0; i < a.seeds; ++i) {
+      nlohmann::json cfg = base;
+      std::vector<ConfigIssue> issues;
+      for (const auto& s : combo)
+        if (auto issue = apply_set(cfg, s)) issues.push_back(*issue);
+      if (issues.empty() && a.seeds > 1) {
+        const auto* seed = json_at(cfg, "train.seed");
+        json_put(cfg, "train.seed", (seed && seed->is_number_integer() ? seed->get<int64_t>() : 0) + i);
+      }
+      RunConfig rc;
+      if (issues.empty()) issues = parse_run_config(cfg, rc);
+      if (!issues.empty()) {
+        print_issues(issues, a.json);
+        return 2;
+      }
+      configs.push_back(std::move(rc));
+    }
+  }
+  install_stop_handlers();
+  std::unique_ptr<RunStore> store;
+  try {
+    store = std::make_unique<RunStore>(a.db.resolved());
+    if (store->read_only()) throw StoreError(a.db.resolved() + " is read-only; choose another --db");
+  } catch (const StoreError& e) {
+    print_error(e.what(), a.json);
+    return 1;
+  }
+  EngineOptions eo;
+  eo.threads = a.threads;
+  eo.device = a.device;
+  eo.data_dir = a.data_dir;
+  int rc = 0;
+  for (const auto& cfg : configs) {
+    if (g_stop_requested) break;
+    CliObserver observer(a.json);
+    try {
+      auto result = train_run(cfg, *store, observer, eo);
+      if (result.status != RunStatus::Finished) rc = result.status == RunStatus::Cancelled ? 130 : 1;
+    } catch (const std::exception& e) {
+      print_error(e.what(), a.json);
+      return 1;
+    }
+  }
+  return rc;
+}
+
+int run_resume(const ResumeArgs& a) {
+  install_stop_handlers();
+  try {
+    RunStore store(a.db.resolved());
+    CliObserver observer(a.json);
+    EngineOptions eo;
+    eo.threads = a.threads;
+    eo.data_dir = a.data_dir;
+    auto result = resume_run(a.run, store, observer, eo);
+    return result.status == RunStatus::Finished ? 0 : (result.status == RunStatus::Cancelled ? 130 : 1);
+  } catch (const std::exception& e) {
+    print_error(e.what(), a.json);
+    return 1;
+  }
+}
+
+}  // namespace
+
+void add_train_commands(CLI::App& app) {
+  auto args = std::make_shared<TrainArgs>();
+  auto* train = app.add_subcommand("train", "train one run, a sweep or several seeds");
+  args->source.add_to(*train);
+  train->add_option("--sweep", args->sweeps, "one run per value: --sweep lora.r=4,8,16 (repeat for a grid)");
+  train->add_option("--seeds", args->seeds, "runs per configuration with seeds train.seed, +1, ...")->check(CLI::Range(1, 1000));
+  train->add_option("--db", args->db.db, "database file (default: $XDG_DATA_HOME/etlab/etlab.db)");
+  train->add_option("--threads", args->threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
+  train->add_option("--device", args->device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+  train->add_option("--data-dir", args->data_dir, "data cache (default: $ETLAB_DATA_DIR or ~/.cache/etlab/data)");
+  train->add_flag("--json", args->json, "JSON lines on stdout; the last line of each run has run_id, status, metrics");
+  train->callback([args] {
+    const int rc = run_train(*args);
+    if (rc != 0) throw CLI::RuntimeError(rc);
+  });
+
+  auto rargs = std::make_shared<ResumeArgs>();
+  auto* resume = app.add_subcommand("resume", "continue an interrupted or cancelled run from its last checkpoint");
+  resume->add_option("run", rargs->run, "run id or unique prefix")->required();
+  resume->add_option("--db", rargs->db.db, "database file");
+  resume->add_option("--threads", rargs->threads, "intra-op threads (use the original count for bit-identical losses)");
+  resume->add_option("--data-dir", rargs->data_dir, "data cache");
+  resume->add_flag("--json", rargs->json, "JSON lines on stdout");
+  resume->callback([rargs] {
+    const int rc = run_resume(*rargs);
+    if (rc != 0) throw CLI::RuntimeError(rc);
+  });
+}
+
+}  // namespace etlab::cli

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+
+#include <torch/torch.h>
+
+namespace etlab {
+
+/// Shapes used throughout: q [B, H, Nq, D], k and v [B, H, Nk, D]; `key_valid` [B, Nk] bool (true =
+/// a real token, false = padding) or undefined for "all valid". Causal attention aligns the ends of
+/// the two sequences: query i sits at key position i + (Nk - Nq) and sees keys up to it.
+
+/// Which dense kernel to run: the private SDPA of LibTorch 1.13 (`at::_scaled_dot_product_attention`,
+/// `scaled_dot_product_attention` on 2.x) or matmul-softmax-matmul.
+enum class DenseKernel { Sdpa, Math };
+
+std::string to_string(DenseKernel kernel);
+
+/// The kernel "auto" resolves to: measured once per process on a representative shape (both run
+/// side by side, the faster kept). Thread-safe.
+DenseKernel auto_dense_kernel();
+
+/// Parses "auto" | "sdpa" | "math".
+DenseKernel dense_kernel_from(const std::string& name);
+
+/// Exact attention. With `probs` non-null, also returns the probabilities [B, H, Nq, Nk] (always via
+/// the math path, which is then the kernel that ran).
+torch::Tensor dense_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                              const torch::Tensor& key_valid, bool causal, DenseKernel kernel,
+                              torch::Tensor* probs = nullptr);
+
+/// Geometry of a block-sparse attention call.
+struct BlockGeometry {
+  int64_t nq = 0, nk = 0, block = 0;
+  int64_t mq = 0, mk = 0;  ///< number of query / key blocks (last one may be partial)
+  int64_t offset = 0;      ///< nk - nq: causal position of query 0
+  BlockGeometry(int64_t nq_, int64_t nk_, int64_t block_);
+};
+
+/// Key blocks each query block may use [B, Mq, Mk] bool: a block is allowed when it holds at least
+/// one real key and, for causal attention, starts at or before the block's last query position.
+torch::Tensor allowed_blocks(const BlockGeometry& g, const torch::Tensor& key_valid, int64_t batch, bool causal,
+                             const torch::TensorOptions& device);
+
+/// The "own" key block of every query block [Mq] (the block holding its last query's position).
+torch::Tensor own_blocks(const BlockGeometry& g, const torch::TensorOptions& device);
+
+/// Block top-k attention: query block i attends to the key blocks `indices[b, h, i, :]` ([B, H, Mq, K]
+/// int64); entries with `index_valid` false are ignored. Never forms an Nq x Nk tensor: work and
+/// memory are O(Nq * K * block). With `probs`, returns the probabilities on the gathered keys
+/// [B, H, Mq, block, K * block].
+torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                     const torch::Tensor& key_valid, bool causal, int64_t block,
+                                     const torch::Tensor& indices, const torch::Tensor& index_valid,
+                                     torch::Tensor* probs = nullptr);
+
+/// Top-k key blocks from router scores [B, H, Mq, Mk]: disallowed blocks never win over allowed ones,
+/// the own block is always kept. Returns {indices [B, H, Mq, K], valid [B, H, Mq, K]}.
+std::pair<torch::Tensor, torch::Tensor> select_top_blocks(const torch::Tensor& scores, const torch::Tensor& allowed,
+                                                         const torch::Tensor& own, int64_t k);
+
+/// Fixed patterns on the same block machinery, with exactly k key blocks per query block:
+///  - "local":   the own block and its nearest neighbours (only earlier ones when causal);
+///  - "strided": the own block plus blocks at multiples of stride = max(1, Mk / k) behind (and, when
+///               not causal, ahead of) it, as in the Sparse Transformer's strided pattern;
+///  - "bigbird": `global_blocks` first blocks + a local window + `random_blocks` random blocks
+///               (fixed per layer/head by `seed`).
+/// Returns {indices [B, H, Mq, K], valid} for the given batch/heads.
+std::pair<torch::Tensor, torch::Tensor> fixed_pattern_blocks(const std::string& pattern, const BlockGeometry& g,
+                                                            const torch::Tensor& allowed, int64_t heads, int64_t k,
+                                                            int64_t global_blocks, int64_t random_blocks, uint64_t seed,
+                                                            bool causal);
+
+/// Selection as a dense bool block mask [B, H, Mq, Mk] (for recording and statistics).
+torch::Tensor selection_mask(const torch::Tensor& indices, const torch::Tensor& index_valid, int64_t mk);
+
+/// Scatters block-sparse probabilities back to [B, H, Nq, Nk] (probes only; small n).
+torch::Tensor expand_block_probs(const torch::Tensor& probs, const torch::Tensor& indices, const BlockGeometry& g);
+
+/// Sums probabilities over key blocks and averages over the queries of each block: [B, H, Mq, Mk].
+torch::Tensor pool_probs_to_blocks(const torch::Tensor& full_probs, const BlockGeometry& g);
+
+}  // namespace etlab

@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: MIT
+#include "core/config/config_schema.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace etlab {
+namespace {
+
+using nlohmann::json;
+
+FieldSpec int_field(std::string path, long long def, double lo, double hi, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::Int;
+  f.default_value = def;
+  f.min = lo;
+  f.max = hi;
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec float_field(std::string path, double def, double lo, double hi, std::string help) {
+  FieldSpec f = int_field(std::move(path), 0, lo, hi, std::move(help));
+  f.type = FieldType::Float;
+  f.default_value = def;
+  return f;
+}
+
+FieldSpec bool_field(std::string path, bool def, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::Bool;
+  f.default_value = def;
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec string_field(std::string path, std::string def, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::String;
+  f.default_value = std::move(def);
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec enum_field(std::string path, std::string def, std::vector<std::string> choices, std::string help) {
+  FieldSpec f = string_field(std::move(path), std::move(def), std::move(help));
+  f.type = FieldType::Enum;
+  f.choices = std::move(choices);
+  return f;
+}
+
+FieldSpec list_field(std::string path, std::vector<std::string> def, std::vector<std::string> choices,
+                     double min_items, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::StringList;
+  f.default_value = def;
+  f.choices = std::move(choices);
+  f.min = min_items;
+  f.max = 1e9;
+  f.help = std::move(help);
+  return f;
+}
+
+std::vector<FieldSpec> make_fields() {
+  const double big = 1e9;
+  std::vector<FieldSpec> f;
+  f.push_back(string_field("preset", "", "name of the preset this configuration came from"));
+  f.push_back(string_field("description", "", "one-line description"));
+  f.push_back(string_field("name", "", "run name shown in the run browser"));
+
+  f.push_back(enum_field("task.dataset", "listops",
+                         {"listops", "retrieval", "corpus", "sentiment", "spam", "sotu_party", "brown_genre",
+                          "reuters_corn", "reuters_grain", "fortunes", "user"},
+                         "data set (see README, 'Data sets')"));
+  f.push_back(enum_field("task.objective", "classify", {"classify", "lm"}, "classification or language modelling"));
+  f.push_back(enum_field("task.domain", "imdb", {"imdb", "yelp", "amazon"}, "sentiment training domain"));
+  f.push_back(list_field("task.eval_domains", {}, {"imdb", "yelp", "amazon"}, 0,
+                         "extra sentiment domains evaluated on their test split (distribution shift)"));
+  f.push_back(string_field("task.path", "", "user data file (.jsonl or .csv with text and label)"));
+  f.push_back(enum_field("task.tokenizer", "auto", {"auto", "byte", "bpe"},
+                         "auto: the data set's own vocabulary for listops/retrieval, bytes otherwise"));
+  f.push_back(int_field("task.max_len", 512, 8, 1 << 20, "sequence length in tokens (longer inputs are cut)"));
+  f.push_back(int_field("task.min_len", 1, 1, 1 << 20, "shortest generated sequence (listops, retrieval)"));
+  f.push_back(int_field("task.listops_depth", 10, 1, 20, "ListOps maximum tree depth"));
+  f.push_back(int_field("task.listops_args", 10, 2, 10, "ListOps maximum arguments per operator"));
+  f.push_back(int_field("task.train_size", 0, 0, big, "training examples (0 = all; generated sets need > 0)"));
+  f.push_back(int_field("task.val_size", 0, 0, big, "validation examples (0 = all)"));
+  f.push_back(int_field("task.test_size", 0, 0, big, "test examples (0 = all)"));
+  f.push_back(list_field("task.categories", {}, {}, 0, "classes to keep (fortunes, brown_genre); empty = default"));
+
+  f.push_back(enum_field("model.arch", "encoder", {"encoder", "decoder"}, "bidirectional encoder or causal decoder"));
+  f.push_back(int_field("model.layers", 2, 1, 96, "transformer blocks"));
+  f.push_back(int_field("model.d_model", 128, 8, 16384, "model width"));
+  f.push_back(int_field("model.heads", 4, 1, 256, "attention heads"));
+  f.push_back(int_field("model.ffn", 512, 8, 65536, "feed-forward width"));
+  f.push_back(float_field("model.dropout", 0.1, 0.0, 0.9, "dropout probability"));
+  f.push_back(int_field("model.max_len", 0, 0, 1 << 20, "longest input the model accepts (0 = task.max_len + 1)"));
+  f.push_back(enum_field("model.pooling", "auto", {"auto", "cls", "mean", "last"},
+                         "classification pooling (auto: cls for encoders, mean for decoders)"));
+  f.push_back(int_field("model.vocab_size", 0, 0, 4000000, "vocabulary size (0 = the tokenizer's)"));
+  f.push_back(bool_field("model.tie_embeddings", true, "share input embedding and LM output weights"));
+  f.push_back(float_field("model.rope_base", 10000.0, 2.0, 1e9, "rotary position base"));
+
+  f.push_back(enum_field("attention.kind", "dense", {"dense", "learned_sparse", "fixed_sparse"}, "attention family"));
+  f.push_back(int_field("attention.block", 64, 1, 65536, "block size B in tokens"));
+  FieldSpec topk;
+  topk.path = "attention.topk";
+  topk.type = FieldType::IntOrAuto;
+  topk.default_value = "auto";
+  topk.min = 1;
+  topk.max = big;
+  topk.help = "key blocks per query block, own block included; auto = ceil(c*log2(n/B))";
+  f.push_back(topk);
+  f.push_back(float_field("attention.c", 1.0, 1e-3, 64.0, "constant c of topk=auto"));
+  f.push_back(enum_field("attention.pattern", "local", {"local", "strided", "bigbird"}, "fixed_sparse pattern"));
+  f.push_back(int_field("attention.global_blocks", 1, 0, 4096, "bigbird: global key blocks"));
+  f.push_back(int_field("attention.random_blocks", 1, 0, 4096, "bigbird: random key blocks"));
+  f.push_back(int_field("attention.router_dim", 16, 1, 4096, "learned_sparse: router projection width per head"));
+  f.push_back(int_field("attention.router_samples", 4, 1, 4096,
+                        "learned_sparse: query rows per block used to compute the router's target"));
+  f.push_back(float_field("attention.router_loss_weight", 1.0, 0.0, 1000.0,
+                          "learned_sparse: weight of the router's distillation loss"));
+  f.push_back(int_field("attention.dense_warmup_steps", 0, 0, big,
+                        "learned_sparse: steps trained with dense attention while the router learns"));
+  f.push_back(enum_field("attention.dense_impl", "auto", {"auto", "sdpa", "math"},
+                         "dense kernel: auto measures both once per process and keeps the faster"));
+
+  f.push_back(bool_field("lora.enabled", false, "train LoRA adapters over frozen weights"));
+  f.push_back(int_field("lora.r", 8, 1, 65536, "adapter rank"));
+  f.push_back(float_field("lora.alpha", 16.0, 1e-6, 1e6, "scaling numerator: update = alpha/r * B A"));
+  f.push_back(float_field("lora.dropout", 0.0, 0.0, 0.9, "dropout on the adapter input"));
+  f.push_back(list_field("lora.targets", {"q", "v"}, {"q", "k", "v", "o", "ffn_in", "ffn_out", "router_q", "router_k"}, 1,
+                         "adapted matrices"));
+  f.push_back(enum_field("lora.init", "kaiming", {"kaiming", "pissa"}, "adapter initialisation"));
+  f.push_back(bool_field("lora.rslora", false, "scale by alpha/sqrt(r) instead of alpha/r"));
+
+  f.push_back(enum_field("train.phase", "scratch", {"scratch", "pretrain", "finetune"}, "training phase"));
+  f.push_back(string_field("train.base", "", "finetune: base run id (or unique prefix) or checkpoint file"));
+  f.push_back(string_field("train.base_preset", "", "finetune: use the newest finished run of this preset as base"));
+  f.push_back(int_field("train.steps", 200, 1, big, "optimizer steps"));
+  f.push_back(int_field("train.batch", 16, 1, 65536, "examples per micro-batch"));
+  f.push_back(float_field("train.lr", 1e-3, 1e-12, 10.0, "peak learning rate"));
+  f.push_back(float_field("train.weight_decay", 0.01, 0.0, 10.0, "AdamW weight decay"));
+  f.push_back(int_field("train.warmup", 20, 0, big, "linear warm-up steps before the cosine decay"));
+  f.push_back(float_field("train.min_lr_ratio", 0.1, 0.0, 1.0, "final learning rate as a fraction of the peak"));
+  f.push_back(float_field("train.clip", 1.0, 0.0, 1e9, "gradient-norm clipping (0 = off)"));
+  f.push_back(int_field("train.accum", 1, 1, 4096, "micro-batches accumulated per optimizer step"));
+  f.push_back(int_field("train.eval_every", 50, 1, big, "evaluate every N steps"));
+  f.push_back(int_field("train.eval_batches", 0, 0, big, "validation batches per evaluation (0 = whole split)"));
+  f.push_back(int_field("train.patience", 0, 0, big, "early stopping after N evaluations without improvement (0 = off)"));
+  f.push_back(int_field("train.seed", 0, 0, 2147483647.0, "random seed"));
+  f.push_back(bool_field("train.deterministic", false, "deterministic algorithms (bit-identical resume)"));
+  f.push_back(int_field("train.threads", 0, 0, 4096, "intra-op threads (0 = all cores)"));
+  f.push_back(enum_field("train.device", "cpu", {"cpu", "cuda"}, "compute device"));
+  f.push_back(int_field("train.checkpoint_every", 0, 0, big, "checkpoint every N steps (0 = at each evaluation)"));
+  f.push_back(int_field("train.log_every", 10, 1, big, "steps per logging interval (one database transaction)"));
+  f.push_back(bool_field("train.freeze_router", false, "keep the learned router at its initial weights"));
+
+  f.push_back(int_field("probe.examples", 4, 0, 4, "held-out probe examples recorded with the run"));
+  f.push_back(int_field("probe.prob_steps", 8, 0, 8, "evaluation steps at which attention probabilities are stored"));
+  f.push_back(int_field("probe.max_prob_tokens", 1024, 0, 4096,
+                        "full-resolution probabilities up to this length, block-pooled beyond"));
+  f.push_back(bool_field("probe.spectra", true, "record rank spectra of weight updates at evaluations"));
+  return f;
+}
+
+std::string describe(const json& v) {
+  std::string s = v.dump();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+std::string number_text(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+const char* type_name(FieldType t) {
+  switch (t) {
+    case FieldType::Int: return "an integer";
+    case FieldType::Float: return "a number";
+    case FieldType::Bool: return "true or false";
+    case FieldType::String: return "a string";
+    case FieldType::Enum: return "one of the listed names";
+    case FieldType::StringList: return "a list of names";
+    case FieldType::IntOrAuto: return "an integer or \"auto\"";
+  }
+  return "a value";
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+bool is_integer_number(const json& v) {
+  if (v.is_number_integer()) return true;
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    return std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9e15;
+  }
+  return false;
+}
+
+void check_range(const FieldSpec& f, double d, std::vector<ConfigIssue>& out) {
+  if (d < f.min) out.push_back({f.path, "must be at least " + number_text(f.min) + " (got " + number_text(d) + ")"});
+  else if (d > f.max) out.push_back({f.path, "must be at most " + number_text(f.max) + " (got " + number_text(d) + ")"});
+}
+
+// Checks one value against its spec; returns the normalised value (e.g. 3.0 -> 3 for integers).
+json check_value(const FieldSpec& f, const json& v, std::vector<ConfigIssue>& out) {
+  const size_t before = out.size();
+  auto wrong_type = [&] { out.push_back({f.path, "must be " + std::string(type_name(f.type)) + " (got " + describe(v) + ")"}); };
+  switch (f.type) {
+    case FieldType::Int:
+      if (!is_integer_number(v)) { wrong_type(); break; }
+      check_range(f, v.get<double>(), out);
+      if (out.size() == before) return json(static_cast<long long>(v.get<double>()));
+      break;
+    case FieldType::Float:
+      if (!v.is_number() || !std::isfinite(v.get<double>())) { wrong_type(); break; }
+      check_range(f, v.get<double>(), out);
+      break;
+    case FieldType::Bool:
+      if (!v.is_boolean()) wrong_type();
+      break;
+    case FieldType::String:
+      if (!v.is_string()) wrong_type();
+      break;
+    case FieldType::Enum:
+      if (!v.is_string()) { wrong_type(); break; }
+      if (std::find(f.choices.begin(), f.choices.end(), v.get<std::string>()) == f.choices.end())
+        out.push_back({f.path, "unknown value " + describe(v) + "; expected one of: " + join(f.choices)});
+      break;
+    case FieldType::StringList: {
+      if (!v.is_array()) { wrong_type(); break; }
+      std::set<std::string> seen;
+      for (const auto& item : v) {
+        if (!item.is_string()) { out.push_back({f.path, "items must be strings (got " + describe(item) + ")"}); continue; }
+        const auto s = item.get<std::string>();
+        if (!f.choices.empty() && std::find(f.choices.begin(), f.choices.end(), s) == f.choices.end())
+          out.push_back({f.path, "unknown item \"" + s + "\"; expected items from: " + join(f.choices)});
+        if (!seen.insert(s).second) out.push_back({f.path, "item \"" + s + "\" appears twice"});
+      }
+      if (static_cast<double>(v.size()) < f.min)
+        out.push_back({f.path, "needs at least " + number_text(f.min) + " item(s)"});
+      break;
+    }
+    case FieldType::IntOrAuto:
+      if (v.is_string() && v.get<std::string>() == "auto") break;
+      if (!is_integer_number(v)) { wrong_type(); break; }
+      check_range(f, v.get<double>(), out);
+      if (out.size() == before) return json(static_cast<long long>(v.get<double>()));
+      break;
+  }
+  return v;
+}
+
+void find_unknown(const json& node, const std::string& prefix, std::vector<ConfigIssue>& out) {
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string path = prefix.empty() ? it.key() : prefix + "." + it.key();
+    if (find_field(path)) continue;
+    if (it.value().is_object()) {
+      // A section is known when some field lives under it.
+      bool section = false;
+      for (const auto& f : config_fields())
+        if (f.path.rfind(path + ".", 0) == 0) { section = true; break; }
+      if (section) { find_unknown(it.value(), path, out); continue; }
+    }
+    out.push_back({path, "unknown key"});
+  }
+}
+
+long long geti(const json& c, const char* path) { return json_at(c, path)->get<long long>(); }
+double getd(const json& c, const char* path) { return json_at(c, path)->get<double>(); }
+std::string gets(const json& c, const char* path) { return json_at(c, path)->get<std::string>(); }
+bool getb(const json& c, const char* path) { return json_at(c, path)->get<bool>(); }
+
+bool is_generated(const std::string& dataset) { return dataset == "listops" || dataset == "retrieval"; }
+
+// Rules that involve more than one key. Runs only when every single key is valid.
+void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
+  const auto d = geti(c, "model.d_model"), heads = geti(c, "model.heads"), ffn = geti(c, "model.ffn");
+  if (d % heads != 0)
+    out.push_back({"model.heads", "must divide model.d_model (" + std::to_string(d) + " is not a multiple of " +
+                                      std::to_string(heads) + ")"});
+  else if ((d / heads) % 2 != 0)
+    out.push_back({"model.heads", "head width d_model/heads = " + std::to_string(d / heads) +
+                                      " must be even for rotary positions"});
+
+  const auto dataset = gets(c, "task.dataset"), objective = gets(c, "task.objective"), arch = gets(c, "model.arch");
+  const auto pooling = gets(c, "model.pooling"), phase = gets(c, "train.phase");
+  if (dataset == "corpus" && objective != "lm")
+    out.push_back({"task.objective", "the corpus data set has no labels: use \"lm\""});
+  if (objective == "lm" && arch != "decoder")
+    out.push_back({"model.arch", "language modelling needs the causal \"decoder\" (got \"" + arch + "\")"});
+  if (pooling == "cls" && arch != "encoder")
+    out.push_back({"model.pooling", "\"cls\" pooling needs the \"encoder\" architecture; a decoder uses mean or last"});
+  if (pooling == "last" && arch != "decoder")
+    out.push_back({"model.pooling", "\"last\" pooling needs the causal \"decoder\"; an encoder uses cls or mean"});
+  if (dataset == "user" && gets(c, "task.path").empty())
+    out.push_back({"task.path", "the \"user\" data set needs a .jsonl or .csv file"});
+  if (is_generated(dataset)) {
+    if (gets(c, "task.tokenizer") == "bpe")
+      out.push_back({"task.tokenizer", dataset + " has its own vocabulary; use \"auto\""});
+    for (const char* k : {"task.train_size", "task.val_size", "task.test_size"})
+      if (geti(c, k) == 0) out.push_back({k, "must be greater than 0 for the generated data set " + dataset});
+    if (geti(c, "task.min_len") > geti(c, "task.max_len"))
+      out.push_back({"task.min_len", "must not exceed task.max_len"});
+  }
+  if (phase == "pretrain" && objective != "lm")
+    out.push_back({"train.phase", "pretrain trains a language model: set task.objective to \"lm\""});
+  if (phase == "finetune" && gets(c, "train.base").empty() && gets(c, "train.base_preset").empty())
+    out.push_back({"train.base", "finetune needs a base run: set train.base or train.base_preset"});
+  if (phase != "finetune" && (!gets(c, "train.base").empty()))
+    out.push_back({"train.base", "only used when train.phase is \"finetune\""});
+
+  const auto steps = geti(c, "train.steps");
+  if (geti(c, "train.warmup") >= steps && steps > 1)
+    out.push_back({"train.warmup", "must be smaller than train.steps (" + std::to_string(steps) + ")"});
+
+  const auto max_len = geti(c, "task.max_len"), model_max = geti(c, "model.max_len");
+  if (model_max != 0 && model_max < max_len + 1)
+    out.push_back({"model.max_len", "must be at least task.max_len + 1 = " + std::to_string(max_len + 1)});
+
+  const auto kind = gets(c, "attention.kind");
+  if (kind != "dense") {
+    const auto block = geti(c, "attention.block");
+    if (block > max_len)
+      out.push_back({"attention.block", "block size " + std::to_string(block) + " is larger than the sequence (task.max_len " +
+                                            std::to_string(max_len) + ")"});
+    const long long blocks = (max_len + block - 1) / block;
+    long long k = 0;
+    const json& topk = *json_at(c, "attention.topk");
+    if (topk.is_number()) {
+      k = topk.get<long long>();
+      if (k > blocks && block <= max_len)
+        out.push_back({"attention.topk", std::to_string(k) + " blocks requested but a sequence of " + std::to_string(max_len) +
+                                             " tokens has only " + std::to_string(blocks) + " blocks of " + std::to_string(block)});
+    } else {
+      const double ratio = std::max(1.0, static_cast<double>(max_len) / static_cast<double>(block));
+      k = std::max(1LL, std::min(blocks, static_cast<long long>(std::ceil(getd(c, "attention.c") * std::log2(ratio)))));
+    }
+    if (kind == "fixed_sparse" && gets(c, "attention.pattern") == "bigbird") {
+      const auto g = geti(c, "attention.global_blocks"), r = geti(c, "attention.random_blocks");
+      if (g + r + 1 > k)
+        out.push_back({"attention.random_blocks", "bigbird needs global_blocks + random_blocks + 1 (own block) <= k = " +
+                                                      std::to_string(k) + " (got " + std::to_string(g + r + 1) + ")"});
+    }
+    if (kind == "learned_sparse" && geti(c, "attention.dense_warmup_steps") >= steps)
+      out.push_back({"attention.dense_warmup_steps", "must be smaller than train.steps so that sparse attention is trained"});
+  }
+
+  if (getb(c, "lora.enabled")) {
+    const auto r = geti(c, "lora.r");
+    const auto router_w = heads * geti(c, "attention.router_dim");
+    for (const auto& t : json_at(c, "lora.targets")->get<std::vector<std::string>>()) {
+      long long in = d, outw = d;
+      if (t == "ffn_in") outw = ffn;
+      if (t == "ffn_out") in = ffn;
+      if (t == "router_q" || t == "router_k") {
+        outw = router_w;
+        if (kind != "learned_sparse") {
+          out.push_back({"lora.targets", "target \"" + t + "\" exists only with attention.kind = learned_sparse"});
+          continue;
+        }
+      }
+      if (r > std::min(in, outw))
+        out.push_back({"lora.r", "rank " + std::to_string(r) + " exceeds the smaller side (" + std::to_string(std::min(in, outw)) +
+                                     ") of target \"" + t + "\" (" + std::to_string(in) + " -> " + std::to_string(outw) + ")"});
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<FieldSpec>& config_fields() {
+  static const std::vector<FieldSpec> fields = make_fields();
+  return fields;
+}
+
+const FieldSpec* find_field(const std::string& path) {
+  for (const auto& f : config_fields())
+    if (f.path == path) return &f;
+  return nullptr;
+}
+
+const json* json_at(const json& root, const std::string& path) {
+  const json* node = &root;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!node->is_object()) return nullptr;
+    auto it = node->find(key);
+    if (it == node->end()) return nullptr;
+    node = &*it;
+    if (dot == std::string::npos) return node;
+    start = dot + 1;
+  }
+}
+
+void json_put(json& root, const std::string& path, json value) {
+  json* node = &root;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!node->is_object()) *node = json::object();
+    if (dot == std::string::npos) {
+      (*node)[key] = std::move(value);
+      return;
+    }
+    node = &(*node)[key];
+    start = dot + 1;
+  }
+}
+
+std::vector<ConfigIssue> validate_config(const json& config, json* resolved) {
+  std::vector<ConfigIssue> out;
+  if (!config.is_object()) {
+    out.push_back({"(root)", "a configuration must be a JSON object (got " + describe(config) + ")"});
+    return out;
+  }
+  find_unknown(config, "", out);
+  json full = json::object();
+  for (const auto& f : config_fields()) {
+    const json* v = json_at(config, f.path);
+    if (v == nullptr || v->is_null()) {
+      json_put(full, f.path, f.default_value);
+      continue;
+    }
+    json_put(full, f.path, check_value(f, *v, out));
+  }
+  if (out.empty()) check_combinations(full, out);
+  if (out.empty() && resolved) *resolved = std::move(full);
+  return out;
+}
+
+std::optional<ConfigIssue> apply_set(json& config, const std::string& assignment) {
+  const size_t eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    return ConfigIssue{assignment, "expected key=value, e.g. lora.r=8"};
+  const std::string key = assignment.substr(0, eq), text = assignment.substr(eq + 1);
+  const FieldSpec* f = find_field(key);
+  if (!f) return ConfigIssue{key, "unknown key (see `etlab-cli train --help` for the list)"};
+  json value;
+  switch (f->type) {
+    case FieldType::String:
+    case FieldType::Enum:
+      value = text;
+      break;
+    case FieldType::StringList: {
+      value = json::array();
+      std::stringstream ss(text);
+      std::string item;
+      while (std::getline(ss, item, ','))
+        if (!item.empty()) value.push_back(item);
+      break;
+    }
+    case FieldType::Bool:
+      if (text == "true" || text == "1" || text == "yes" || text == "on") value = true;
+      else if (text == "false" || text == "0" || text == "no" || text == "off") value = false;
+      else return ConfigIssue{key, "must be true or false (got \"" + text + "\")"};
+      break;
+    case FieldType::IntOrAuto:
+      if (text == "auto") { value = text; break; }
+      [[fallthrough]];
+    case FieldType::Int:
+    case FieldType::Float:
+      value = json::parse(text, nullptr, false);
+      if (value.is_discarded() || !value.is_number())
+        return ConfigIssue{key, "must be " + std::string(type_name(f->type)) + " (got \"" + text + "\")"};
+      break;
+  }
+  std::vector<ConfigIssue> issues;
+  check_value(*f, value, issues);
+  if (!issues.empty()) return issues.front();
+  json_put(config, key, value);
+  return std::nullopt;
+}
+
+std::string format_issues(const std::vector<ConfigIssue>& issues) {
+  std::string out;
+  for (const auto& i : issues) out += i.field + ": " + i.message + "\n";
+  return out;
+}
+
+}  // namespace etlab

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config/config_schema.h"
+
+namespace etlab {
+
+struct TaskConfig {
+  std::string dataset = "listops";
+  std::string objective = "classify";  // classify | lm
+  std::string domain = "imdb";
+  std::vector<std::string> eval_domains;
+  std::string path;
+  std::string tokenizer = "auto";
+  int64_t max_len = 512;
+  int64_t min_len = 1;
+  int64_t listops_depth = 10;
+  int64_t listops_args = 10;
+  int64_t train_size = 0, val_size = 0, test_size = 0;
+  std::vector<std::string> categories;
+};
+
+struct ModelConfig {
+  std::string arch = "encoder";  // encoder | decoder
+  int64_t layers = 2, d_model = 128, heads = 4, ffn = 512;
+  double dropout = 0.1;
+  int64_t max_len = 0;
+  std::string pooling = "auto";
+  int64_t vocab_size = 0;
+  bool tie_embeddings = true;
+  double rope_base = 10000.0;
+
+  bool causal() const { return arch == "decoder"; }
+  /// The pooling actually used: "auto" resolved by architecture.
+  std::string resolved_pooling() const { return pooling != "auto" ? pooling : (causal() ? "mean" : "cls"); }
+};
+
+struct AttentionConfig {
+  std::string kind = "dense";  // dense | learned_sparse | fixed_sparse
+  int64_t block = 64;
+  int64_t topk = 0;  // 0 = auto
+  double c = 1.0;
+  std::string pattern = "local";
+  int64_t global_blocks = 1, random_blocks = 1;
+  int64_t router_dim = 16, router_samples = 4;
+  double router_loss_weight = 1.0;
+  int64_t dense_warmup_steps = 0;
+  std::string dense_impl = "auto";
+
+  bool sparse() const { return kind != "dense"; }
+  /// Key blocks per query block for a sequence of n keys (own block included), clamped to [1, blocks].
+  int64_t resolve_topk(int64_t n) const;
+};
+
+struct LoraConfig {
+  bool enabled = false;
+  int64_t r = 8;
+  double alpha = 16.0, dropout = 0.0;
+  std::vector<std::string> targets{"q", "v"};
+  std::string init = "kaiming";
+  bool rslora = false;
+
+  double scaling() const;
+  bool targets_module(const std::string& name) const;
+};
+
+struct TrainConfig {
+  std::string phase = "scratch";
+  std::string base, base_preset;
+  int64_t steps = 200, batch = 16;
+  double lr = 1e-3, weight_decay = 0.01;
+  int64_t warmup = 20;
+  double min_lr_ratio = 0.1, clip = 1.0;
+  int64_t accum = 1, eval_every = 50, eval_batches = 0, patience = 0;
+  int64_t seed = 0;
+  bool deterministic = false;
+  int64_t threads = 0;
+  std::string device = "cpu";
+  int64_t checkpoint_every = 0, log_every = 10;
+  bool freeze_router = false;
+};
+
+struct ProbeConfig {
+  int64_t examples = 4, prob_steps = 8, max_prob_tokens = 1024;
+  bool spectra = true;
+};
+
+/// A validated, complete run configuration. Build it with `parse_run_config`; `json` keeps the
+/// resolved JSON it came from (what the store records).
+struct RunConfig {
+  std::string preset, description, name;
+  TaskConfig task;
+  ModelConfig model;
+  AttentionConfig attention;
+  LoraConfig lora;
+  TrainConfig train;
+  ProbeConfig probe;
+  nlohmann::json json;
+
+  /// Short method label for run lists: dense, learned_sparse, fixed_sparse:local, +lora.
+  std::string method() const;
+};
+
+/// Validates `config` (see validate_config) and, when it is valid, fills `out`.
+std::vector<ConfigIssue> parse_run_config(const nlohmann::json& config, RunConfig& out);
+
+}  // namespace etlab

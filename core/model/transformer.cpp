@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+#include "core/model/transformer.h"
+
+#include <map>
+#include <regex>
+
+namespace etlab {
+
+ModelOptions model_options_for(const RunConfig& c, int64_t vocab_size, int64_t num_classes) {
+  ModelOptions o;
+  o.vocab_size = c.model.vocab_size > 0 ? c.model.vocab_size : vocab_size;
+  o.d_model = c.model.d_model;
+  o.heads = c.model.heads;
+  o.layers = c.model.layers;
+  o.ffn = c.model.ffn;
+  o.dropout = c.model.dropout;
+  o.max_len = c.model.max_len;
+  o.causal = c.model.causal();
+  o.pooling = c.model.resolved_pooling();
+  o.num_classes = c.task.objective == "lm" ? 0 : num_classes;
+  o.tie_embeddings = c.model.tie_embeddings;
+  o.rope_base = c.model.rope_base;
+  auto& a = o.attention;
+  a.kind = c.attention.kind;
+  a.block = c.attention.block;
+  a.topk = c.attention.topk;
+  a.c = c.attention.c;
+  a.pattern = c.attention.pattern;
+  a.global_blocks = c.attention.global_blocks;
+  a.random_blocks = c.attention.random_blocks;
+  a.router_dim = c.attention.router_dim;
+  a.router_samples = c.attention.router_samples;
+  a.dense_kernel = dense_kernel_from(c.attention.dense_impl);
+  return o;
+}
+
+TransformerBlockImpl::TransformerBlockImpl(const ModelOptions& o, int64_t layer_index) {
+  AttentionSettings s = o.attention;
+  s.layer_index = layer_index;
+  ln1 = register_module("ln1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  attn = register_module("attn", MultiHeadAttention(o.d_model, o.heads, s));
+  ln2 = register_module("ln2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  ffn_in = register_module("ffn_in", LoraLinear(o.d_model, o.ffn));
+  ffn_out = register_module("ffn_out", LoraLinear(o.ffn, o.d_model));
+  drop = register_module("drop", torch::nn::Dropout(o.dropout));
+}
+
+torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, bool causal,
+                                            const RotaryCache& rope, AttentionTrace* trace, torch::Tensor* aux) {
+  auto h = ln1->forward(x);
+  auto y = x + drop->forward(attn->forward(h, h, valid, valid, causal, rope, trace, aux));
+  auto f = ffn_out->forward(torch::gelu(ffn_in->forward(ln2->forward(y))));
+  return y + drop->forward(f);
+}
+
+TransformerImpl::TransformerImpl(const ModelOptions& o) : options(o), rope(o.max_len, o.d_model / o.heads, o.rope_base) {
+  embed = register_module("embed", torch::nn::Embedding(o.vocab_size, o.d_model));
+  {
+    torch::NoGradGuard no_grad;
+    embed->weight.normal_(0.0, 0.02);
+  }
+  blocks = register_module("blocks", torch::nn::ModuleList());
+  for (int64_t i = 0; i < o.layers; ++i) blocks->push_back(TransformerBlock(o, i));
+  ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  drop = register_module("drop", torch::nn::Dropout(o.dropout));
+  if (o.num_classes > 0) cls_head = register_module("cls_head", torch::nn::Linear(o.d_model, o.num_classes));
+  if (!o.tie_embeddings) lm_head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(o.d_model, o.vocab_size).bias(false)));
+}
+
+ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::Tensor& valid, TraceRequest* trace, bool lm) {
+  if (tokens.size(1) > options.max_len)
+    throw std::invalid_argument("input of " + std::to_string(tokens.size(1)) + " tokens exceeds model.max_len " +
+                                std::to_string(options.max_len));
+  ModelOutput out;
+  auto x = drop->forward(embed->forward(tokens));
+  if (trace) trace->layers.assign(blocks->size(), AttentionTrace{});
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    AttentionTrace* t = nullptr;
+    if (trace) {
+      t = &trace->layers[i];
+      t->want_probs = trace->want_probs;
+      t->want_pooled = trace->want_pooled;
+    }
+    torch::Tensor aux;
+    x = blocks[i]->as<TransformerBlock>()->forward(x, valid, options.causal, rope, t, &aux);
+    if (aux.defined()) out.aux_loss = out.aux_loss.defined() ? out.aux_loss + aux : aux;
+  }
+  x = ln_f->forward(x);
+  if (lm || options.num_classes == 0) {
+    out.logits = lm_head ? lm_head->forward(x) : torch::matmul(x, embed->weight.t());
+    return out;
+  }
+  torch::Tensor pooled;
+  const auto& pooling = options.pooling;
+  if (pooling == "cls") {
+    pooled = x.select(1, 0);
+  } else if (pooling == "last") {
+    auto last = valid.defined() ? valid.to(torch::kLong).sum(1) - 1 : torch::full({x.size(0)}, x.size(1) - 1, torch::kLong);
+    pooled = x.gather(1, last.clamp_min(0).view({-1, 1, 1}).expand({x.size(0), 1, x.size(2)})).squeeze(1);
+  } else {
+    auto w = valid.defined() ? valid.to(x.scalar_type()).unsqueeze(-1) : torch::ones({x.size(0), x.size(1), 1}, x.options());
+    pooled = (x * w).sum(1) / w.sum(1).clamp_min(1.0);
+  }
+  out.logits = cls_head->forward(drop->forward(pooled));
+  return out;
+}
+
+void TransformerImpl::set_dense_mode(bool dense) {
+  for (auto& b : *blocks) b->as<TransformerBlock>()->attn->dense_mode = dense;
+}
+
+std::vector<TransformerImpl::Adaptable> TransformerImpl::adaptable() {
+  std::vector<Adaptable> out;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    auto b = blocks[i]->as<TransformerBlock>();
+    const auto layer = static_cast<int64_t>(i);
+    out.push_back({"q", layer, b->attn->q});
+    out.push_back({"k", layer, b->attn->k});
+    out.push_back({"v", layer, b->attn->v});
+    out.push_back({"o", layer, b->attn->o});
+    if (b->attn->router_q) {
+      out.push_back({"router_q", layer, b->attn->router_q});
+      out.push_back({"router_k", layer, b->attn->router_k});
+    }
+    out.push_back({"ffn_in", layer, b->ffn_in});
+    out.push_back({"ffn_out", layer, b->ffn_out});
+  }
+  return out;
+}
+
+void set_router_trainable(Transformer& model, bool trainable) {
+  for (auto& a : model->adaptable())
+    if (a.type == "router_q" || a.type == "router_k") a.module->weight.set_requires_grad(trainable && !a.module->has_lora());
+}
+
+void apply_lora(Transformer& model, const LoraConfig& lora, bool freeze_router) {
+  for (auto& p : model->parameters()) p.set_requires_grad(false);
+  LoraOptions opts(lora.r, lora.alpha);
+  opts.dropout(lora.dropout).init(lora.init).rslora(lora.rslora);
+  for (auto& a : model->adaptable())
+    if (lora.targets_module(a.type)) a.module->attach_lora(opts);
+  if (model->cls_head)
+    for (auto& p : model->cls_head->parameters()) p.set_requires_grad(true);
+  set_router_trainable(model, !freeze_router);
+}
+
+ParamCounts count_parameters(torch::nn::Module& model) {
+  static const std::regex layer_index(R"(\.\d+\.)");
+  std::map<std::string, std::pair<int64_t, int64_t>> groups;
+  ParamCounts c;
+  for (const auto& item : model.named_parameters()) {
+    const int64_t n = item.value().numel();
+    const bool trainable = item.value().requires_grad();
+    c.total += n;
+    if (trainable) c.trainable += n;
+    // "blocks.3.attn.q.lora_A" -> "attn.q.lora"; "blocks.3.ln1.weight" -> "ln1"
+    std::string name = std::regex_replace("." + item.key() + ".", layer_index, ".");
+    name = name.substr(1, name.size() - 2);
+    if (name.rfind("blocks.", 0) == 0) name = name.substr(7);
+    const auto dot = name.rfind('.');
+    const std::string leaf = dot == std::string::npos ? name : name.substr(dot + 1);
+    std::string group = dot == std::string::npos ? name : name.substr(0, dot);
+    if (leaf == "lora_A" || leaf == "lora_B") group += ".lora";
+    auto& g = groups[group];
+    g.first += n;
+    if (trainable) g.second += n;
+  }
+  for (const auto& [name, counts] : groups) c.modules.emplace_back(name, counts.first, counts.second);
+  return c;
+}
+
+}  // namespace etlab

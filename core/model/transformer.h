@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "core/attention/multi_head_attention.h"
+#include "core/config/run_config.h"
+#include "core/lora/lora_linear.h"
+
+namespace etlab {
+
+/// Shape of a transformer. Positions are rotary (RoPE): relative, no learned table to outgrow, and
+/// applied to q and k before any attention family, so block-sparse kernels need no special casing;
+/// max_len only bounds the precomputed tables (several thousand tokens cost a few hundred KB).
+struct ModelOptions {
+  int64_t vocab_size = 259;
+  int64_t d_model = 128, heads = 4, layers = 2, ffn = 512;
+  double dropout = 0.1;
+  int64_t max_len = 1025;
+  bool causal = false;
+  std::string pooling = "cls";  ///< cls | mean | last
+  int64_t num_classes = 0;      ///< 0 = language-model head only
+  bool tie_embeddings = true;
+  double rope_base = 10000.0;
+  AttentionSettings attention;
+};
+
+/// ModelOptions for a run configuration (vocabulary and classes come from the data).
+ModelOptions model_options_for(const RunConfig& config, int64_t vocab_size, int64_t num_classes);
+
+/// Per-forward requests for recording attention (probes) and the results.
+struct TraceRequest {
+  bool want_probs = false;
+  bool want_pooled = false;
+  std::vector<AttentionTrace> layers;  ///< filled by forward, one per layer
+};
+
+struct ModelOutput {
+  torch::Tensor logits;    ///< [B, C] for classification, [B, N, V] for language modelling
+  torch::Tensor aux_loss;  ///< router distillation loss summed over layers (undefined when none)
+};
+
+class TransformerBlockImpl : public torch::nn::Module {
+ public:
+  TransformerBlockImpl(const ModelOptions& o, int64_t layer_index);
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, bool causal, const RotaryCache& rope,
+                        AttentionTrace* trace, torch::Tensor* aux);
+
+  torch::nn::LayerNorm ln1{nullptr}, ln2{nullptr};
+  MultiHeadAttention attn{nullptr};
+  LoraLinear ffn_in{nullptr}, ffn_out{nullptr};
+  torch::nn::Dropout drop{nullptr};
+};
+TORCH_MODULE(TransformerBlock);
+
+/// Encoder (bidirectional) or decoder-only (causal) transformer with a classification head (pooling:
+/// CLS or mean for encoders, mean or last token for decoders) and/or a language-model head.
+class TransformerImpl : public torch::nn::Module {
+ public:
+  explicit TransformerImpl(const ModelOptions& options);
+
+  /// tokens [B, N] int64, valid [B, N] bool (undefined = all valid). `lm` selects the LM head even
+  /// when a classification head exists.
+  ModelOutput forward(const torch::Tensor& tokens, const torch::Tensor& valid, TraceRequest* trace = nullptr, bool lm = false);
+
+  /// Learned-sparse warm-up: all layers attend densely while their routers learn.
+  void set_dense_mode(bool dense);
+
+  /// Every LoRA-capable linear: (module type such as "q" or "ffn_in", layer, module).
+  struct Adaptable {
+    std::string type;
+    int64_t layer;
+    LoraLinear module;
+  };
+  std::vector<Adaptable> adaptable();
+
+  ModelOptions options;
+  torch::nn::Embedding embed{nullptr};
+  torch::nn::ModuleList blocks{nullptr};
+  torch::nn::LayerNorm ln_f{nullptr};
+  torch::nn::Linear cls_head{nullptr};
+  torch::nn::Linear lm_head{nullptr};  ///< only when embeddings are not tied
+  torch::nn::Dropout drop{nullptr};
+  RotaryCache rope;
+};
+TORCH_MODULE(Transformer);
+
+/// Attaches LoRA adapters to the configured targets and freezes what LoRA leaves frozen: every base
+/// weight except the task head and (unless it is itself adapted or frozen by config) the router.
+void apply_lora(Transformer& model, const LoraConfig& lora, bool freeze_router);
+
+/// Freezes or unfreezes the learned routers' own weights.
+void set_router_trainable(Transformer& model, bool trainable);
+
+/// Parameter accounting: totals and per module type aggregated over layers ("attn.q", "attn.q.lora",
+/// "embed", "head", ...).
+struct ParamCounts {
+  int64_t total = 0, trainable = 0;
+  std::vector<std::tuple<std::string, int64_t, int64_t>> modules;  ///< (name, total, trainable)
+};
+ParamCounts count_parameters(torch::nn::Module& model);
+
+}  // namespace etlab

@@ -1,0 +1,768 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/run_store.h"
+
+#include <chrono>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
+
+#include "core/config/paths.h"
+#include "core/store/blob_codec.h"
+#include "core/store/schema.h"
+
+namespace etlab {
+
+namespace fs = std::filesystem;
+
+struct RunStore::Impl {
+  std::string path;
+  bool read_only = false;
+  std::unique_ptr<SQLite::Database> db;
+};
+
+namespace {
+
+std::string iso_time(std::chrono::system_clock::time_point t) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char out[40];
+  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms % 1000));
+  return out;
+}
+
+std::string host_name() {
+  char buf[256] = {0};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+std::string blob_text(const SQLite::Column& c) {
+  return std::string(static_cast<const char*>(c.getBlob()), static_cast<size_t>(c.getBytes()));
+}
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
+void check_sqlite_header(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw StoreError("cannot read " + path);
+  char header[16] = {0};
+  in.read(header, 16);
+  const auto got = in.gcount();
+  if (got == 0) return;  // an empty file is a new database
+  if (got < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
+    throw StoreError(path + " is not an etlab database (not an SQLite file); it was left untouched");
+}
+
+const char* kRunColumns =
+    "id, name, preset, COALESCE((SELECT name FROM experiments e WHERE e.id = runs.experiment_id), ''), status, reason, "
+    "created, started, finished, heartbeat, config, environment, summary, method, task, notes, base_run, seed, "
+    "params_total, params_trainable, step, peak_bytes, wall_seconds, tokens_per_second, owner_pid, owner_host, deleted";
+
+RunRecord read_run(SQLite::Statement& q) {
+  RunRecord r;
+  int i = 0;
+  r.id = q.getColumn(i++).getString();
+  r.name = q.getColumn(i++).getString();
+  r.preset = q.getColumn(i++).getString();
+  r.experiment = q.getColumn(i++).getString();
+  r.status = q.getColumn(i++).getString();
+  r.reason = q.getColumn(i++).getString();
+  r.created = q.getColumn(i++).getString();
+  r.started = text_or_empty(q.getColumn(i++));
+  r.finished = text_or_empty(q.getColumn(i++));
+  r.heartbeat = text_or_empty(q.getColumn(i++));
+  r.config_json = q.getColumn(i++).getString();
+  r.environment_json = q.getColumn(i++).getString();
+  r.summary_json = q.getColumn(i++).getString();
+  r.method = q.getColumn(i++).getString();
+  r.task = q.getColumn(i++).getString();
+  r.notes = q.getColumn(i++).getString();
+  r.base_run = q.getColumn(i++).getString();
+  r.seed = q.getColumn(i++).getInt64();
+  r.params_total = q.getColumn(i++).getInt64();
+  r.params_trainable = q.getColumn(i++).getInt64();
+  r.step = q.getColumn(i++).getInt64();
+  r.peak_bytes = q.getColumn(i++).getInt64();
+  r.wall_seconds = q.getColumn(i++).getDouble();
+  r.tokens_per_second = q.getColumn(i++).getDouble();
+  r.owner_pid = q.getColumn(i++).getInt64();
+  r.owner_host = q.getColumn(i++).getString();
+  r.deleted = q.getColumn(i++).getInt() != 0;
+  return r;
+}
+
+}  // namespace
+
+std::string to_string(RunStatus s) {
+  switch (s) {
+    case RunStatus::Queued: return "queued";
+    case RunStatus::Running: return "running";
+    case RunStatus::Finished: return "finished";
+    case RunStatus::Failed: return "failed";
+    case RunStatus::Cancelled: return "cancelled";
+    case RunStatus::Interrupted: return "interrupted";
+  }
+  return "failed";
+}
+
+std::optional<RunStatus> parse_run_status(const std::string& name) {
+  for (auto s : {RunStatus::Queued, RunStatus::Running, RunStatus::Finished, RunStatus::Failed, RunStatus::Cancelled,
+                 RunStatus::Interrupted})
+    if (to_string(s) == name) return s;
+  return std::nullopt;
+}
+
+std::string utc_now() { return iso_time(std::chrono::system_clock::now()); }
+
+std::string new_uuid() {
+  static thread_local std::mt19937_64 rng([] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd(), static_cast<unsigned>(getpid()),
+                      static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count())};
+    return std::mt19937_64(seq);
+  }());
+  uint64_t hi = rng(), lo = rng();
+  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4
+  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // RFC 4122 variant
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
+                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return buf;
+}
+
+RunStore::RunStore(const std::string& path, bool read_only) : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  const bool exists = fs::exists(path);
+  if (exists) {
+    if (fs::is_directory(path)) throw StoreError(path + " is a folder, not a database file");
+    check_sqlite_header(path);
+    if (!read_only && access(path.c_str(), W_OK) != 0) read_only = true;  // a read-only file opens read-only
+  } else if (read_only) {
+    throw StoreError(path + " does not exist");
+  } else {
+    std::error_code ec;
+    const fs::path parent = fs::absolute(fs::path(path)).parent_path();
+    fs::create_directories(parent, ec);
+    if (ec) throw StoreError("cannot create the folder " + parent.string() + ": " + ec.message());
+  }
+  impl_->read_only = read_only;
+  try {
+    const int flags = read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    impl_->db = std::make_unique<SQLite::Database>(path, flags, 10000);
+    auto& db = *impl_->db;
+    const int app = db.execAndGet("PRAGMA application_id").getInt();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (app != kEtlabApplicationId && (app != 0 || tables > 0))
+      throw StoreError(path + " is an SQLite database but not an etlab database; it was left untouched");
+    if (version > kSchemaVersion)
+      throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) +
+                       "; this build reads up to " + std::to_string(kSchemaVersion) + "); it was left untouched");
+    if (version < kSchemaVersion) {
+      if (read_only)
+        throw StoreError(path + " has schema version " + std::to_string(version) +
+                         " and must be upgraded, but it is read-only");
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      // Another process may have migrated while we waited for the write lock.
+      int current = db.execAndGet("PRAGMA user_version").getInt();
+      const auto& steps = schema_migrations();
+      for (; current < kSchemaVersion; ++current)
+        for (const auto& sql : steps[static_cast<size_t>(current)]) db.exec(sql);
+      db.exec("PRAGMA application_id = " + std::to_string(kEtlabApplicationId));
+      db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+      tx.commit();
+    }
+    if (!read_only) {
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec("PRAGMA synchronous = NORMAL");
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+  } catch (const SQLite::Exception& e) {
+    impl_->db.reset();
+    throw StoreError(path + " cannot be opened as an etlab database (" + e.getErrorStr() + ": " + e.what() +
+                     "); it was left untouched");
+  }
+}
+
+RunStore::~RunStore() = default;
+
+const std::string& RunStore::path() const { return impl_->path; }
+bool RunStore::read_only() const { return impl_->read_only; }
+std::string RunStore::artifacts_dir() const { return artifacts_dir_for(impl_->path); }
+
+std::string RunStore::create_run(RunRecord r) {
+  if (r.id.empty()) r.id = new_uuid();
+  if (r.created.empty()) r.created = utc_now();
+  auto& db = *impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  std::optional<int64_t> experiment;
+  if (!r.experiment.empty()) {
+    SQLite::Statement ins(db, "INSERT OR IGNORE INTO experiments(name, created) VALUES(?, ?)");
+    ins.bind(1, r.experiment);
+    ins.bind(2, r.created);
+    ins.exec();
+    SQLite::Statement sel(db, "SELECT id FROM experiments WHERE name = ?");
+    sel.bind(1, r.experiment);
+    if (sel.executeStep()) experiment = sel.getColumn(0).getInt64();
+  }
+  SQLite::Statement q(db,
+                      "INSERT INTO runs(id, experiment_id, name, preset, status, reason, created, config, environment, "
+                      "summary, method, task, seed, base_run, notes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  int i = 1;
+  q.bind(i++, r.id);
+  if (experiment) q.bind(i++, *experiment);
+  else q.bind(i++);
+  q.bind(i++, r.name);
+  q.bind(i++, r.preset);
+  q.bind(i++, r.status);
+  q.bind(i++, r.reason);
+  q.bind(i++, r.created);
+  q.bind(i++, r.config_json);
+  q.bind(i++, r.environment_json);
+  q.bind(i++, r.summary_json);
+  q.bind(i++, r.method);
+  q.bind(i++, r.task);
+  q.bind(i++, r.seed);
+  q.bind(i++, r.base_run);
+  q.bind(i++, r.notes);
+  q.exec();
+  tx.commit();
+  return r.id;
+}
+
+void RunStore::mark_started(const std::string& id) {
+  SQLite::Statement q(*impl_->db,
+                      "UPDATE runs SET status = 'running', reason = '', started = COALESCE(started, ?), heartbeat = ?, "
+                      "owner_pid = ?, owner_host = ?, finished = NULL WHERE id = ?");
+  const std::string now = utc_now();
+  q.bind(1, now);
+  q.bind(2, now);
+  q.bind(3, static_cast<int64_t>(getpid()));
+  q.bind(4, host_name());
+  q.bind(5, id);
+  q.exec();
+}
+
+void RunStore::set_status(const std::string& id, RunStatus status, const std::string& reason) {
+  SQLite::Statement q(*impl_->db, "UPDATE runs SET status = ?, reason = ? WHERE id = ?");
+  q.bind(1, to_string(status));
+  q.bind(2, reason);
+  q.bind(3, id);
+  q.exec();
+}
+
+void RunStore::set_environment(const std::string& id, const std::string& environment_json) {
+  SQLite::Statement q(*impl_->db, "UPDATE runs SET environment = ? WHERE id = ?");
+  q.bind(1, environment_json);
+  q.bind(2, id);
+  q.exec();
+}
+
+void RunStore::set_params(const std::string& id, int64_t total, int64_t trainable, const std::vector<ModuleParams>& modules) {
+  auto& db = *impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement q(db, "UPDATE runs SET params_total = ?, params_trainable = ? WHERE id = ?");
+  q.bind(1, total);
+  q.bind(2, trainable);
+  q.bind(3, id);
+  q.exec();
+  SQLite::Statement m(db, "INSERT OR REPLACE INTO module_params(run_id, module, total, trainable) VALUES(?,?,?,?)");
+  for (const auto& mp : modules) {
+    m.bind(1, id);
+    m.bind(2, mp.module);
+    m.bind(3, mp.total);
+    m.bind(4, mp.trainable);
+    m.exec();
+    m.reset();
+  }
+  tx.commit();
+}
+
+void RunStore::add_probes(const std::string& id, const std::vector<ProbeRecord>& probes) {
+  auto& db = *impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement q(db, "INSERT OR REPLACE INTO probes(run_id, idx, split, label, text, tokens) VALUES(?,?,?,?,?,?)");
+  for (const auto& p : probes) {
+    const std::string blob = encode_int32(p.tokens);
+    q.bind(1, id);
+    q.bind(2, p.idx);
+    q.bind(3, p.split);
+    q.bind(4, p.label);
+    q.bind(5, p.text);
+    q.bind(6, blob.data(), static_cast<int>(blob.size()));
+    q.exec();
+    q.reset();
+  }
+  tx.commit();
+}
+
+void RunStore::write_batch(const std::string& id, const LogBatch& b) {
+  auto& db = *impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (!b.metrics.empty()) {
+    SQLite::Statement q(db, "INSERT OR REPLACE INTO metrics(run_id, key, step, value, wall) VALUES(?,?,?,?,?)");
+    for (const auto& m : b.metrics) {
+      q.bind(1, id);
+      q.bind(2, m.key);
+      q.bind(3, m.step);
+      q.bind(4, m.value);
+      q.bind(5, m.wall);
+      q.exec();
+      q.reset();
+    }
+  }
+  if (!b.evals.empty()) {
+    SQLite::Statement q(db, "INSERT OR REPLACE INTO evals(run_id, split, metric, step, value) VALUES(?,?,?,?,?)");
+    for (const auto& e : b.evals) {
+      q.bind(1, id);
+      q.bind(2, e.split);
+      q.bind(3, e.metric);
+      q.bind(4, e.step);
+      q.bind(5, e.value);
+      q.exec();
+      q.reset();
+    }
+  }
+  if (!b.selections.empty()) {
+    SQLite::Statement q(db,
+                        "INSERT OR REPLACE INTO selections(run_id, probe, step, layer, head, q_blocks, k_blocks, block, bits) "
+                        "VALUES(?,?,?,?,?,?,?,?,?)");
+    for (const auto& s : b.selections) {
+      q.bind(1, id);
+      q.bind(2, s.probe);
+      q.bind(3, s.step);
+      q.bind(4, s.layer);
+      q.bind(5, s.head);
+      q.bind(6, s.q_blocks);
+      q.bind(7, s.k_blocks);
+      q.bind(8, s.block);
+      q.bind(9, s.bits.data(), static_cast<int>(s.bits.size()));
+      q.exec();
+      q.reset();
+    }
+  }
+  if (!b.probabilities.empty()) {
+    SQLite::Statement q(db,
+                        "INSERT OR REPLACE INTO attn_probs(run_id, probe, step, layer, head, rows, cols, pooled, encoding, data) "
+                        "VALUES(?,?,?,?,?,?,?,?,'f16z',?)");
+    for (const auto& p : b.probabilities) {
+      const std::string blob = encode_f16_zlib(p.values);
+      q.bind(1, id);
+      q.bind(2, p.probe);
+      q.bind(3, p.step);
+      q.bind(4, p.layer);
+      q.bind(5, p.head);
+      q.bind(6, p.rows);
+      q.bind(7, p.cols);
+      q.bind(8, p.pooled ? 1 : 0);
+      q.bind(9, blob.data(), static_cast<int>(blob.size()));
+      q.exec();
+      q.reset();
+    }
+  }
+  if (!b.spectra.empty()) {
+    SQLite::Statement q(db,
+                        "INSERT OR REPLACE INTO spectra(run_id, step, module, layer, kind, singular, stable_rank, effective_rank) "
+                        "VALUES(?,?,?,?,?,?,?,?)");
+    for (const auto& s : b.spectra) {
+      const std::string blob = encode_float32(s.singular);
+      q.bind(1, id);
+      q.bind(2, s.step);
+      q.bind(3, s.module);
+      q.bind(4, s.layer);
+      q.bind(5, s.kind);
+      q.bind(6, blob.data(), static_cast<int>(blob.size()));
+      q.bind(7, s.stable_rank);
+      q.bind(8, s.effective_rank);
+      q.exec();
+      q.reset();
+    }
+  }
+  if (!b.adapter_vectors.empty()) {
+    SQLite::Statement q(db,
+                        "INSERT OR REPLACE INTO adapter_vectors(run_id, step, module, layer, rows, cols, data) VALUES(?,?,?,?,?,?,?)");
+    for (const auto& v : b.adapter_vectors) {
+      const std::string blob = encode_float32(v.data);
+      q.bind(1, id);
+      q.bind(2, v.step);
+      q.bind(3, v.module);
+      q.bind(4, v.layer);
+      q.bind(5, v.rows);
+      q.bind(6, v.cols);
+      q.bind(7, blob.data(), static_cast<int>(blob.size()));
+      q.exec();
+      q.reset();
+    }
+  }
+  if (!b.checkpoints.empty()) {
+    SQLite::Statement q(db,
+                        "INSERT OR REPLACE INTO checkpoints(run_id, step, kind, path, sha256, bytes, created) VALUES(?,?,?,?,?,?,?)");
+    for (const auto& c : b.checkpoints) {
+      q.bind(1, id);
+      q.bind(2, c.step);
+      q.bind(3, c.kind);
+      q.bind(4, c.path);
+      q.bind(5, c.sha256);
+      q.bind(6, c.bytes);
+      q.bind(7, c.created.empty() ? utc_now() : c.created);
+      q.exec();
+      q.reset();
+    }
+  }
+  SQLite::Statement hb(db, "UPDATE runs SET step = MAX(step, ?), heartbeat = ? WHERE id = ?");
+  hb.bind(1, b.step);
+  hb.bind(2, utc_now());
+  hb.bind(3, id);
+  hb.exec();
+  tx.commit();
+}
+
+void RunStore::finish_run(const std::string& id, RunStatus status, const std::string& reason, const RunTotals& t) {
+  SQLite::Statement q(*impl_->db,
+                      "UPDATE runs SET status = ?, reason = ?, finished = ?, heartbeat = ?, summary = ?, wall_seconds = ?, "
+                      "tokens_per_second = ?, peak_bytes = ?, step = MAX(step, ?) WHERE id = ?");
+  const std::string now = utc_now();
+  q.bind(1, to_string(status));
+  q.bind(2, reason);
+  q.bind(3, now);
+  q.bind(4, now);
+  q.bind(5, t.summary_json);
+  q.bind(6, t.wall_seconds);
+  q.bind(7, t.tokens_per_second);
+  q.bind(8, t.peak_bytes);
+  q.bind(9, t.step);
+  q.bind(10, id);
+  q.exec();
+}
+
+void RunStore::add_benchmarks(const std::vector<BenchmarkRecord>& rows) {
+  auto& db = *impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement q(db,
+                      "INSERT INTO benchmarks(run_id, created, method, n, batch, heads, dim, block, k, device, threads, kernel, "
+                      "mode, time_ms, time_spread_ms, peak_bytes, flops, extra) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const auto& r : rows) {
+    int i = 1;
+    if (r.run_id.empty()) q.bind(i++);
+    else q.bind(i++, r.run_id);
+    q.bind(i++, r.created.empty() ? utc_now() : r.created);
+    q.bind(i++, r.method);
+    q.bind(i++, r.n);
+    q.bind(i++, r.batch);
+    q.bind(i++, r.heads);
+    q.bind(i++, r.dim);
+    q.bind(i++, r.block);
+    q.bind(i++, r.k);
+    q.bind(i++, r.device);
+    q.bind(i++, r.threads);
+    q.bind(i++, r.kernel);
+    q.bind(i++, r.mode);
+    q.bind(i++, r.time_ms);
+    q.bind(i++, r.time_spread_ms);
+    q.bind(i++, r.peak_bytes);
+    q.bind(i++, r.flops);
+    q.bind(i++, r.extra_json);
+    q.exec();
+    q.reset();
+  }
+  tx.commit();
+}
+
+void RunStore::add_tag(const std::string& id, const std::string& tag) {
+  SQLite::Statement q(*impl_->db, "INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES(?, ?)");
+  q.bind(1, id);
+  q.bind(2, tag);
+  q.exec();
+}
+
+void RunStore::remove_checkpoint(const std::string& id, int64_t step, const std::string& kind) {
+  SQLite::Statement q(*impl_->db, "DELETE FROM checkpoints WHERE run_id = ? AND step = ? AND kind = ?");
+  q.bind(1, id);
+  q.bind(2, step);
+  q.bind(3, kind);
+  q.exec();
+}
+
+int RunStore::reap_stale_runs(double max_age_seconds) {
+  if (impl_->read_only) return 0;
+  auto& db = *impl_->db;
+  const auto cutoff = iso_time(std::chrono::system_clock::now() -
+                               std::chrono::milliseconds(static_cast<int64_t>(max_age_seconds * 1000)));
+  SQLite::Statement q(db, "SELECT id, owner_pid, owner_host FROM runs WHERE status = 'running' AND COALESCE(heartbeat, created) < ?");
+  q.bind(1, cutoff);
+  std::vector<std::string> stale;
+  const std::string host = host_name();
+  while (q.executeStep()) {
+    const auto pid = q.getColumn(1).getInt64();
+    // On this host a live owner keeps its run even if its heartbeat lags (a long evaluation).
+    if (q.getColumn(2).getString() == host && pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
+      continue;
+    stale.push_back(q.getColumn(0).getString());
+  }
+  for (const auto& id : stale)
+    set_status(id, RunStatus::Interrupted, "owning process stopped without finishing (no heartbeat for " +
+                                               std::to_string(static_cast<int>(max_age_seconds)) + " s)");
+  return static_cast<int>(stale.size());
+}
+
+std::optional<RunRecord> RunStore::find_run(const std::string& id_or_prefix) const {
+  if (id_or_prefix.size() < 4) return std::nullopt;
+  std::string pattern;
+  for (char ch : id_or_prefix) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  SQLite::Statement q(*impl_->db, std::string("SELECT ") + kRunColumns + " FROM runs WHERE id LIKE ? ESCAPE '\\' LIMIT 2");
+  q.bind(1, pattern + "%");
+  std::vector<RunRecord> found;
+  while (q.executeStep()) found.push_back(read_run(q));
+  if (found.size() > 1) throw StoreError("run id prefix '" + id_or_prefix + "' matches several runs; give more characters");
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<RunRecord> RunStore::list_runs(const RunFilter& f) const {
+  std::string sql = std::string("SELECT ") + kRunColumns + " FROM runs WHERE 1";
+  std::vector<std::string> binds;
+  if (!f.include_deleted) sql += " AND deleted = 0";
+  if (!f.status.empty()) { sql += " AND status = ?"; binds.push_back(f.status); }
+  if (!f.method.empty()) { sql += " AND method = ?"; binds.push_back(f.method); }
+  if (!f.preset.empty()) { sql += " AND preset = ?"; binds.push_back(f.preset); }
+  if (!f.tag.empty()) { sql += " AND id IN (SELECT run_id FROM run_tags WHERE tag = ?)"; binds.push_back(f.tag); }
+  if (!f.config_key.empty()) {
+    sql += " AND json_extract(config, ?) = json_extract(?, '$')";
+    binds.push_back("$." + f.config_key);
+    binds.push_back(f.config_value);
+  }
+  static const char* allowed[] = {"created", "status", "preset", "method", "name", "task"};
+  std::string order = "created";
+  for (const char* a : allowed)
+    if (f.order_by == a) order = a;
+  sql += " ORDER BY " + order + (f.descending ? " DESC" : " ASC") + ", id";
+  sql += " LIMIT ? OFFSET ?";
+  SQLite::Statement q(*impl_->db, sql);
+  int i = 1;
+  for (const auto& b : binds) q.bind(i++, b);
+  q.bind(i++, f.limit);
+  q.bind(i++, f.offset);
+  std::vector<RunRecord> out;
+  while (q.executeStep()) out.push_back(read_run(q));
+  return out;
+}
+
+std::vector<MetricPoint> RunStore::metrics(const std::string& id, const std::string& key) const {
+  SQLite::Statement q(*impl_->db, key.empty() ? "SELECT step, key, value, wall FROM metrics WHERE run_id = ? ORDER BY key, step"
+                                              : "SELECT step, key, value, wall FROM metrics WHERE run_id = ? AND key = ? ORDER BY step");
+  q.bind(1, id);
+  if (!key.empty()) q.bind(2, key);
+  std::vector<MetricPoint> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getDouble(), q.getColumn(3).getDouble()});
+  return out;
+}
+
+std::vector<EvalPoint> RunStore::evals(const std::string& id) const {
+  SQLite::Statement q(*impl_->db, "SELECT step, split, metric, value FROM evals WHERE run_id = ? ORDER BY step, split, metric");
+  q.bind(1, id);
+  std::vector<EvalPoint> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getDouble()});
+  return out;
+}
+
+std::vector<ModuleParams> RunStore::module_params(const std::string& id) const {
+  SQLite::Statement q(*impl_->db, "SELECT module, total, trainable FROM module_params WHERE run_id = ? ORDER BY module");
+  q.bind(1, id);
+  std::vector<ModuleParams> out;
+  while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64()});
+  return out;
+}
+
+std::vector<ProbeRecord> RunStore::probes(const std::string& id) const {
+  SQLite::Statement q(*impl_->db, "SELECT idx, split, label, text, tokens FROM probes WHERE run_id = ? ORDER BY idx");
+  q.bind(1, id);
+  std::vector<ProbeRecord> out;
+  while (q.executeStep()) {
+    ProbeRecord p;
+    p.idx = q.getColumn(0).getInt();
+    p.split = q.getColumn(1).getString();
+    p.label = q.getColumn(2).getInt64();
+    p.text = q.getColumn(3).getString();
+    p.tokens = decode_int32(blob_text(q.getColumn(4)));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<SelectionRecord> RunStore::selections(const std::string& id, int probe, int64_t step) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT probe, step, layer, head, q_blocks, k_blocks, block, bits FROM selections WHERE run_id = ? AND "
+                      "probe = ? AND (? < 0 OR step = ?) ORDER BY step, layer, head");
+  q.bind(1, id);
+  q.bind(2, probe);
+  q.bind(3, step);
+  q.bind(4, step);
+  std::vector<SelectionRecord> out;
+  while (q.executeStep()) {
+    SelectionRecord s;
+    s.probe = q.getColumn(0).getInt();
+    s.step = q.getColumn(1).getInt64();
+    s.layer = q.getColumn(2).getInt();
+    s.head = q.getColumn(3).getInt();
+    s.q_blocks = q.getColumn(4).getInt64();
+    s.k_blocks = q.getColumn(5).getInt64();
+    s.block = q.getColumn(6).getInt64();
+    const std::string bits = blob_text(q.getColumn(7));
+    s.bits.assign(bits.begin(), bits.end());
+    if (static_cast<int64_t>(s.bits.size()) * 8 < s.q_blocks * s.k_blocks)
+      throw StoreError("corrupt selection record in run " + id);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<ProbRecord> RunStore::probabilities(const std::string& id, int probe, int64_t step) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT probe, step, layer, head, rows, cols, pooled, data FROM attn_probs WHERE run_id = ? AND probe = ? "
+                      "AND (? < 0 OR step = ?) ORDER BY step, layer, head");
+  q.bind(1, id);
+  q.bind(2, probe);
+  q.bind(3, step);
+  q.bind(4, step);
+  std::vector<ProbRecord> out;
+  while (q.executeStep()) {
+    ProbRecord p;
+    p.probe = q.getColumn(0).getInt();
+    p.step = q.getColumn(1).getInt64();
+    p.layer = q.getColumn(2).getInt();
+    p.head = q.getColumn(3).getInt();
+    p.rows = q.getColumn(4).getInt64();
+    p.cols = q.getColumn(5).getInt64();
+    p.pooled = q.getColumn(6).getInt() != 0;
+    if (p.rows < 0 || p.cols < 0 || p.rows * p.cols > (1LL << 26)) throw StoreError("corrupt probability record in run " + id);
+    try {
+      p.values = decode_f16_zlib(blob_text(q.getColumn(7)), static_cast<size_t>(p.rows * p.cols));
+    } catch (const std::exception& e) {
+      throw StoreError(std::string(e.what()) + " in run " + id);
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<SpectrumRecord> RunStore::spectra(const std::string& id, int64_t step) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT step, module, layer, kind, singular, stable_rank, effective_rank FROM spectra WHERE run_id = ? AND "
+                      "(? < 0 OR step = ?) ORDER BY step, layer, module");
+  q.bind(1, id);
+  q.bind(2, step);
+  q.bind(3, step);
+  std::vector<SpectrumRecord> out;
+  while (q.executeStep()) {
+    SpectrumRecord s;
+    s.step = q.getColumn(0).getInt64();
+    s.module = q.getColumn(1).getString();
+    s.layer = q.getColumn(2).getInt();
+    s.kind = q.getColumn(3).getString();
+    s.singular = decode_float32(blob_text(q.getColumn(4)));
+    s.stable_rank = q.getColumn(5).getDouble();
+    s.effective_rank = q.getColumn(6).getDouble();
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<AdapterVectorsRecord> RunStore::adapter_vectors(const std::string& id) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT step, module, layer, rows, cols, data FROM adapter_vectors WHERE run_id = ? ORDER BY step, layer, module");
+  q.bind(1, id);
+  std::vector<AdapterVectorsRecord> out;
+  while (q.executeStep()) {
+    AdapterVectorsRecord v;
+    v.step = q.getColumn(0).getInt64();
+    v.module = q.getColumn(1).getString();
+    v.layer = q.getColumn(2).getInt();
+    v.rows = q.getColumn(3).getInt64();
+    v.cols = q.getColumn(4).getInt64();
+    v.data = decode_float32(blob_text(q.getColumn(5)));
+    if (static_cast<int64_t>(v.data.size()) != v.rows * v.cols) throw StoreError("corrupt adapter vectors in run " + id);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<CheckpointRecord> RunStore::checkpoints(const std::string& id) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT step, path, sha256, bytes, kind, created FROM checkpoints WHERE run_id = ? ORDER BY step, kind");
+  q.bind(1, id);
+  std::vector<CheckpointRecord> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt64(),
+                   q.getColumn(4).getString(), q.getColumn(5).getString()});
+  return out;
+}
+
+std::vector<BenchmarkRecord> RunStore::benchmarks(const std::string& run_id) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT COALESCE(run_id, ''), created, method, device, kernel, mode, n, batch, heads, dim, block, k, threads, "
+                      "time_ms, time_spread_ms, flops, peak_bytes, extra FROM benchmarks WHERE (? = '' OR run_id = ?) ORDER BY id");
+  q.bind(1, run_id);
+  q.bind(2, run_id);
+  std::vector<BenchmarkRecord> out;
+  while (q.executeStep()) {
+    BenchmarkRecord r;
+    int i = 0;
+    r.run_id = q.getColumn(i++).getString();
+    r.created = q.getColumn(i++).getString();
+    r.method = q.getColumn(i++).getString();
+    r.device = q.getColumn(i++).getString();
+    r.kernel = q.getColumn(i++).getString();
+    r.mode = q.getColumn(i++).getString();
+    r.n = q.getColumn(i++).getInt64();
+    r.batch = q.getColumn(i++).getInt64();
+    r.heads = q.getColumn(i++).getInt64();
+    r.dim = q.getColumn(i++).getInt64();
+    r.block = q.getColumn(i++).getInt64();
+    r.k = q.getColumn(i++).getInt64();
+    r.threads = q.getColumn(i++).getInt64();
+    r.time_ms = q.getColumn(i++).getDouble();
+    r.time_spread_ms = q.getColumn(i++).getDouble();
+    r.flops = q.getColumn(i++).getDouble();
+    r.peak_bytes = q.getColumn(i++).getInt64();
+    r.extra_json = q.getColumn(i++).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<std::string> RunStore::tags(const std::string& id) const {
+  SQLite::Statement q(*impl_->db, "SELECT tag FROM run_tags WHERE run_id = ? ORDER BY tag");
+  q.bind(1, id);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::optional<RunRecord> RunStore::latest_finished(const std::string& preset) const {
+  RunFilter f;
+  f.status = "finished";
+  f.preset = preset;
+  f.limit = 1;
+  auto runs = list_runs(f);
+  if (runs.empty()) return std::nullopt;
+  return runs.front();
+}
+
+}  // namespace etlab

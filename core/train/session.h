@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to the trainer: the state of one training session and the pieces that act on it
+// (batching and evaluation, checkpoints, probe and spectrum recording).
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "core/config/run_config.h"
+#include "core/data/dataset.h"
+#include "core/engine/engine.h"
+#include "core/model/transformer.h"
+#include "core/store/records.h"
+
+namespace etlab {
+
+class RunStore;
+
+struct Batch {
+  torch::Tensor tokens;  ///< [B, N] int64
+  torch::Tensor valid;   ///< [B, N] bool
+  torch::Tensor labels;  ///< [B] (classification) or [B, N] next tokens (language modelling)
+  int64_t real_tokens = 0;
+};
+
+/// Pads examples to the longest one. Language modelling splits each window into input and target.
+Batch make_batch(const std::vector<const Example*>& examples, int32_t pad_id, bool lm, const torch::Device& device);
+
+/// Mean loss of a batch (cross-entropy).
+torch::Tensor task_loss(const ModelOutput& out, const Batch& batch, bool lm);
+
+struct Session {
+  RunConfig config;
+  RunStore* store = nullptr;
+  RunObserver* observer = nullptr;
+  std::string run_id;
+  torch::Device device{torch::kCPU};
+  int64_t threads = 1;
+
+  std::unique_ptr<Tokenizer> tokenizer;
+  DatasetSplits data;
+  bool prepend_cls = false;
+  Transformer model{nullptr};
+  std::unique_ptr<torch::optim::AdamW> optimizer;
+  std::string base_run_id;
+  /// Base weights of every adaptable matrix ("q:3") for full fine-tune spectra (W - W_base).
+  std::map<std::string, torch::Tensor> base_weights;
+  std::vector<ProbeRecord> probes;
+
+  // Progress: everything a resumed run needs to continue bit-identically.
+  int64_t step = 0;  ///< completed optimizer steps
+  int64_t epoch = 0, cursor = 0;
+  std::vector<int64_t> order;  ///< permutation of the training set for `epoch`
+  int64_t evals_done = 0, prob_evals_done = 0;
+  int64_t best_step = -1, evals_without_improvement = 0;
+  double best_metric = -1e300;
+  int64_t tokens_seen = 0;
+  double elapsed_before = 0.0;  ///< seconds trained in earlier sessions of this run
+
+  /// Next micro-batch of the training set (deterministic by seed and epoch, reshuffled per epoch).
+  std::vector<const Example*> next_examples();
+  void shuffle_epoch();
+};
+
+/// Builds the model (loading `base_checkpoint` when fine-tuning and keeping its weights for spectra),
+/// LoRA adapters and the optimizer. Seeds LibTorch's generator from train.seed first.
+void build_model(Session& s, const std::string& base_checkpoint);
+
+/// Runs the training loop from the session's current step to the end; failures after this point end
+/// the run as failed with the reason.
+RunResult run_session(Session& s);
+
+/// Evaluates a split: loss, accuracy and macro-F1 (classification) or loss and perplexity (LM).
+std::vector<EvalPoint> evaluate(Session& s, const std::vector<Example>& split, const std::string& name, int64_t max_batches);
+
+// --- checkpoints (checkpoint.cpp) -------------------------------------------------------------
+/// Full state for resuming, with the run's training time so far; returns the record (path relative
+/// to the database folder).
+CheckpointRecord save_full_checkpoint(Session& s, double elapsed_seconds);
+void load_full_checkpoint(Session& s, const std::string& absolute_path);
+/// Final weights: the whole model ("model") or, for LoRA runs, only what was trained ("adapter").
+CheckpointRecord save_weights(Session& s);
+/// Loads the parameters present in a checkpoint file into `model` (by name and shape); returns how
+/// many were loaded. Used for fine-tuning from a base and for inference.
+int64_t load_weights_into(torch::nn::Module& model, const std::string& absolute_path);
+/// Absolute path of a checkpoint given its stored relative path.
+std::string checkpoint_path(const RunStore& store, const std::string& relative);
+
+// --- recording (recorder.cpp) -----------------------------------------------------------------
+/// Selections (always) and probabilities (when `with_probs`) of every probe at this step.
+void record_probes(Session& s, bool with_probs, LogBatch& out);
+/// Rank spectra of the weight updates; adapter vectors when `with_vectors`.
+void record_spectra(Session& s, bool with_vectors, LogBatch& out);
+/// Packs a bool mask [Mq, Mk] into LSB-first bytes.
+std::vector<uint8_t> pack_bits(const torch::Tensor& mask);
+
+}  // namespace etlab

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+// Building a training session: base run, data, model, optimizer, run record; train_run / resume_run.
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+#include "core/data/data_cache.h"
+#include "core/measure/memory.h"
+#include "core/store/run_store.h"
+#include "core/train/session.h"
+
+namespace etlab {
+
+namespace {
+
+struct BaseModel {
+  std::string run_id;
+  std::string checkpoint;  ///< absolute path of the base weights
+};
+
+// Finds the base of a fine-tuning run and adopts its architecture and tokenizer, so that the weights fit.
+BaseModel resolve_base(RunConfig& cfg, RunStore& store) {
+  BaseModel base;
+  std::optional<RunRecord> run;
+  if (!cfg.train.base.empty()) {
+    if (std::filesystem::exists(cfg.train.base)) {
+      base.checkpoint = std::filesystem::absolute(cfg.train.base).string();
+      return base;
+    }
+    run = store.find_run(cfg.train.base);
+    if (!run) throw std::runtime_error("train.base: no run or checkpoint file '" + cfg.train.base + "' in " + store.path());
+  } else {
+    run = store.latest_finished(cfg.train.base_preset);
+    if (!run)
+      throw std::runtime_error("train.base_preset: no finished run of preset '" + cfg.train.base_preset + "' in " + store.path() +
+                               "; train one first: etlab-cli train --preset " + cfg.train.base_preset);
+  }
+  if (run->status != "finished")
+    throw std::runtime_error("train.base: run " + run->id + " is " + run->status + ", not finished");
+  for (const auto& c : store.checkpoints(run->id))
+    if (c.kind == "model") base.checkpoint = checkpoint_path(store, c.path);
+  if (base.checkpoint.empty())
+    throw std::runtime_error("train.base: run " + run->id + " has no full-model checkpoint (LoRA runs cannot be a base)");
+  base.run_id = run->id;
+
+  RunConfig base_cfg;
+  auto issues = parse_run_config(nlohmann::json::parse(run->config_json), base_cfg);
+  if (!issues.empty()) throw std::runtime_error("base run " + run->id + " has an invalid configuration: " + format_issues(issues));
+  // The architecture and vocabulary are the base's; positions are rotary, so a longer max_len is fine.
+  const auto max_len = std::max(cfg.model.max_len, base_cfg.model.max_len);
+  const auto dropout = cfg.model.dropout;
+  const auto pooling = cfg.model.pooling;
+  cfg.model = base_cfg.model;
+  cfg.model.max_len = max_len;
+  cfg.model.dropout = dropout;
+  cfg.model.pooling = pooling == "cls" && base_cfg.model.causal() ? "mean" : pooling;
+  if (tokenizer_for(base_cfg.task) != tokenizer_for(cfg.task) && cfg.task.tokenizer != "auto")
+    throw std::runtime_error("task.tokenizer: the base run uses the " + tokenizer_for(base_cfg.task) +
+                             " tokenizer; a fine-tune must use the same");
+  if (base_cfg.task.tokenizer != "auto") cfg.task.tokenizer = base_cfg.task.tokenizer;
+  if (tokenizer_for(base_cfg.task) != tokenizer_for(cfg.task))
+    throw std::runtime_error("task.dataset: the base run's " + tokenizer_for(base_cfg.task) + " vocabulary does not fit " +
+                             cfg.task.dataset + ", which needs the " + tokenizer_for(cfg.task) + " tokenizer");
+  cfg.json["model"] = base_cfg.json["model"];
+  cfg.json["model"]["max_len"] = cfg.model.max_len;
+  cfg.json["model"]["dropout"] = cfg.model.dropout;
+  cfg.json["model"]["pooling"] = cfg.model.pooling;
+  cfg.json["task"]["tokenizer"] = cfg.task.tokenizer;
+  return base;
+}
+
+std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& obs, const EngineOptions& options,
+                                 std::string* base_checkpoint) {
+  if (options.threads >= 0) cfg.train.threads = options.threads;
+  if (!options.device.empty()) cfg.train.device = options.device;
+  cfg.json["train"]["threads"] = cfg.train.threads;
+  cfg.json["train"]["device"] = cfg.train.device;
+  if (cfg.train.device == "cuda" && !torch::cuda::is_available())
+    throw std::runtime_error("train.device: CUDA was requested but this LibTorch build has no usable GPU");
+
+  auto s = std::make_unique<Session>();
+  if (cfg.train.phase == "finetune") {
+    const BaseModel base = resolve_base(cfg, store);
+    s->base_run_id = base.run_id;
+    *base_checkpoint = base.checkpoint;
+  }
+  s->store = &store;
+  s->observer = &obs;
+  s->device = cfg.train.device == "cuda" ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+  s->threads = apply_threads(cfg.train.threads);
+  at::globalContext().setDeterministicAlgorithms(cfg.train.deterministic, false);
+
+  DataCache cache(options.data_dir);
+  s->tokenizer = make_tokenizer(tokenizer_for(cfg.task), cache);
+  s->prepend_cls = cfg.task.objective != "lm" && !cfg.model.causal() && cfg.model.resolved_pooling() == "cls";
+  s->data = build_dataset(cfg.task, *s->tokenizer, cache, s->prepend_cls);
+  if (!s->data.lm && s->data.class_names.size() < 2)
+    throw std::runtime_error("task.dataset: '" + cfg.task.dataset + "' yielded fewer than two classes");
+  if (cfg.model.vocab_size > 0 && cfg.model.vocab_size < s->data.vocab_size)
+    throw std::runtime_error("model.vocab_size " + std::to_string(cfg.model.vocab_size) + " is smaller than the " +
+                             s->data.tokenizer + " tokenizer's vocabulary (" + std::to_string(s->data.vocab_size) + ")");
+  s->config = std::move(cfg);
+  for (int64_t i = 0; i < s->config.probe.examples && i < static_cast<int64_t>(s->data.test.size()); ++i) {
+    const Example& e = s->data.test[static_cast<size_t>(i)];
+    s->probes.push_back({static_cast<int>(i), "test", e.text, e.label, e.tokens});
+  }
+  return s;
+}
+
+}  // namespace
+
+int64_t apply_threads(int64_t threads) {
+  const int64_t n = threads > 0 ? threads : std::max<int64_t>(1, static_cast<int64_t>(std::thread::hardware_concurrency()));
+  at::set_num_threads(static_cast<int>(n));
+  return n;
+}
+
+void build_model(Session& s, const std::string& base_checkpoint) {
+  const auto& cfg = s.config;
+  torch::manual_seed(static_cast<uint64_t>(cfg.train.seed));
+  s.model = Transformer(model_options_for(cfg, s.data.vocab_size, static_cast<int64_t>(s.data.class_names.size())));
+  if (!base_checkpoint.empty()) {
+    if (load_weights_into(*s.model, base_checkpoint) == 0)
+      throw std::runtime_error("train.base: " + base_checkpoint + " holds no weights that fit this model");
+    if (!cfg.lora.enabled)
+      for (auto& a : s.model->adaptable())
+        if (a.type != "router_q" && a.type != "router_k")
+          s.base_weights[a.type + ":" + std::to_string(a.layer)] = a.module->weight.detach().clone();
+  }
+  if (cfg.lora.enabled) apply_lora(s.model, cfg.lora, cfg.train.freeze_router);
+  else if (cfg.train.freeze_router) set_router_trainable(s.model, false);
+  s.model->to(s.device);
+  for (auto& [key, w] : s.base_weights) w = w.to(s.device);
+
+  std::vector<torch::Tensor> decay, no_decay;
+  for (auto& p : s.model->parameters()) {
+    if (!p.requires_grad()) continue;
+    (p.dim() >= 2 ? decay : no_decay).push_back(p);
+  }
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  auto base_opts = torch::optim::AdamWOptions(cfg.train.lr).weight_decay(cfg.train.weight_decay);
+  groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(base_opts));
+  auto nd = base_opts;
+  nd.weight_decay(0.0);
+  groups.emplace_back(no_decay, std::make_unique<torch::optim::AdamWOptions>(nd));
+  s.optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), base_opts);
+}
+
+RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& observer, const EngineOptions& options) {
+  install_counting_allocator();
+  std::string base_checkpoint;
+  auto s = prepare(config, store, observer, options, &base_checkpoint);
+  build_model(*s, base_checkpoint);
+
+  RunRecord rec;
+  rec.name = s->config.name;
+  rec.preset = s->config.preset;
+  rec.config_json = s->config.json.dump();
+  rec.method = s->config.method();
+  rec.task = s->config.task.dataset == "sentiment" ? "sentiment:" + s->config.task.domain : s->config.task.dataset;
+  rec.seed = s->config.train.seed;
+  rec.base_run = s->base_run_id;
+  nlohmann::json env = runtime_environment(s->threads, s->config.train.device);
+  if (s->config.attention.kind != "fixed_sparse" || s->config.attention.dense_warmup_steps > 0)
+    env["dense_kernel"] = to_string(s->model->options.attention.dense_kernel);
+  env["tokenizer"] = s->data.tokenizer;
+  env["classes"] = s->data.class_names;
+  rec.environment_json = env.dump();
+  s->run_id = store.create_run(rec);
+
+  const auto counts = count_parameters(*s->model);
+  std::vector<ModuleParams> modules;
+  for (const auto& [name, total, trainable] : counts.modules) modules.push_back({name, total, trainable});
+  store.set_params(s->run_id, counts.total, counts.trainable, modules);
+  store.add_probes(s->run_id, s->probes);
+  nlohmann::json info = {{"run_id", s->run_id},
+                         {"preset", s->config.preset},
+                         {"method", rec.method},
+                         {"params_total", counts.total},
+                         {"params_trainable", counts.trainable},
+                         {"train_examples", s->data.train.size()},
+                         {"threads", s->threads},
+                         {"environment", env}};
+  observer.on_start(s->run_id, info);
+  return run_session(*s);
+}
+
+RunResult resume_run(const std::string& run_id, RunStore& store, RunObserver& observer, const EngineOptions& options) {
+  install_counting_allocator();
+  store.reap_stale_runs();
+  auto run = store.find_run(run_id);
+  if (!run) throw std::runtime_error("no run '" + run_id + "' in " + store.path());
+  if (run->status == "finished") throw std::runtime_error("run " + run->id + " already finished");
+  if (run->status == "running")
+    throw std::runtime_error("run " + run->id + " is still running in process " + std::to_string(run->owner_pid) + " on " +
+                             run->owner_host);
+  std::string full;
+  for (const auto& c : store.checkpoints(run->id))
+    if (c.kind == "full") full = checkpoint_path(store, c.path);
+  if (full.empty()) throw std::runtime_error("run " + run->id + " has no checkpoint to resume from; start it again");
+
+  RunConfig cfg;
+  auto issues = parse_run_config(nlohmann::json::parse(run->config_json), cfg);
+  if (!issues.empty()) throw std::runtime_error("run " + run->id + " has an invalid configuration: " + format_issues(issues));
+  // The stored configuration already carries the base's architecture; the base weights are replaced
+  // by the checkpoint anyway, so no base lookup is needed.
+  cfg.train.phase = "scratch";
+  cfg.train.base.clear();
+  cfg.train.base_preset.clear();
+  std::string unused;
+  auto s = prepare(cfg, store, observer, options, &unused);
+  s->config.train.phase = nlohmann::json::parse(run->config_json)["train"]["phase"];
+  s->base_run_id = run->base_run;
+  s->run_id = run->id;
+  std::string base_checkpoint;
+  if (!run->base_run.empty())
+    for (const auto& c : store.checkpoints(run->base_run))
+      if (c.kind == "model") base_checkpoint = checkpoint_path(store, c.path);
+  build_model(*s, base_checkpoint);
+  load_full_checkpoint(*s, full);
+  observer.on_start(s->run_id, {{"run_id", s->run_id}, {"resumed_from_step", s->step}, {"threads", s->threads}});
+  return run_session(*s);
+}
+
+}  // namespace etlab

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+// The training loop behind train_run / resume_run.
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/attention/kernels.h"
+#include "core/data/data_cache.h"
+#include "core/measure/memory.h"
+#include "core/store/run_store.h"
+#include "core/train/session.h"
+
+namespace etlab {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double learning_rate(const TrainConfig& t, int64_t step) {
+  if (t.warmup > 0 && step < t.warmup) return t.lr * static_cast<double>(step + 1) / static_cast<double>(t.warmup);
+  const double span = std::max<double>(1.0, static_cast<double>(t.steps - t.warmup));
+  const double progress = std::min(1.0, static_cast<double>(step - t.warmup) / span);
+  const double floor = t.lr * t.min_lr_ratio;
+  return floor + (t.lr - floor) * 0.5 * (1.0 + std::cos(M_PI * progress));
+}
+
+void set_lr(torch::optim::AdamW& opt, double lr) {
+  for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
+}
+
+// Steps at which an evaluation happens: every eval_every steps and the last step.
+bool is_eval_step(const TrainConfig& t, int64_t step) { return step % t.eval_every == 0 || step == t.steps; }
+
+int64_t total_evals(const TrainConfig& t) { return t.steps / t.eval_every + (t.steps % t.eval_every ? 1 : 0); }
+
+// Evaluations that store probabilities: at most probe.prob_steps, spread evenly, always the last.
+bool is_prob_eval(const Session& s, int64_t eval_index) {
+  const int64_t total = total_evals(s.config.train), want = std::min(s.config.probe.prob_steps, total);
+  if (want <= 0) return false;
+  if (eval_index == total - 1) return true;
+  for (int64_t i = 0; i < want - 1; ++i)
+    if (eval_index == (i * (total - 1)) / std::max<int64_t>(1, want - 1)) return true;
+  return false;
+}
+
+double selection_metric(const std::vector<EvalPoint>& points, bool lm) {
+  for (const auto& p : points)
+    if (p.metric == (lm ? "loss" : "accuracy")) return lm ? -p.value : p.value;
+  return -1e300;
+}
+
+int64_t injected_nan_step() {
+  const char* v = std::getenv("ETLAB_INJECT_NAN_STEP");  // fault injection for tests (see README)
+  return v ? std::atoll(v) : -1;
+}
+
+nlohmann::json summary_of(const Session& s, const std::vector<EvalPoint>& final_points, double wall, double tps) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& p : final_points) j[p.split + "/" + p.metric] = p.value;
+  j["steps"] = s.step;
+  j["best_step"] = s.best_step;
+  j["wall_seconds"] = wall;
+  j["tokens_per_second"] = tps;
+  j["peak_tensor_bytes"] = tensor_bytes_peak();
+  j["peak_rss_bytes"] = process_peak_rss();
+  if (!s.data.lm) j["majority_baseline"] = s.data.majority_baseline;
+  j["train_examples"] = s.data.train.size();
+  j["test_examples"] = s.data.test.size();
+  return j;
+}
+
+// The body shared by train_run and resume_run once the session is built.
+RunResult run_loop(Session& s) {
+  RunStore& store = *s.store;
+  RunObserver& obs = *s.observer;
+  const auto& t = s.config.train;
+  const bool lm = s.data.lm;
+  const bool learned = s.config.attention.kind == "learned_sparse";
+  const int64_t nan_step = injected_nan_step();
+  RunResult result;
+  result.run_id = s.run_id;
+  const auto t0 = Clock::now();
+  const int64_t tokens_at_start = s.tokens_seen, step_at_start = s.step;
+  auto elapsed = [&] { return s.elapsed_before + std::chrono::duration<double>(Clock::now() - t0).count(); };
+  auto session_tps = [&] {
+    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    return secs > 0 ? static_cast<double>(s.tokens_seen - tokens_at_start) / secs : 0.0;
+  };
+  reset_tensor_peak();
+  reset_process_peak_rss();
+  store.mark_started(s.run_id);
+  s.model->train();
+  LogBatch pending;
+  RunStatus status = RunStatus::Finished;
+  std::string reason;
+
+  auto flush = [&] {
+    pending.step = s.step;
+    store.write_batch(s.run_id, pending);
+    pending = LogBatch{};
+  };
+
+  while (s.step < t.steps) {
+    if (obs.should_stop()) {
+      status = RunStatus::Cancelled;
+      reason = "cancelled at step " + std::to_string(s.step);
+      break;
+    }
+    const double lr = learning_rate(t, s.step);
+    set_lr(*s.optimizer, lr);
+    const bool warmup = learned && s.step < s.config.attention.dense_warmup_steps;
+    if (learned) s.model->set_dense_mode(warmup);
+    s.optimizer->zero_grad();
+    double loss_sum = 0.0, aux_sum = 0.0;
+    bool stop_now = false;
+    for (int64_t micro = 0; micro < t.accum; ++micro) {
+      if (micro > 0 && obs.should_stop()) { stop_now = true; break; }
+      auto batch = make_batch(s.next_examples(), s.data.pad_id, lm, s.device);
+      auto out = s.model->forward(batch.tokens, batch.valid, nullptr, lm);
+      auto loss = task_loss(out, batch, lm);
+      if (s.step + 1 == nan_step) loss = loss * std::numeric_limits<double>::quiet_NaN();
+      auto total = loss;
+      if (out.aux_loss.defined() && s.config.attention.router_loss_weight > 0) {
+        total = total + out.aux_loss * s.config.attention.router_loss_weight;
+        aux_sum += out.aux_loss.item<double>();
+      }
+      (total / static_cast<double>(t.accum)).backward();
+      loss_sum += loss.item<double>();
+      s.tokens_seen += batch.real_tokens;
+    }
+    if (stop_now) {
+      status = RunStatus::Cancelled;
+      reason = "cancelled at step " + std::to_string(s.step);
+      break;
+    }
+    const double loss = loss_sum / static_cast<double>(t.accum);
+    if (!std::isfinite(loss)) {
+      status = RunStatus::Failed;
+      reason = "loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " at step " + std::to_string(s.step + 1);
+      break;
+    }
+    double grad_norm = 0.0;
+    std::vector<torch::Tensor> params;
+    for (auto& g : s.optimizer->param_groups())
+      for (auto& p : g.params()) params.push_back(p);
+    if (t.clip > 0) grad_norm = torch::nn::utils::clip_grad_norm_(params, t.clip);
+    s.optimizer->step();
+    ++s.step;
+
+    StepEvent ev;
+    ev.run_id = s.run_id;
+    ev.step = s.step;
+    ev.total_steps = t.steps;
+    ev.loss = loss;
+    ev.aux_loss = aux_sum / static_cast<double>(t.accum);
+    ev.lr = lr;
+    ev.grad_norm = grad_norm;
+    ev.elapsed_seconds = elapsed();
+    ev.tokens_per_second = session_tps();
+    const double per_step = std::chrono::duration<double>(Clock::now() - t0).count() /
+                            static_cast<double>(std::max<int64_t>(1, s.step - step_at_start));
+    ev.eta_seconds = per_step * static_cast<double>(t.steps - s.step);
+    ev.dense_warmup = warmup;
+    obs.on_step(ev);
+    const double wall = ev.elapsed_seconds;
+    pending.metrics.push_back({s.step, "train/loss", loss, wall});
+    pending.metrics.push_back({s.step, "train/lr", lr, wall});
+    if (t.clip > 0) pending.metrics.push_back({s.step, "train/grad_norm", grad_norm, wall});
+    if (learned) pending.metrics.push_back({s.step, "train/router_kl", ev.aux_loss, wall});
+    if (s.step % t.log_every == 0) pending.metrics.push_back({s.step, "train/tokens_per_s", ev.tokens_per_second, wall});
+
+    if (is_eval_step(t, s.step)) {
+      auto points = evaluate(s, s.data.val, "val", t.eval_batches);
+      const bool with_probs = is_prob_eval(s, s.evals_done);
+      if (with_probs) ++s.prob_evals_done;
+      ++s.evals_done;
+      record_probes(s, with_probs, pending);
+      if (s.config.probe.spectra && (s.config.lora.enabled || !s.base_weights.empty()))
+        record_spectra(s, s.step == t.steps, pending);
+      pending.evals.insert(pending.evals.end(), points.begin(), points.end());
+      EvalEvent ee{s.run_id, s.step, points};
+      obs.on_eval(ee);
+      const double metric = selection_metric(points, lm);
+      if (metric > s.best_metric) {
+        s.best_metric = metric;
+        s.best_step = s.step;
+        s.evals_without_improvement = 0;
+      } else {
+        ++s.evals_without_improvement;
+      }
+      const bool early = t.patience > 0 && s.evals_without_improvement >= t.patience;
+      if (t.checkpoint_every == 0 || early) {
+        // Keep one resumable state: the newest replaces the previous file.
+        const auto old = store.checkpoints(s.run_id);
+        pending.checkpoints.push_back(save_full_checkpoint(s, elapsed()));
+        flush();
+        for (const auto& c : old)
+          if (c.kind == "full" && c.step != s.step) {
+            store.remove_checkpoint(s.run_id, c.step, c.kind);
+            std::error_code ec;
+            fs::remove(checkpoint_path(store, c.path), ec);
+          }
+      }
+      if (early) {
+        reason = "early stopping: no improvement in " + std::to_string(t.patience) + " evaluations";
+        break;
+      }
+    }
+    if (t.checkpoint_every > 0 && s.step % t.checkpoint_every == 0)
+      pending.checkpoints.push_back(save_full_checkpoint(s, elapsed()));
+    if (s.step % t.log_every == 0) flush();
+  }
+
+  const double wall = elapsed();
+  const double tps = session_tps();
+  if (status == RunStatus::Cancelled) {
+    pending.checkpoints.push_back(save_full_checkpoint(s, wall));
+    flush();
+  } else if (status == RunStatus::Finished) {
+    pending.checkpoints.push_back(save_weights(s));
+    flush();
+  } else {
+    flush();
+  }
+
+  std::vector<EvalPoint> final_points;
+  if (status == RunStatus::Finished) {
+    final_points = evaluate(s, s.data.val, "val", 0);
+    auto test = evaluate(s, s.data.test, "test", 0);
+    final_points.insert(final_points.end(), test.begin(), test.end());
+    for (const auto& extra : s.data.extra_tests) {
+      auto pts = evaluate(s, extra.examples, extra.name, 0);
+      final_points.insert(final_points.end(), pts.begin(), pts.end());
+    }
+    pending.evals = final_points;
+    flush();
+  }
+  RunTotals totals;
+  result.summary = summary_of(s, final_points, wall, tps);
+  totals.summary_json = result.summary.dump();
+  totals.wall_seconds = wall;
+  totals.tokens_per_second = tps;
+  totals.peak_bytes = tensor_bytes_peak();
+  totals.step = s.step;
+  store.finish_run(s.run_id, status, reason, totals);
+  result.status = status;
+  result.reason = reason;
+  obs.on_finish(result);
+  return result;
+}
+
+}  // namespace
+
+RunResult run_session(Session& s) {
+  try {
+    return run_loop(s);
+  } catch (const std::exception& e) {
+    RunResult r;
+    r.run_id = s.run_id;
+    r.status = RunStatus::Failed;
+    r.reason = e.what();
+    const auto nl = r.reason.find('\n');
+    if (nl != std::string::npos) r.reason = r.reason.substr(0, nl);  // c10 errors append a backtrace
+    RunTotals totals;
+    totals.step = s.step;
+    totals.peak_bytes = tensor_bytes_peak();
+    s.store->finish_run(s.run_id, RunStatus::Failed, r.reason, totals);
+    s.observer->on_finish(r);
+    return r;
+  }
+}
+
+}  // namespace etlab

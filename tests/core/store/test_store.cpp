@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+
+#include <filesystem>
+#include <fstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/store/blob_codec.h"
+#include "core/store/run_store.h"
+
+namespace etlab {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("etlab-store-" + new_uuid());
+    fs::create_directories(dir);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::permissions(dir, fs::perms::owner_all, ec);
+    fs::remove_all(dir, ec);
+  }
+  std::string file(const std::string& name) const { return (dir / name).string(); }
+  static std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  fs::path dir;
+};
+
+TEST_F(StoreTest, CreatesVersionedDatabaseInNewFolder) {
+  const auto path = file("sub/dir/etlab.db");
+  {
+    RunStore store(path);
+    EXPECT_TRUE(store.list_runs().empty());
+  }
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), RunStore::kSchemaVersion);
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+TEST_F(StoreTest, RefusesForeignFilesAndLeavesThemUntouched) {
+  const auto text = file("notes.db");
+  std::ofstream(text) << "these are my notes, not a database\n";
+  const auto before = slurp(text);
+  try {
+    RunStore s(text);
+    FAIL() << "opened a text file";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("not an etlab database"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(slurp(text), before);
+
+  const auto other = file("other.sqlite");
+  {
+    SQLite::Database db(other, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE mine(x)");
+    db.exec("INSERT INTO mine VALUES(1)");
+  }
+  const auto other_before = slurp(other);
+  EXPECT_THROW(RunStore s(other), StoreError);
+  EXPECT_EQ(slurp(other), other_before);
+}
+
+TEST_F(StoreTest, RefusesNewerSchema) {
+  const auto path = file("future.db");
+  { RunStore s(path); }
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  try {
+    RunStore s(path);
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer etlab"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(StoreTest, ReadOnlyFileOpensReadOnly) {
+  const auto path = file("ro.db");
+  std::string id;
+  {
+    RunStore s(path);
+    id = s.create_run(RunRecord{});
+  }
+  // WAL needs the folder writable for its side files; the database file itself is read-only.
+  fs::permissions(path, fs::perms::owner_read | fs::perms::group_read, fs::perm_options::replace);
+  if (access(path.c_str(), W_OK) == 0) GTEST_SKIP() << "running as a user that can write read-only files";
+  RunStore s(path);
+  EXPECT_TRUE(s.read_only());
+  EXPECT_EQ(s.list_runs().size(), 1u);
+}
+
+TEST_F(StoreTest, RunsRoundTripWithFiltersAndPrefixes) {
+  RunStore s(file("runs.db"));
+  RunRecord a;
+  a.preset = "smoke-dense";
+  a.method = "dense";
+  a.config_json = R"({"lora":{"r":8},"attention":{"kind":"dense"}})";
+  RunRecord b = a;
+  b.method = "learned_sparse";
+  b.config_json = R"({"lora":{"r":4},"attention":{"kind":"learned_sparse"}})";
+  const auto ida = s.create_run(a), idb = s.create_run(b);
+  EXPECT_EQ(ida.size(), 36u);
+  EXPECT_NE(ida, idb);
+  EXPECT_EQ(s.list_runs().size(), 2u);
+  RunFilter f;
+  f.method = "learned_sparse";
+  EXPECT_EQ(s.list_runs(f).at(0).id, idb);
+  RunFilter byconfig;
+  byconfig.config_key = "lora.r";
+  byconfig.config_value = "8";
+  ASSERT_EQ(s.list_runs(byconfig).size(), 1u);
+  EXPECT_EQ(s.list_runs(byconfig)[0].id, ida);
+  byconfig.config_key = "attention.kind";
+  byconfig.config_value = "\"learned_sparse\"";
+  EXPECT_EQ(s.list_runs(byconfig).at(0).id, idb);
+  EXPECT_EQ(s.find_run(ida.substr(0, 8))->id, ida);
+  EXPECT_FALSE(s.find_run("zzzzzzzz"));
+  EXPECT_FALSE(s.find_run("ab")) << "prefixes need 4 characters";
+  s.finish_run(ida, RunStatus::Finished, "", RunTotals{R"({"test/accuracy":0.5})", 12.0, 100.0, 1234, 20});
+  EXPECT_EQ(s.latest_finished("smoke-dense")->id, ida);
+  const auto r = *s.find_run(ida);
+  EXPECT_EQ(r.status, "finished");
+  EXPECT_EQ(r.peak_bytes, 1234);
+  EXPECT_EQ(r.step, 20);
+}
+
+TEST_F(StoreTest, BatchWritesEverythingInOneTransaction) {
+  RunStore s(file("batch.db"));
+  const auto id = s.create_run(RunRecord{});
+  s.add_probes(id, {{0, "test", "hello", 1, {5, -1, 70000}}});
+  LogBatch b;
+  b.step = 10;
+  b.metrics = {{10, "train/loss", 1.5, 2.0}, {10, "train/lr", 1e-3, 2.0}};
+  b.evals = {{10, "val", "accuracy", 0.75}};
+  SelectionRecord sel;
+  sel.step = 10;
+  sel.q_blocks = 3;
+  sel.k_blocks = 5;
+  sel.block = 16;
+  sel.bits = {0b10100011, 0b01000000};  // bits 0,1,5,7,14
+  b.selections = {sel};
+  ProbRecord p;
+  p.step = 10;
+  p.rows = 2;
+  p.cols = 3;
+  p.values = {0.5f, 0.25f, 0.25f, 1.0f, 0.0f, 0.0f};
+  b.probabilities = {p};
+  b.spectra = {{10, "q", 0, "lora", {3.0f, 1.0f}, 1.11, 1.75}};
+  b.adapter_vectors = {{10, "q", 0, 1, 2, {0.6f, 0.8f}}};
+  b.checkpoints = {{10, "x-artifacts/run/state.pt", "abc", 42, "full", ""}};
+  s.write_batch(id, b);
+  EXPECT_EQ(s.metrics(id, "train/loss").at(0).value, 1.5);
+  EXPECT_EQ(s.evals(id).at(0).value, 0.75);
+  const auto got = s.selections(id, 0).at(0);
+  EXPECT_TRUE(got.selected(0, 0));
+  EXPECT_TRUE(got.selected(0, 1));
+  EXPECT_FALSE(got.selected(0, 2));
+  EXPECT_TRUE(got.selected(1, 2));  // bit 7
+  EXPECT_TRUE(got.selected(2, 4));  // bit 14
+  const auto probs = s.probabilities(id, 0).at(0);
+  EXPECT_EQ(probs.values, p.values) << "these values are exact in float16";
+  EXPECT_FLOAT_EQ(s.spectra(id).at(0).singular[0], 3.0f);
+  EXPECT_EQ(s.adapter_vectors(id).at(0).data, std::vector<float>({0.6f, 0.8f}));
+  EXPECT_EQ(s.probes(id).at(0).tokens, std::vector<int32_t>({5, -1, 70000}));
+  EXPECT_EQ(s.checkpoints(id).at(0).path, "x-artifacts/run/state.pt");
+  EXPECT_EQ(s.find_run(id)->step, 10);
+  s.remove_checkpoint(id, 10, "full");
+  EXPECT_TRUE(s.checkpoints(id).empty());
+}
+
+TEST_F(StoreTest, StaleRunsBecomeInterrupted) {
+  RunStore s(file("stale.db"));
+  const auto id = s.create_run(RunRecord{});
+  s.mark_started(id);
+  EXPECT_EQ(s.reap_stale_runs(0.0), 0) << "our own process is alive";
+  {
+    SQLite::Database db(file("stale.db"), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE runs SET owner_pid = 999999999, heartbeat = '2000-01-01T00:00:00.000Z'");
+  }
+  EXPECT_EQ(s.reap_stale_runs(60.0), 1);
+  EXPECT_EQ(s.find_run(id)->status, "interrupted");
+}
+
+TEST(BlobCodecTest, HalfPrecisionRoundTrip) {
+  for (float f : {0.0f, 1.0f, -2.5f, 65504.0f, 6.1035156e-05f, 5.9604645e-08f, 0.1f})
+    EXPECT_NEAR(half_to_float(float_to_half(f)), f, std::abs(f) * 1e-3 + 1e-7) << f;
+  EXPECT_TRUE(std::isinf(half_to_float(float_to_half(1e6f))));
+  EXPECT_THROW(decode_f16_zlib("garbage", 4), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace etlab

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// End-to-end training through the engine's public calls, on generated ListOps (no data cache needed).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "core/config/presets.h"
+#include "core/engine/engine.h"
+#include "core/store/file_hash.h"
+#include "core/store/run_store.h"
+
+namespace etlab {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDb {
+ public:
+  TempDb() {
+    dir_ = fs::temp_directory_path() / ("etlab-test-" + new_uuid());
+    fs::create_directories(dir_);
+    store = std::make_unique<RunStore>((dir_ / "runs.db").string());
+  }
+  ~TempDb() {
+    store.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::unique_ptr<RunStore> store;
+
+ private:
+  fs::path dir_;
+};
+
+RunConfig tiny_config(nlohmann::json overrides = nlohmann::json::object()) {
+  nlohmann::json cfg = {
+      {"task", {{"dataset", "listops"}, {"max_len", 64}, {"min_len", 16}, {"train_size", 300}, {"val_size", 40}, {"test_size", 40}}},
+      {"model", {{"layers", 1}, {"d_model", 32}, {"heads", 2}, {"ffn", 64}, {"dropout", 0.1}}},
+      {"attention", {{"kind", "learned_sparse"}, {"block", 16}, {"topk", 2}}},
+      {"train", {{"steps", 16}, {"batch", 8}, {"warmup", 2}, {"eval_every", 4}, {"log_every", 2}, {"seed", 5},
+                 {"deterministic", true}, {"threads", 2}}},
+      {"probe", {{"examples", 2}, {"prob_steps", 2}}}};
+  cfg.merge_patch(overrides);
+  RunConfig rc;
+  auto issues = parse_run_config(cfg, rc);
+  EXPECT_TRUE(issues.empty()) << format_issues(issues);
+  return rc;
+}
+
+struct Recorder : RunObserver {
+  std::vector<double> losses;
+  int64_t stop_after = -1;   ///< cancel once this step is done
+  int64_t throw_at = -1;     ///< simulate a crash after this step
+  int64_t steps_after_stop = 0;
+  bool stop_requested = false;
+  void on_step(const StepEvent& e) override {
+    if (stop_requested) ++steps_after_stop;
+    losses.push_back(e.loss);
+    if (e.step == throw_at) throw std::runtime_error("simulated crash");
+    if (e.step == stop_after) stop_requested = true;
+  }
+  bool should_stop() override { return stop_requested; }
+};
+
+std::vector<double> stored_losses(RunStore& store, const std::string& id) {
+  std::vector<double> out;
+  for (const auto& m : store.metrics(id, "train/loss")) out.push_back(m.value);
+  return out;
+}
+
+TEST(TrainingTest, NanLossEndsTheRunAsFailedWithReason) {
+  TempDb db;
+  Recorder obs;
+  setenv("ETLAB_INJECT_NAN_STEP", "3", 1);
+  auto r = train_run(tiny_config(), *db.store, obs);
+  unsetenv("ETLAB_INJECT_NAN_STEP");
+  EXPECT_EQ(r.status, RunStatus::Failed);
+  EXPECT_NE(r.reason.find("NaN"), std::string::npos) << r.reason;
+  EXPECT_NE(r.reason.find("step 3"), std::string::npos) << r.reason;
+  auto rec = db.store->find_run(r.run_id);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->status, "failed");
+  EXPECT_EQ(rec->reason, r.reason);
+  EXPECT_EQ(obs.losses.size(), 2u) << "the NaN step is not reported as a step";
+}
+
+TEST(TrainingTest, CancellationStopsWithinOneStep) {
+  TempDb db;
+  Recorder obs;
+  obs.stop_after = 3;
+  auto r = train_run(tiny_config(), *db.store, obs);
+  EXPECT_EQ(r.status, RunStatus::Cancelled);
+  EXPECT_EQ(obs.steps_after_stop, 0);
+  auto rec = db.store->find_run(r.run_id);
+  EXPECT_EQ(rec->step, 3);
+  EXPECT_EQ(rec->status, "cancelled");
+  bool resumable = false;
+  for (const auto& c : db.store->checkpoints(r.run_id)) resumable |= c.kind == "full" && c.step == 3;
+  EXPECT_TRUE(resumable) << "a cancelled run keeps a checkpoint at the step it stopped";
+}
+
+TEST(TrainingSlow, ResumeIsBitIdentical) {
+  TempDb db;
+  const auto cfg = tiny_config();
+  Recorder straight;
+  auto a = train_run(cfg, *db.store, straight);
+  ASSERT_EQ(a.status, RunStatus::Finished) << a.reason;
+  const auto reference = stored_losses(*db.store, a.run_id);
+  ASSERT_EQ(reference.size(), 16u);
+
+  // Cancelled at step 6 (checkpoint at the cancel point), then resumed.
+  Recorder first;
+  first.stop_after = 6;
+  auto b = train_run(cfg, *db.store, first);
+  ASSERT_EQ(b.status, RunStatus::Cancelled);
+  Recorder second;
+  auto b2 = resume_run(b.run_id, *db.store, second);
+  ASSERT_EQ(b2.status, RunStatus::Finished) << b2.reason;
+  ASSERT_EQ(second.losses.size(), 10u);
+  for (size_t i = 0; i < 10; ++i) EXPECT_EQ(second.losses[i], reference[6 + i]) << "step " << 7 + i;
+  EXPECT_EQ(stored_losses(*db.store, b.run_id), reference);
+
+  // A crash after step 6: the last checkpoint is the evaluation at step 4; steps 5-6 are redone.
+  Recorder crash;
+  crash.throw_at = 6;
+  auto c = train_run(cfg, *db.store, crash);
+  ASSERT_EQ(c.status, RunStatus::Failed);
+  Recorder after;
+  auto c2 = resume_run(c.run_id, *db.store, after);
+  ASSERT_EQ(c2.status, RunStatus::Finished) << c2.reason;
+  ASSERT_EQ(after.losses.size(), 12u);
+  for (size_t i = 0; i < 12; ++i) EXPECT_EQ(after.losses[i], reference[4 + i]) << "step " << 5 + i;
+  EXPECT_EQ(c2.summary["test/accuracy"], a.summary["test/accuracy"]);
+}
+
+TEST(TrainingSlow, SmokePresetLowersItsLoss) {
+  TempDb db;
+  const Preset* p = find_preset("smoke-sparse");
+  ASSERT_NE(p, nullptr);
+  RunConfig cfg;
+  ASSERT_TRUE(parse_run_config(p->config, cfg).empty());
+  Recorder obs;
+  auto r = train_run(cfg, *db.store, obs);
+  ASSERT_EQ(r.status, RunStatus::Finished) << r.reason;
+  const auto losses = stored_losses(*db.store, r.run_id);
+  ASSERT_EQ(static_cast<int64_t>(losses.size()), cfg.train.steps);
+  double first = 0, last = 0;
+  for (size_t i = 0; i < 20; ++i) first += losses[i] / 20, last += losses[losses.size() - 1 - i] / 20;
+  std::printf("smoke-sparse: mean loss of the first 20 steps %.4f, of the last 20 steps %.4f; test accuracy %.3f (majority %.3f)\n",
+              first, last, r.summary["test/accuracy"].get<double>(), r.summary["majority_baseline"].get<double>());
+  EXPECT_LT(last, first - 0.05);
+
+  // Everything the run promises is in the store.
+  auto rec = db.store->find_run(r.run_id);
+  EXPECT_EQ(rec->status, "finished");
+  EXPECT_GT(rec->peak_bytes, 0);
+  EXPECT_GT(rec->tokens_per_second, 0);
+  EXPECT_EQ(db.store->probes(r.run_id).size(), 4u);
+  const auto sel = db.store->selections(r.run_id, 0);
+  ASSERT_FALSE(sel.empty());
+  const auto& s = sel.back();
+  int64_t chosen = 0;
+  for (int64_t kb = 0; kb < s.k_blocks; ++kb) chosen += s.selected(0, kb);
+  EXPECT_EQ(chosen, cfg.attention.resolve_topk(s.k_blocks * s.block)) << "query block 0 keeps exactly k blocks";
+  EXPECT_FALSE(db.store->probabilities(r.run_id, 0).empty());
+  bool weights = false;
+  for (const auto& c : db.store->checkpoints(r.run_id)) {
+    const auto path = (fs::path(db.store->path()).parent_path() / c.path).string();
+    EXPECT_FALSE(fs::path(c.path).is_absolute());
+    EXPECT_EQ(sha256_file(path), c.sha256);
+    weights |= c.kind == "model";
+  }
+  EXPECT_TRUE(weights);
+}
+
+TEST(TrainingSlow, LoraFineTuneKeepsAdapterOnlyAndRecordsSpectra) {
+  TempDb db;
+  Recorder obs;
+  auto base = train_run(tiny_config({{"attention", {{"kind", "dense"}}}, {"train", {{"steps", 8}}}}), *db.store, obs);
+  ASSERT_EQ(base.status, RunStatus::Finished) << base.reason;
+  const auto lora_cfg = tiny_config({{"attention", {{"kind", "dense"}}},
+                                     {"lora", {{"enabled", true}, {"r", 2}, {"targets", {"q", "v", "ffn_in"}}}},
+                                     {"train", {{"phase", "finetune"}, {"base", base.run_id.substr(0, 8)}, {"steps", 8}}}});
+  auto lora = train_run(lora_cfg, *db.store, obs);
+  ASSERT_EQ(lora.status, RunStatus::Finished) << lora.reason;
+  int64_t model_bytes = 0, adapter_bytes = 0;
+  for (const auto& c : db.store->checkpoints(base.run_id))
+    if (c.kind == "model") model_bytes = c.bytes;
+  for (const auto& c : db.store->checkpoints(lora.run_id))
+    if (c.kind == "adapter") adapter_bytes = c.bytes;
+  EXPECT_GT(adapter_bytes, 0);
+  EXPECT_LT(adapter_bytes * 2, model_bytes) << "adapter checkpoints hold only the trained parameters";
+  const auto spectra = db.store->spectra(lora.run_id);
+  ASSERT_FALSE(spectra.empty());
+  for (const auto& s : spectra) {
+    EXPECT_EQ(s.kind, "lora");
+    EXPECT_LE(s.singular.size(), 2u);
+    EXPECT_LE(s.effective_rank, 2.0 + 1e-9);
+  }
+  EXPECT_EQ(db.store->adapter_vectors(lora.run_id).size(), 3u) << "q, v, ffn_in of one layer";
+  auto rec = db.store->find_run(lora.run_id);
+  EXPECT_EQ(rec->base_run, base.run_id);
+  EXPECT_LT(rec->params_trainable * 5, rec->params_total);
+
+  const auto inferred = infer(*db.store, lora.run_id, "[MAX 2 9 [MIN 4 7 ] 0 ]");
+  ASSERT_EQ(inferred.probabilities.size(), 10u);
+  double sum = 0;
+  for (double p : inferred.probabilities) sum += p;
+  EXPECT_NEAR(sum, 1.0, 1e-5);
+  EXPECT_EQ(inferred.selections.size(), 2u) << "one layer x two heads";
+
+  auto full = train_run(tiny_config({{"attention", {{"kind", "dense"}}},
+                                     {"train", {{"phase", "finetune"}, {"base", base.run_id}, {"steps", 8}}}}),
+                        *db.store, obs);
+  ASSERT_EQ(full.status, RunStatus::Finished) << full.reason;
+  const auto full_spectra = db.store->spectra(full.run_id);
+  ASSERT_FALSE(full_spectra.empty());
+  EXPECT_EQ(full_spectra.front().kind, "full");
+}
+
+}  // namespace
+}  // namespace etlab
