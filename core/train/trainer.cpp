@@ -8,6 +8,7 @@
 #include "core/attention/kernels.h"
 #include "core/data/data_cache.h"
 #include "core/measure/memory.h"
+#include "core/store/attention_stats.h"
 #include "core/store/run_store.h"
 #include "core/train/session.h"
 
@@ -49,6 +50,26 @@ double selection_metric(const std::vector<EvalPoint>& points, bool lm) {
   for (const auto& p : points)
     if (p.metric == (lm ? "loss" : "accuracy")) return lm ? -p.value : p.value;
   return -1e300;
+}
+
+// Mean density (over probe 0's layers and heads) and, when probabilities were stored at this step,
+// mean entropy and attention distance: the run-level attention statistics.
+void add_attention_statistics(LogBatch& b, size_t sel_from, size_t prob_from, int64_t step, double wall, int64_t block) {
+  double density = 0, entropy = 0, distance = 0;
+  int n_sel = 0, n_prob = 0;
+  for (size_t i = sel_from; i < b.selections.size(); ++i)
+    if (b.selections[i].probe == 0) density += selection_density(b.selections[i]), ++n_sel;
+  for (size_t i = prob_from; i < b.probabilities.size(); ++i)
+    if (b.probabilities[i].probe == 0) {
+      entropy += attention_entropy(b.probabilities[i]);
+      distance += mean_attention_distance(b.probabilities[i], block);
+      ++n_prob;
+    }
+  if (n_sel) b.metrics.push_back({step, "attn/density", density / n_sel, wall});
+  if (n_prob) {
+    b.metrics.push_back({step, "attn/entropy", entropy / n_prob, wall});
+    b.metrics.push_back({step, "attn/distance", distance / n_prob, wall});
+  }
 }
 
 int64_t injected_nan_step() {
@@ -176,7 +197,9 @@ RunResult run_loop(Session& s) {
       const bool with_probs = is_prob_eval(s, s.evals_done);
       if (with_probs) ++s.prob_evals_done;
       ++s.evals_done;
+      const size_t sel_before = pending.selections.size(), prob_before = pending.probabilities.size();
       record_probes(s, with_probs, pending);
+      add_attention_statistics(pending, sel_before, prob_before, s.step, elapsed(), s.config.attention.block);
       if (s.config.probe.spectra && (s.config.lora.enabled || !s.base_weights.empty()))
         record_spectra(s, s.step == t.steps, pending);
       pending.evals.insert(pending.evals.end(), points.begin(), points.end());

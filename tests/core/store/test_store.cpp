@@ -11,6 +11,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "core/store/attention_stats.h"
 #include "core/store/blob_codec.h"
 #include "core/store/run_store.h"
 
@@ -200,6 +201,34 @@ TEST(BlobCodecTest, HalfPrecisionRoundTrip) {
     EXPECT_NEAR(half_to_float(float_to_half(f)), f, std::abs(f) * 1e-3 + 1e-7) << f;
   EXPECT_TRUE(std::isinf(half_to_float(float_to_half(1e6f))));
   EXPECT_THROW(decode_f16_zlib("garbage", 4), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace etlab
+
+namespace etlab {
+namespace {
+
+TEST(AttentionStatsTest, DensityEntropyDistance) {
+  SelectionRecord s;
+  s.q_blocks = 2;
+  s.k_blocks = 4;
+  s.bits = {0b00110001};  // (0,0), (1,0), (1,1)
+  EXPECT_DOUBLE_EQ(selection_density(s), 3.0 / 8.0);
+  ProbRecord uniform;
+  uniform.rows = 2;
+  uniform.cols = 4;
+  uniform.values.assign(8, 0.25f);
+  EXPECT_NEAR(attention_entropy(uniform), std::log(4.0), 1e-9);
+  // Row 0 attends to itself, row 1 to key 0: distances 0 and 1.
+  ProbRecord peaked;
+  peaked.rows = 2;
+  peaked.cols = 2;
+  peaked.values = {1, 0, 1, 0};
+  EXPECT_NEAR(attention_entropy(peaked), 0.0, 1e-12);
+  EXPECT_NEAR(mean_attention_distance(peaked, 1), 0.5, 1e-12);
+  peaked.pooled = true;
+  EXPECT_NEAR(mean_attention_distance(peaked, 16), 8.0, 1e-12);
 }
 
 }  // namespace
