@@ -24,7 +24,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libtorch-dev libopenblas0-pthread
   libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev libgtest-dev libgloo-dev
-  libpcre2-dev zlib1g-dev libssl-dev sqlite3
+  libpcre2-dev zlib1g-dev libssl-dev sqlite3 python3
   xvfb xauth imagemagick x11-apps xdotool fonts-wqy-microhei
   clang libclang-rt-14-dev
 )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `etlab-cli presets`, `params` and `runs`.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -62,11 +63,13 @@ void add_keys_command(CLI::App& app) {
 void add_params_command(CLI::App& app) {
   struct Args {
     ConfigSource source;
+    DbOptions db;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("params", "count parameters of a configuration (no training)");
   args->source.add_to(*cmd);
+  cmd->add_option("--db", args->db.db, "database holding the base run of a fine-tune given by train.base");
   cmd->add_flag("--json", args->json, "an object with total, trainable and modules");
   cmd->callback([args] {
     nlohmann::json cfg;
@@ -79,7 +82,9 @@ void add_params_command(CLI::App& app) {
     }
     ParamReport r;
     try {
-      r = count_params(rc);
+      std::unique_ptr<RunStore> store;
+      if (!rc.train.base.empty() && std::filesystem::exists(args->db.resolved())) store = std::make_unique<RunStore>(args->db.resolved(), true);
+      r = count_params(rc, {}, store.get());
     } catch (const std::exception& e) {
       print_error(e.what(), args->json);
       throw CLI::RuntimeError(1);
@@ -115,6 +120,13 @@ void add_runs_command(CLI::App& app) {
   cmd->callback([args] {
     try {
       const std::string path = args->db.resolved();
+      if (!std::filesystem::exists(path)) {
+        // Listing must not create files: an absent default database simply has no runs yet.
+        if (!args->db.db.empty()) throw StoreError("no database at " + path);
+        if (args->json) std::cout << "[]" << std::endl;
+        else std::printf("no runs yet in %s\n", path.c_str());
+        return;
+      }
       RunStore store(path, /*read_only=*/false);
       store.reap_stale_runs();
       const auto runs = store.list_runs(args->filter);

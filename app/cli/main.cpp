@@ -65,6 +65,12 @@ bool ConfigSource::load(nlohmann::json& out, bool json_errors) const {
   for (const auto& s : sets)
     if (auto issue = apply_set(out, s)) issues.push_back(*issue);
   if (!issues.empty()) {
+    // Report every problem at once: also what the accepted assignments and the rest make invalid.
+    for (const auto& v : validate_config(out, nullptr)) {
+      bool seen = false;
+      for (const auto& i : issues) seen |= i.field == v.field;
+      if (!seen) issues.push_back(v);
+    }
     print_issues(issues, json_errors);
     return false;
   }

@@ -155,8 +155,11 @@ torch::Tensor allowed_blocks(const BlockGeometry& g, const torch::Tensor& key_va
 }
 
 torch::Tensor own_blocks(const BlockGeometry& g, const torch::TensorOptions& device) {
-  auto last_q = (torch::arange(g.mq, device.dtype(torch::kLong)) * g.block + (g.block - 1)).clamp_max(g.nq - 1) + g.offset;
-  return last_q.clamp(0, g.nk - 1).div(g.block, "floor");
+  // The block holding the position of the block's *first* query: every query of the block may see at
+  // least that block's first key, so no row is left without keys under causal masking, whatever
+  // the offset between query and key positions.
+  auto first_q = torch::arange(g.mq, device.dtype(torch::kLong)) * g.block + g.offset;
+  return first_q.clamp(0, g.nk - 1).div(g.block, "floor");
 }
 
 std::pair<torch::Tensor, torch::Tensor> select_top_blocks(const torch::Tensor& scores, const torch::Tensor& allowed,
@@ -179,6 +182,7 @@ std::pair<torch::Tensor, torch::Tensor> fixed_pattern_blocks(const std::string& 
                                                             bool causal) {
   const int64_t mq = g.mq, mk = g.mk;
   k = std::min(k, mk);
+  // Patterns are built on the CPU (small: heads x Mq x Mk) and moved to the device of `allowed`.
   auto own = own_blocks(g, torch::TensorOptions());
   auto own_acc = own.accessor<int64_t, 1>();
   // Priority per (head, query block, key block): the pattern's blocks get descending priorities in
@@ -217,8 +221,8 @@ std::pair<torch::Tensor, torch::Tensor> fixed_pattern_blocks(const std::string& 
       }
     }
   }
-  auto scores = prio.unsqueeze(0).expand({allowed.size(0), heads, mq, mk});
-  return select_top_blocks(scores, allowed, own, k);
+  auto scores = prio.to(allowed.device()).unsqueeze(0).expand({allowed.size(0), heads, mq, mk});
+  return select_top_blocks(scores, allowed, own.to(allowed.device()), k);
 }
 
 torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,

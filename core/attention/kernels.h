@@ -43,7 +43,7 @@ struct BlockGeometry {
 torch::Tensor allowed_blocks(const BlockGeometry& g, const torch::Tensor& key_valid, int64_t batch, bool causal,
                              const torch::TensorOptions& device);
 
-/// The "own" key block of every query block [Mq] (the block holding its last query's position).
+/// The "own" key block of every query block [Mq] (the block holding its first query's position).
 torch::Tensor own_blocks(const BlockGeometry& g, const torch::TensorOptions& device);
 
 /// Block top-k attention: query block i attends to the key blocks `indices[b, h, i, :]` ([B, H, Mq, K]

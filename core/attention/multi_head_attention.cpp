@@ -111,6 +111,15 @@ MultiHeadAttentionImpl::MultiHeadAttentionImpl(int64_t d_model_, int64_t heads_,
   }
 }
 
+bool MultiHeadAttentionImpl::router_learns() const {
+  if (!router_q) return false;
+  for (const auto& p : router_q->parameters())
+    if (p.requires_grad()) return true;
+  for (const auto& p : router_k->parameters())
+    if (p.requires_grad()) return true;
+  return false;
+}
+
 torch::Tensor MultiHeadAttentionImpl::router_scores(const torch::Tensor& x_q, const torch::Tensor& x_kv,
                                                     const torch::Tensor& q_valid, const torch::Tensor& k_valid, int64_t block) {
   const int64_t B = x_q.size(0), r = settings.router_dim;
@@ -141,7 +150,7 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x_q, const to
     if (settings.kind == "learned_sparse") {
       auto scores = router_scores(x_q, x_kv, q_valid, k_valid, settings.block);
       std::tie(indices, index_valid) = select_top_blocks(scores, allowed, own, topk);
-      if (aux_loss && is_training() && router_q->weight.requires_grad()) {
+      if (aux_loss && is_training() && router_learns()) {
         auto [target, block_ok] = router_target(qh, kh, q_valid, k_valid, causal, g, settings.router_samples);
         auto logp = torch::log_softmax(scores.masked_fill(allowed.unsqueeze(1).logical_not(), kRouterMask), -1);
         auto kl = (torch::xlogy(target, target) - target * logp).sum(-1);  // [B, H, Mq]

@@ -69,6 +69,9 @@ class MultiHeadAttentionImpl : public torch::nn::Module {
   torch::Tensor router_scores(const torch::Tensor& x_q, const torch::Tensor& x_kv, const torch::Tensor& q_valid,
                               const torch::Tensor& k_valid, int64_t block);
 
+  /// Whether any router parameter (its weights or its LoRA adapters) is being trained.
+  bool router_learns() const;
+
   AttentionSettings settings;
   int64_t d_model, heads, head_dim;
   bool dense_mode = false;  ///< learned_sparse warm-up: attend densely while the router learns

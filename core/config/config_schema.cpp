@@ -325,6 +325,10 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
     out.push_back({"train.base", "finetune needs a base run: set train.base or train.base_preset"});
   if (phase != "finetune" && (!gets(c, "train.base").empty()))
     out.push_back({"train.base", "only used when train.phase is \"finetune\""});
+  if (phase != "finetune" && (!gets(c, "train.base_preset").empty()))
+    out.push_back({"train.base_preset", "only used when train.phase is \"finetune\""});
+  if (dataset != "sentiment" && !json_at(c, "task.eval_domains")->empty())
+    out.push_back({"task.eval_domains", "applies only to the sentiment data set"});
 
   const auto steps = geti(c, "train.steps");
   if (geti(c, "train.warmup") >= steps && steps > 1)

@@ -3,6 +3,7 @@
 #include "core/engine/engine.h"
 
 #include <fstream>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/config/blas_tuning.h"
+#include "core/config/presets.h"
 #include "core/config/version.h"
 #include "core/data/corpora.h"
 #include "core/data/data_cache.h"
@@ -73,8 +75,25 @@ nlohmann::json runtime_environment(int64_t threads, const std::string& device) {
           {"host", host}};
 }
 
-ParamReport count_params(const RunConfig& config, const EngineOptions& options) {
+ParamReport count_params(const RunConfig& requested, const EngineOptions& options, RunStore* store) {
   (void)options;
+  RunConfig config = requested;
+  if (config.train.phase == "finetune") {
+    // Count the model the fine-tune will really train: the base's architecture.
+    std::optional<RunConfig> base;
+    if (!config.train.base.empty()) {
+      if (!store) throw std::runtime_error("train.base: give --db so that the base run can be looked up");
+      if (auto run = store->find_run(config.train.base)) {
+        base.emplace();
+        parse_run_config(nlohmann::json::parse(run->config_json), *base);
+      }
+    } else if (const Preset* p = find_preset(config.train.base_preset)) {
+      base.emplace();
+      parse_run_config(p->config, *base);
+    }
+    if (!base) throw std::runtime_error("train.base: cannot find the base to count its parameters");
+    adopt_base_model(config, *base);
+  }
   const int64_t vocab = config.model.vocab_size > 0 ? config.model.vocab_size : tokenizer_vocab(tokenizer_for(config.task));
   const int64_t classes = config.task.objective == "lm" ? 0 : class_count(config.task);
   Transformer model(model_options_for(config, vocab, classes));
@@ -104,6 +123,7 @@ InferResult infer(RunStore& store, const std::string& run_id, const std::string&
   const bool prepend_cls = !lm && !cfg.model.causal() && cfg.model.resolved_pooling() == "cls";
   apply_threads(options.threads >= 0 ? options.threads : 0);
 
+  torch::manual_seed(static_cast<uint64_t>(cfg.train.seed));  // parameters no checkpoint holds start as in training
   Transformer model(model_options_for(cfg, tokenizer->vocab_size(), static_cast<int64_t>(classes.size())));
   std::string weights, adapter;
   for (const auto& c : store.checkpoints(run->id)) {
@@ -111,10 +131,8 @@ InferResult infer(RunStore& store, const std::string& run_id, const std::string&
     if (c.kind == "adapter") adapter = checkpoint_path(store, c.path);
   }
   if (!adapter.empty()) {
-    std::string base;
-    for (const auto& c : store.checkpoints(run->base_run))
-      if (c.kind == "model") base = checkpoint_path(store, c.path);
-    if (base.empty()) throw std::runtime_error("run " + run->id + " is a LoRA run whose base run " + run->base_run + " has no weights");
+    const std::string base = base_weights_of(store, *run);
+    if (base.empty()) throw std::runtime_error("run " + run->id + " is a LoRA run whose base weights are gone");
     load_weights_into(*model, base);
     apply_lora(model, cfg.lora, cfg.train.freeze_router);
     load_weights_into(*model, adapter);

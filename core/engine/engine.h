@@ -67,12 +67,14 @@ RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& obser
 /// Continues an interrupted, cancelled or failed run from its last full checkpoint.
 RunResult resume_run(const std::string& run_id, RunStore& store, RunObserver& observer, const EngineOptions& options = {});
 
-/// Parameter accounting for a configuration without training (builds the model, nothing else).
+/// Parameter accounting for a configuration without training (builds the model, nothing else). A
+/// fine-tune counts its base's architecture: `train.base_preset` is read from the built-in presets,
+/// `train.base` from `store`.
 struct ParamReport {
   int64_t total = 0, trainable = 0;
   std::vector<ModuleParams> modules;
 };
-ParamReport count_params(const RunConfig& config, const EngineOptions& options = {});
+ParamReport count_params(const RunConfig& config, const EngineOptions& options = {}, RunStore* store = nullptr);
 
 /// A prediction plus what the model attended to for one input.
 struct InferResult {

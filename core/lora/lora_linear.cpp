@@ -39,7 +39,7 @@ void LoraLinearImpl::attach_lora(const LoraOptions& o) {
   if (o.r() < 1 || o.r() > std::min(in_features, out_features))
     throw std::invalid_argument("LoRA rank " + std::to_string(o.r()) + " must be in [1, " +
                                 std::to_string(std::min(in_features, out_features)) + "]");
-  if (merged_) unmerge();
+  if (has_lora()) throw std::logic_error("a LoRA adapter is already attached to this layer");
   torch::NoGradGuard no_grad;
   scaling = o.scaling();
   lora_dropout = o.dropout();

@@ -36,7 +36,8 @@ class LoraLinearImpl : public torch::nn::Module {
   void reset_parameters();
   torch::Tensor forward(const torch::Tensor& x);
 
-  /// Adds an adapter (replacing any previous one) and freezes the base weight and bias.
+  /// Adds an adapter and freezes the base weight and bias; throws std::logic_error when the layer
+  /// already has one.
   void attach_lora(const LoraOptions& options);
   bool has_lora() const { return lora_A.defined(); }
   /// s * B * A (zeros without an adapter), shape [out, in].

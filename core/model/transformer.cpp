@@ -129,8 +129,15 @@ std::vector<TransformerImpl::Adaptable> TransformerImpl::adaptable() {
 }
 
 void set_router_trainable(Transformer& model, bool trainable) {
-  for (auto& a : model->adaptable())
-    if (a.type == "router_q" || a.type == "router_k") a.module->weight.set_requires_grad(trainable && !a.module->has_lora());
+  for (auto& a : model->adaptable()) {
+    if (a.type != "router_q" && a.type != "router_k") continue;
+    // An adapted router trains its adapters (by the distillation loss), never its base weights.
+    a.module->weight.set_requires_grad(trainable && !a.module->has_lora());
+    if (a.module->has_lora()) {
+      a.module->lora_A.set_requires_grad(trainable);
+      a.module->lora_B.set_requires_grad(trainable);
+    }
+  }
 }
 
 void apply_lora(Transformer& model, const LoraConfig& lora, bool freeze_router) {

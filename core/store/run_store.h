@@ -57,8 +57,9 @@ class RunStore {
   // --- writing ---------------------------------------------------------------------------------
   /// Inserts a run (a UUID and creation time are assigned when empty); returns its id.
   std::string create_run(RunRecord record);
-  /// Marks a run running, owned by this process.
-  void mark_started(const std::string& id);
+  /// Marks a run running and owned by this process, but only if its status is one of `from`
+  /// (atomically: two processes can never both claim a run). Returns false when it was not.
+  bool claim_run(const std::string& id, const std::vector<std::string>& from = {"queued"});
   void set_status(const std::string& id, RunStatus status, const std::string& reason);
   void set_environment(const std::string& id, const std::string& environment_json);
   void set_params(const std::string& id, int64_t total, int64_t trainable, const std::vector<ModuleParams>& modules);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/data/rng.h"
 #include "core/train/session.h"
@@ -59,6 +60,7 @@ void Session::shuffle_epoch() {
 }
 
 std::vector<const Example*> Session::next_examples() {
+  if (data.train.empty()) throw std::runtime_error("the training split is empty");
   std::vector<const Example*> out;
   const auto want = static_cast<size_t>(config.train.batch);
   while (out.size() < want) {

@@ -44,10 +44,13 @@ CheckpointRecord finish_file(Session& s, torch::serialize::OutputArchive& archiv
   return rec;
 }
 
-void write_module(torch::serialize::OutputArchive& archive, torch::nn::Module& model, bool trainable_only) {
+// `adapter_only`: what a LoRA run adds to its base — trained parameters plus the router, which a
+// dense base does not have (even when frozen, it decides what the model attends to).
+void write_module(torch::serialize::OutputArchive& archive, torch::nn::Module& model, bool adapter_only) {
   for (const auto& p : model.named_parameters())
-    if (!trainable_only || p.value().requires_grad()) archive.write("p/" + p.key(), p.value().detach().to(torch::kCPU));
-  if (!trainable_only)
+    if (!adapter_only || p.value().requires_grad() || p.key().find(".router_") != std::string::npos)
+      archive.write("p/" + p.key(), p.value().detach().to(torch::kCPU));
+  if (!adapter_only)
     for (const auto& b : model.named_buffers()) archive.write("b/" + b.key(), b.value().to(torch::kCPU), true);
 }
 
@@ -124,7 +127,7 @@ CheckpointRecord save_weights(Session& s) {
                      adapter ? "adapter" : "model");
 }
 
-int64_t load_weights_into(torch::nn::Module& model, const std::string& path) {
+int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std::vector<std::string>* missing) {
   if (!fs::exists(path)) throw std::runtime_error("checkpoint " + path + " is missing");
   torch::serialize::InputArchive archive;
   archive.load_from(path);
@@ -135,6 +138,8 @@ int64_t load_weights_into(torch::nn::Module& model, const std::string& path) {
     if (archive.try_read("p/" + p.key(), t) && t.sizes() == p.value().sizes()) {
       p.value().copy_(t);
       ++loaded;
+    } else if (missing) {
+      missing->push_back(p.key());
     }
   }
   for (auto& b : model.named_buffers()) {
@@ -142,6 +147,16 @@ int64_t load_weights_into(torch::nn::Module& model, const std::string& path) {
     if (archive.try_read("b/" + b.key(), t, true) && t.sizes() == b.value().sizes()) b.value().copy_(t);
   }
   return loaded;
+}
+
+std::string base_weights_of(const RunStore& store, const RunRecord& run) {
+  if (!run.base_run.empty()) {
+    for (const auto& c : store.checkpoints(run.base_run))
+      if (c.kind == "model") return checkpoint_path(store, c.path);
+    return {};
+  }
+  const auto env = nlohmann::json::parse(run.environment_json, nullptr, false);
+  return !env.is_discarded() && env.contains("base_checkpoint") ? env["base_checkpoint"].get<std::string>() : std::string();
 }
 
 }  // namespace etlab

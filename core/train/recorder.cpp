@@ -79,6 +79,8 @@ void record_spectra(Session& s, bool with_vectors, LogBatch& out) {
     if (lora) {
       if (!a.module->has_lora()) continue;
       delta = a.module->delta_weight();
+      auto init = s.lora_initial_delta.find(a.type + ":" + std::to_string(a.layer));
+      if (init != s.lora_initial_delta.end()) delta = delta - init->second;
     } else {
       auto it = s.base_weights.find(a.type + ":" + std::to_string(a.layer));
       if (it == s.base_weights.end()) continue;
@@ -90,9 +92,9 @@ void record_spectra(Session& s, bool with_vectors, LogBatch& out) {
     rec.layer = static_cast<int>(a.layer);
     rec.kind = lora ? "lora" : "full";
     rec.singular = singular_values(delta);
-    // A LoRA update has rank <= r: keep the meaningful values only.
-    if (lora && static_cast<int64_t>(rec.singular.size()) > a.module->lora_A.size(0))
-      rec.singular.resize(static_cast<size_t>(a.module->lora_A.size(0)));
+    // A LoRA update has rank <= r (<= 2r for PiSSA, measured from its start): keep those values only.
+    const int64_t max_rank = a.module->lora_A.defined() ? a.module->lora_A.size(0) * (s.lora_initial_delta.empty() ? 1 : 2) : 0;
+    if (lora && static_cast<int64_t>(rec.singular.size()) > max_rank) rec.singular.resize(static_cast<size_t>(max_rank));
     rec.stable_rank = stable_rank(rec.singular);
     rec.effective_rank = effective_rank(rec.singular);
     out.spectra.push_back(std::move(rec));

@@ -50,6 +50,8 @@ struct Session {
   std::string base_run_id;
   /// Base weights of every adaptable matrix ("q:3") for full fine-tune spectra (W - W_base).
   std::map<std::string, torch::Tensor> base_weights;
+  /// PiSSA: each adapter's update at initialisation (the recorded spectrum is the change from it).
+  std::map<std::string, torch::Tensor> lora_initial_delta;
   std::vector<ProbeRecord> probes;
 
   // Progress: everything a resumed run needs to continue bit-identically.
@@ -66,6 +68,10 @@ struct Session {
   std::vector<const Example*> next_examples();
   void shuffle_epoch();
 };
+
+/// Fine-tuning keeps the base's architecture and tokenizer: copies them from `base` into `cfg`
+/// (dropout, pooling and a longer max_len stay the fine-tune's). Throws when the tokenizers differ.
+void adopt_base_model(RunConfig& cfg, const RunConfig& base);
 
 /// Builds the model (loading `base_checkpoint` when fine-tuning and keeping its weights for spectra),
 /// LoRA adapters and the optimizer. Seeds LibTorch's generator from train.seed first.
@@ -86,8 +92,13 @@ void load_full_checkpoint(Session& s, const std::string& absolute_path);
 /// Final weights: the whole model ("model") or, for LoRA runs, only what was trained ("adapter").
 CheckpointRecord save_weights(Session& s);
 /// Loads the parameters present in a checkpoint file into `model` (by name and shape); returns how
-/// many were loaded. Used for fine-tuning from a base and for inference.
-int64_t load_weights_into(torch::nn::Module& model, const std::string& absolute_path);
+/// many were loaded and, with `missing`, the names of the parameters it could not fill. Used for
+/// fine-tuning from a base and for inference.
+int64_t load_weights_into(torch::nn::Module& model, const std::string& absolute_path,
+                          std::vector<std::string>* missing = nullptr);
+/// The base weights of a fine-tuned run: its base run's model checkpoint, or the checkpoint file it
+/// was started from. Empty when the run has no base.
+std::string base_weights_of(const RunStore& store, const RunRecord& run);
 /// Absolute path of a checkpoint given its stored relative path.
 std::string checkpoint_path(const RunStore& store, const std::string& relative);
 

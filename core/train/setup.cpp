@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/attention/kernels.h"
 #include "core/data/data_cache.h"
 #include "core/measure/memory.h"
 #include "core/store/run_store.h"
@@ -47,6 +48,13 @@ BaseModel resolve_base(RunConfig& cfg, RunStore& store) {
   RunConfig base_cfg;
   auto issues = parse_run_config(nlohmann::json::parse(run->config_json), base_cfg);
   if (!issues.empty()) throw std::runtime_error("base run " + run->id + " has an invalid configuration: " + format_issues(issues));
+  adopt_base_model(cfg, base_cfg);
+  return base;
+}
+
+}  // namespace
+
+void adopt_base_model(RunConfig& cfg, const RunConfig& base_cfg) {
   // The architecture and vocabulary are the base's; positions are rotary, so a longer max_len is fine.
   const auto max_len = std::max(cfg.model.max_len, base_cfg.model.max_len);
   const auto dropout = cfg.model.dropout;
@@ -67,8 +75,9 @@ BaseModel resolve_base(RunConfig& cfg, RunStore& store) {
   cfg.json["model"]["dropout"] = cfg.model.dropout;
   cfg.json["model"]["pooling"] = cfg.model.pooling;
   cfg.json["task"]["tokenizer"] = cfg.task.tokenizer;
-  return base;
 }
+
+namespace {
 
 std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& obs, const EngineOptions& options,
                                  std::string* base_checkpoint) {
@@ -76,6 +85,12 @@ std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& ob
   if (!options.device.empty()) cfg.train.device = options.device;
   cfg.json["train"]["threads"] = cfg.train.threads;
   cfg.json["train"]["device"] = cfg.train.device;
+  if (cfg.attention.dense_impl == "auto") {
+    // Fix the measured choice in the stored configuration, so that a resumed run (another process,
+    // another measurement) computes exactly the same way.
+    cfg.attention.dense_impl = auto_dense_kernel() == DenseKernel::Sdpa ? "sdpa" : "math";
+    cfg.json["attention"]["dense_impl"] = cfg.attention.dense_impl;
+  }
   if (cfg.train.device == "cuda" && !torch::cuda::is_available())
     throw std::runtime_error("train.device: CUDA was requested but this LibTorch build has no usable GPU");
 
@@ -121,16 +136,32 @@ void build_model(Session& s, const std::string& base_checkpoint) {
   torch::manual_seed(static_cast<uint64_t>(cfg.train.seed));
   s.model = Transformer(model_options_for(cfg, s.data.vocab_size, static_cast<int64_t>(s.data.class_names.size())));
   if (!base_checkpoint.empty()) {
-    if (load_weights_into(*s.model, base_checkpoint) == 0)
-      throw std::runtime_error("train.base: " + base_checkpoint + " holds no weights that fit this model");
+    std::vector<std::string> missing;
+    load_weights_into(*s.model, base_checkpoint, &missing);
+    std::string unfit;
+    for (const auto& name : missing)
+      // New parts of a fine-tuned model: the task head and a router the dense base never had.
+      if (name.rfind("cls_head.", 0) != 0 && name.rfind("lm_head.", 0) != 0 && name.find(".router_") == std::string::npos)
+        unfit += (unfit.empty() ? "" : ", ") + name;
+    if (!unfit.empty())
+      throw std::runtime_error("train.base: " + base_checkpoint + " does not fit this model (missing or differently shaped: " +
+                               unfit.substr(0, 300) + ")");
     if (!cfg.lora.enabled)
       for (auto& a : s.model->adaptable())
         if (a.type != "router_q" && a.type != "router_k")
           s.base_weights[a.type + ":" + std::to_string(a.layer)] = a.module->weight.detach().clone();
   }
-  if (cfg.lora.enabled) apply_lora(s.model, cfg.lora, cfg.train.freeze_router);
-  else if (cfg.train.freeze_router) set_router_trainable(s.model, false);
+  if (cfg.lora.enabled) {
+    apply_lora(s.model, cfg.lora, cfg.train.freeze_router);
+    // PiSSA adapters start on W's principal part: the learned update is the change from there.
+    if (cfg.lora.init == "pissa")
+      for (auto& a : s.model->adaptable())
+        if (a.module->has_lora()) s.lora_initial_delta[a.type + ":" + std::to_string(a.layer)] = a.module->delta_weight().detach().clone();
+  } else if (cfg.train.freeze_router) {
+    set_router_trainable(s.model, false);
+  }
   s.model->to(s.device);
+  for (auto& [key, w] : s.lora_initial_delta) w = w.to(s.device);
   for (auto& [key, w] : s.base_weights) w = w.to(s.device);
 
   std::vector<torch::Tensor> decay, no_decay;
@@ -166,8 +197,10 @@ RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& obser
     env["dense_kernel"] = to_string(s->model->options.attention.dense_kernel);
   env["tokenizer"] = s->data.tokenizer;
   env["classes"] = s->data.class_names;
+  if (s->base_run_id.empty() && !base_checkpoint.empty()) env["base_checkpoint"] = base_checkpoint;
   rec.environment_json = env.dump();
   s->run_id = store.create_run(rec);
+  store.claim_run(s->run_id);
 
   const auto counts = count_parameters(*s->model);
   std::vector<ModuleParams> modules;
@@ -213,12 +246,11 @@ RunResult resume_run(const std::string& run_id, RunStore& store, RunObserver& ob
   s->config.train.phase = nlohmann::json::parse(run->config_json)["train"]["phase"];
   s->base_run_id = run->base_run;
   s->run_id = run->id;
-  std::string base_checkpoint;
-  if (!run->base_run.empty())
-    for (const auto& c : store.checkpoints(run->base_run))
-      if (c.kind == "model") base_checkpoint = checkpoint_path(store, c.path);
+  std::string base_checkpoint = base_weights_of(store, *run);
   build_model(*s, base_checkpoint);
   load_full_checkpoint(*s, full);
+  if (!store.claim_run(run->id, {"interrupted", "cancelled", "failed"}))
+    throw std::runtime_error("run " + run->id + " was resumed by another process meanwhile");
   observer.on_start(s->run_id, {{"run_id", s->run_id}, {"resumed_from_step", s->step}, {"threads", s->threads}});
   return run_session(*s);
 }

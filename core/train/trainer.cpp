@@ -111,7 +111,6 @@ RunResult run_loop(Session& s) {
   };
   reset_tensor_peak();
   reset_process_peak_rss();
-  store.mark_started(s.run_id);
   s.model->train();
   LogBatch pending;
   RunStatus status = RunStatus::Finished;
@@ -121,6 +120,18 @@ RunResult run_loop(Session& s) {
     pending.step = s.step;
     store.write_batch(s.run_id, pending);
     pending = LogBatch{};
+  };
+  // One resumable state is kept: the newest is committed with the pending rows, then older files go.
+  auto save_state = [&] {
+    const auto old = store.checkpoints(s.run_id);
+    pending.checkpoints.push_back(save_full_checkpoint(s, elapsed()));
+    flush();
+    for (const auto& c : old)
+      if (c.kind == "full" && c.step != s.step) {
+        store.remove_checkpoint(s.run_id, c.step, c.kind);
+        std::error_code ec;
+        fs::remove(checkpoint_path(store, c.path), ec);
+      }
   };
 
   while (s.step < t.steps) {
@@ -135,9 +146,9 @@ RunResult run_loop(Session& s) {
     if (learned) s.model->set_dense_mode(warmup);
     s.optimizer->zero_grad();
     double loss_sum = 0.0, aux_sum = 0.0;
-    bool stop_now = false;
+    // Stops are honoured only between optimizer steps: a stop inside an accumulation would already
+    // have consumed data and random numbers that the checkpoint of step `s.step` does not record.
     for (int64_t micro = 0; micro < t.accum; ++micro) {
-      if (micro > 0 && obs.should_stop()) { stop_now = true; break; }
       auto batch = make_batch(s.next_examples(), s.data.pad_id, lm, s.device);
       auto out = s.model->forward(batch.tokens, batch.valid, nullptr, lm);
       auto loss = task_loss(out, batch, lm);
@@ -150,11 +161,6 @@ RunResult run_loop(Session& s) {
       (total / static_cast<double>(t.accum)).backward();
       loss_sum += loss.item<double>();
       s.tokens_seen += batch.real_tokens;
-    }
-    if (stop_now) {
-      status = RunStatus::Cancelled;
-      reason = "cancelled at step " + std::to_string(s.step);
-      break;
     }
     const double loss = loss_sum / static_cast<double>(t.accum);
     if (!std::isfinite(loss)) {
@@ -214,33 +220,20 @@ RunResult run_loop(Session& s) {
         ++s.evals_without_improvement;
       }
       const bool early = t.patience > 0 && s.evals_without_improvement >= t.patience;
-      if (t.checkpoint_every == 0 || early) {
-        // Keep one resumable state: the newest replaces the previous file.
-        const auto old = store.checkpoints(s.run_id);
-        pending.checkpoints.push_back(save_full_checkpoint(s, elapsed()));
-        flush();
-        for (const auto& c : old)
-          if (c.kind == "full" && c.step != s.step) {
-            store.remove_checkpoint(s.run_id, c.step, c.kind);
-            std::error_code ec;
-            fs::remove(checkpoint_path(store, c.path), ec);
-          }
-      }
+      if (t.checkpoint_every == 0 || early) save_state();
       if (early) {
         reason = "early stopping: no improvement in " + std::to_string(t.patience) + " evaluations";
         break;
       }
     }
-    if (t.checkpoint_every > 0 && s.step % t.checkpoint_every == 0)
-      pending.checkpoints.push_back(save_full_checkpoint(s, elapsed()));
+    if (t.checkpoint_every > 0 && s.step % t.checkpoint_every == 0) save_state();
     if (s.step % t.log_every == 0) flush();
   }
 
   const double wall = elapsed();
   const double tps = session_tps();
   if (status == RunStatus::Cancelled) {
-    pending.checkpoints.push_back(save_full_checkpoint(s, wall));
-    flush();
+    save_state();
   } else if (status == RunStatus::Finished) {
     pending.checkpoints.push_back(save_weights(s));
     flush();

@@ -61,6 +61,27 @@ TEST_F(AttentionTest, SparseEqualsDenseWithDifferentQueryAndKeyLengths) {
   }
 }
 
+TEST_F(AttentionTest, CausalSparseNeverSeesTheFutureWithOffsets) {
+  for (auto [nq, nk, block] : std::vector<std::tuple<int64_t, int64_t, int64_t>>{{4, 6, 4}, {10, 23, 4}, {7, 30, 8}, {16, 16, 4}}) {
+    for (int64_t k : {1, 2}) {
+      const BlockGeometry g(nq, nk, block);
+      auto q = torch::randn({1, 2, nq, 8}), kk = torch::randn({1, 2, nk, 8}), v = torch::randn({1, 2, nk, 8});
+      auto allowed = allowed_blocks(g, {}, 1, true, q.options());
+      auto sel = select_top_blocks(torch::randn({1, 2, g.mq, g.mk}), allowed, own_blocks(g, q.options()), k);
+      torch::Tensor probs;
+      block_sparse_attention(q, kk, v, {}, true, block, sel.first, sel.second, &probs);
+      auto full = expand_block_probs(probs, sel.first, g);  // [1, 2, nq, nk]
+      for (int64_t i = 0; i < nq; ++i) {
+        const int64_t pos = i + g.offset;
+        EXPECT_NEAR(full[0].select(1, i).sum(-1).min().item<double>(), 1.0, 1e-5) << "row " << i << " has keys";
+        if (pos + 1 < nk)
+          EXPECT_EQ(full[0].select(1, i).slice(-1, pos + 1).abs().max().item<double>(), 0.0)
+              << nq << "x" << nk << " B=" << block << " k=" << k << " query " << i;
+      }
+    }
+  }
+}
+
 TEST_F(AttentionTest, SdpaAndMathAgree) {
   auto q = torch::randn({2, 4, 50, 16}), k = torch::randn({2, 4, 61, 16}), v = torch::randn({2, 4, 61, 16});
   auto valid = lengths_mask({61, 40}, 61);

@@ -73,6 +73,8 @@ TEST(ConfigTest, BadConfigsNameTheField) {
       {{{"train", {{"deterministic", "yes"}}}}, "train.deterministic", "true or false"},
       {{{"probe", {{"examples", 9}}}}, "probe.examples", "at most 4"},
       {{{"model", {{"max_len", 100}}}, {"task", {{"max_len", 200}}}}, "model.max_len", "at least"},
+      {{{"train", {{"base_preset", "pretrain-base"}}}}, "train.base_preset", "finetune"},
+      {{{"task", {{"eval_domains", {"yelp"}}}}}, "task.eval_domains", "sentiment"},
   };
   for (const auto& c : cases) {
     json cfg = base();
