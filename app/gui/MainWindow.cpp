@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -25,6 +26,20 @@
 #include "views/runs/RunTableModel.h"
 
 namespace etlab {
+
+namespace {
+
+// How to reach etlab-cli from a terminal: on PATH, beside this program, or in the build tree.
+QString cliCommand() {
+  const QString name = QStringLiteral("etlab-cli");
+  if (!QStandardPaths::findExecutable(name).isEmpty()) return name;
+  const QDir here(QCoreApplication::applicationDirPath());
+  for (const QString& candidate : {here.filePath(name), here.filePath(QStringLiteral("../") + name)})
+    if (QFileInfo(candidate).isExecutable()) return QDir::cleanPath(candidate);
+  return name;
+}
+
+}  // namespace
 
 MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("etlab — Efficient Transformer Lab"));
@@ -51,8 +66,9 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
   m_empty = new QLabel(tr("<h3>No runs yet</h3><p>Train a first model from a terminal:</p>"
-                          "<pre>etlab-cli train --preset smoke-dense</pre>"
-                          "<p>Runs appear here as they start.</p>"),
+                          "<pre>%1 train --preset smoke-dense</pre>"
+                          "<p>Runs appear here as they start.</p>")
+                           .arg(cliCommand().toHtmlEscaped()),
                        this);
   m_empty->setAlignment(Qt::AlignCenter);
   m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);

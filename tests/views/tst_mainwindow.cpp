@@ -45,7 +45,7 @@ class TestMainWindow : public QObject {
     QVERIFY(stack);
     auto* label = qobject_cast<QLabel*>(stack->currentWidget());
     QVERIFY(label);
-    QVERIFY(label->text().contains(QStringLiteral("etlab-cli train")));
+    QVERIFY(label->text().contains(QStringLiteral("etlab-cli train --preset smoke-dense")));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("new/etlab.db"))));
     saveScreenshot(w, QStringLiteral("mainwindow-empty.png"));
   }
