@@ -4,6 +4,6 @@
 namespace etlab {
 
 std::string version() { return ETLAB_VERSION; }
-std::string git_revision() { return ETLAB_GIT_REVISION; }
+// git_revision() is generated at build time (cmake/git_revision.cmake).
 
 }  // namespace etlab
