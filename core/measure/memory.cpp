@@ -10,6 +10,9 @@
 #include <c10/core/CPUAllocator.h>
 #include <c10/core/alignment.h>
 #include <c10/core/impl/alloc_cpu.h>
+#if defined(ETLAB_WITH_CUDA)
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
 #include <cstring>
 
 namespace etlab {
@@ -64,6 +67,24 @@ bool counting_allocator_installed() { return g_installed; }
 int64_t tensor_bytes_current() { return g_current.load(); }
 int64_t tensor_bytes_peak() { return g_peak.load(); }
 void reset_tensor_peak() { g_peak.store(g_current.load()); }
+
+int64_t cuda_peak_bytes(int device) {
+#if defined(ETLAB_WITH_CUDA)
+  const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
+  return stats.allocated_bytes[static_cast<size_t>(c10::cuda::CUDACachingAllocator::StatType::AGGREGATE)].peak;
+#else
+  (void)device;
+  return -1;
+#endif
+}
+
+void reset_cuda_peak(int device) {
+#if defined(ETLAB_WITH_CUDA)
+  c10::cuda::CUDACachingAllocator::resetPeakStats(device);
+#else
+  (void)device;
+#endif
+}
 
 int64_t process_peak_rss() {
   std::ifstream in("/proc/self/status");

@@ -84,7 +84,8 @@ nlohmann::json summary_of(const Session& s, const std::vector<EvalPoint>& final_
   j["best_step"] = s.best_step;
   j["wall_seconds"] = wall;
   j["tokens_per_second"] = tps;
-  j["peak_tensor_bytes"] = tensor_bytes_peak();
+  j["peak_tensor_bytes"] = tensor_bytes_peak();  // CPU tensors
+  if (s.device.is_cuda()) j["peak_cuda_bytes"] = cuda_peak_bytes(s.device.index() < 0 ? 0 : s.device.index());
   j["peak_rss_bytes"] = process_peak_rss();
   if (!s.data.lm) j["majority_baseline"] = s.data.majority_baseline;
   j["train_examples"] = s.data.train.size();
@@ -111,6 +112,9 @@ RunResult run_loop(Session& s) {
   };
   reset_tensor_peak();
   reset_process_peak_rss();
+  const bool cuda = s.device.is_cuda();
+  if (cuda) reset_cuda_peak(s.device.index() < 0 ? 0 : s.device.index());
+  auto peak_bytes = [&] { return cuda ? cuda_peak_bytes(s.device.index() < 0 ? 0 : s.device.index()) : tensor_bytes_peak(); };
   s.model->train();
   LogBatch pending;
   RunStatus status = RunStatus::Finished;
@@ -258,7 +262,7 @@ RunResult run_loop(Session& s) {
   totals.summary_json = result.summary.dump();
   totals.wall_seconds = wall;
   totals.tokens_per_second = tps;
-  totals.peak_bytes = tensor_bytes_peak();
+  totals.peak_bytes = peak_bytes();
   totals.step = s.step;
   store.finish_run(s.run_id, status, reason, totals);
   result.status = status;
