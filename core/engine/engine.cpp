@@ -125,11 +125,7 @@ InferResult infer(RunStore& store, const std::string& run_id, const std::string&
 
   torch::manual_seed(static_cast<uint64_t>(cfg.train.seed));  // parameters no checkpoint holds start as in training
   Transformer model(model_options_for(cfg, tokenizer->vocab_size(), static_cast<int64_t>(classes.size())));
-  std::string weights, adapter;
-  for (const auto& c : store.checkpoints(run->id)) {
-    if (c.kind == "model") weights = checkpoint_path(store, c.path);
-    if (c.kind == "adapter") adapter = checkpoint_path(store, c.path);
-  }
+  const std::string weights = checkpoint_of(store, run->id, "model"), adapter = checkpoint_of(store, run->id, "adapter");
   if (!adapter.empty()) {
     const std::string base = base_weights_of(store, *run);
     if (base.empty()) throw std::runtime_error("run " + run->id + " is a LoRA run whose base weights are gone");

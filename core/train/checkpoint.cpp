@@ -149,12 +149,15 @@ int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std
   return loaded;
 }
 
+std::string checkpoint_of(const RunStore& store, const std::string& run_id, const std::string& kind) {
+  std::string path;
+  for (const auto& c : store.checkpoints(run_id))  // ordered by step: the last match is the newest
+    if (c.kind == kind) path = checkpoint_path(store, c.path);
+  return path;
+}
+
 std::string base_weights_of(const RunStore& store, const RunRecord& run) {
-  if (!run.base_run.empty()) {
-    for (const auto& c : store.checkpoints(run.base_run))
-      if (c.kind == "model") return checkpoint_path(store, c.path);
-    return {};
-  }
+  if (!run.base_run.empty()) return checkpoint_of(store, run.base_run, "model");
   const auto env = nlohmann::json::parse(run.environment_json, nullptr, false);
   return !env.is_discarded() && env.contains("base_checkpoint") ? env["base_checkpoint"].get<std::string>() : std::string();
 }

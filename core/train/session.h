@@ -96,6 +96,8 @@ CheckpointRecord save_weights(Session& s);
 /// fine-tuning from a base and for inference.
 int64_t load_weights_into(torch::nn::Module& model, const std::string& absolute_path,
                           std::vector<std::string>* missing = nullptr);
+/// Absolute path of a run's newest checkpoint of `kind` ("full", "model", "adapter"); empty when none.
+std::string checkpoint_of(const RunStore& store, const std::string& run_id, const std::string& kind);
 /// The base weights of a fine-tuned run: its base run's model checkpoint, or the checkpoint file it
 /// was started from. Empty when the run has no base.
 std::string base_weights_of(const RunStore& store, const RunRecord& run);

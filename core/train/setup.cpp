@@ -39,8 +39,7 @@ BaseModel resolve_base(RunConfig& cfg, RunStore& store) {
   }
   if (run->status != "finished")
     throw std::runtime_error("train.base: run " + run->id + " is " + run->status + ", not finished");
-  for (const auto& c : store.checkpoints(run->id))
-    if (c.kind == "model") base.checkpoint = checkpoint_path(store, c.path);
+  base.checkpoint = checkpoint_of(store, run->id, "model");
   if (base.checkpoint.empty())
     throw std::runtime_error("train.base: run " + run->id + " has no full-model checkpoint (LoRA runs cannot be a base)");
   base.run_id = run->id;
@@ -228,9 +227,7 @@ RunResult resume_run(const std::string& run_id, RunStore& store, RunObserver& ob
   if (run->status == "running")
     throw std::runtime_error("run " + run->id + " is still running in process " + std::to_string(run->owner_pid) + " on " +
                              run->owner_host);
-  std::string full;
-  for (const auto& c : store.checkpoints(run->id))
-    if (c.kind == "full") full = checkpoint_path(store, c.path);
+  const std::string full = checkpoint_of(store, run->id, "full");
   if (full.empty()) throw std::runtime_error("run " + run->id + " has no checkpoint to resume from; start it again");
 
   RunConfig cfg;

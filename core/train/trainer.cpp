@@ -117,6 +117,8 @@ RunResult run_loop(Session& s) {
   auto peak_bytes = [&] { return cuda ? cuda_peak_bytes(s.device.index() < 0 ? 0 : s.device.index()) : tensor_bytes_peak(); };
   s.model->train();
   LogBatch pending;
+  std::vector<EvalPoint> last_val;
+  int64_t last_val_step = -1;
   RunStatus status = RunStatus::Finished;
   std::string reason;
 
@@ -204,6 +206,8 @@ RunResult run_loop(Session& s) {
 
     if (is_eval_step(t, s.step)) {
       auto points = evaluate(s, s.data.val, "val", t.eval_batches);
+      last_val = points;
+      last_val_step = s.step;
       const bool with_probs = is_prob_eval(s, s.evals_done);
       if (with_probs) ++s.prob_evals_done;
       ++s.evals_done;
@@ -247,7 +251,8 @@ RunResult run_loop(Session& s) {
 
   std::vector<EvalPoint> final_points;
   if (status == RunStatus::Finished) {
-    final_points = evaluate(s, s.data.val, "val", 0);
+    // The last in-loop evaluation already covered the whole validation split unless eval_batches capped it.
+    final_points = t.eval_batches == 0 && last_val_step == s.step ? last_val : evaluate(s, s.data.val, "val", 0);
     auto test = evaluate(s, s.data.test, "test", 0);
     final_points.insert(final_points.end(), test.begin(), test.end());
     for (const auto& extra : s.data.extra_tests) {
