@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
   add_keys_command(app);
   add_train_commands(app);
   add_params_command(app);
-  add_runs_command(app);
+  add_store_commands(app);
   add_infer_command(app);
   add_bench_command(app);
   try {

@@ -159,6 +159,7 @@ std::vector<FieldSpec> make_fields() {
   f.push_back(int_field("train.threads", 0, 0, 4096, "intra-op threads (0 = all cores)"));
   f.push_back(enum_field("train.device", "cpu", {"cpu", "cuda"}, "compute device"));
   f.push_back(int_field("train.checkpoint_every", 0, 0, big, "checkpoint every N steps (0 = at each evaluation)"));
+  f.push_back(bool_field("train.keep_best", true, "also keep the weights of the best validation result (kind \"best\")"));
   f.push_back(int_field("train.log_every", 10, 1, big, "steps per logging interval (one database transaction)"));
   f.push_back(bool_field("train.freeze_router", false, "keep the learned router at its initial weights"));
 

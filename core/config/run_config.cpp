@@ -117,6 +117,7 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
   c.train.threads = tr["threads"];
   c.train.device = tr["device"];
   c.train.checkpoint_every = tr["checkpoint_every"];
+  c.train.keep_best = tr["keep_best"];
   c.train.log_every = tr["log_every"];
   c.train.freeze_router = tr["freeze_router"];
 

@@ -83,6 +83,7 @@ struct TrainConfig {
   int64_t threads = 0;
   std::string device = "cpu";
   int64_t checkpoint_every = 0, log_every = 10;
+  bool keep_best = true;
   bool freeze_router = false;
 };
 

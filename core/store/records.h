@@ -33,6 +33,8 @@ struct RunRecord {
   int64_t owner_pid = 0;
   std::string owner_host;
   bool deleted = false;
+  std::string deleted_at;  ///< when it went to the bin
+  std::string origin;      ///< where a merged run came from (empty: trained into this database)
 };
 
 struct MetricPoint {

@@ -55,6 +55,50 @@ void check_sqlite_header(const std::string& path) {
     throw StoreError(path + " is not an etlab database (not an SQLite file); it was left untouched");
 }
 
+// Validates an existing database through a read-only connection; returns its schema version.
+int inspect_existing(const std::string& path) {
+  // Truncation: the file must hold whole pages, as many as its header claims. Only meaningful while
+  // no write-ahead log is pending: a checkpoint in another process grows the file page by page.
+  std::error_code wal_ec;
+  const auto wal_size = fs::file_size(path + "-wal", wal_ec);
+  if (wal_ec || wal_size == 0) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char h[100] = {0};
+    in.read(reinterpret_cast<char*>(h), sizeof h);
+    if (in.gcount() < 100) throw StoreError(path + " is corrupt (shorter than an SQLite header); it was left untouched");
+    auto be32 = [&](int o) { return (uint32_t(h[o]) << 24) | (uint32_t(h[o + 1]) << 16) | (uint32_t(h[o + 2]) << 8) | h[o + 3]; };
+    uint64_t page = (uint32_t(h[16]) << 8) | h[17];
+    if (page == 1) page = 65536;
+    const uint64_t size = fs::file_size(path);
+    const bool count_valid = be32(24) == be32(92) && be32(28) != 0;
+    if (page < 512 || (page & (page - 1)) != 0 || size % page != 0 || (count_valid && uint64_t(be32(28)) * page > size))
+      throw StoreError(path + " is corrupt (truncated or damaged header); it was left untouched");
+  }
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY, 10000);
+    const int app = db.execAndGet("PRAGMA application_id").getInt();
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    int tables = 0;
+    {
+      // Reading the whole schema parses every table definition: a damaged first page fails here.
+      SQLite::Statement q(db, "SELECT type, name, sql FROM sqlite_master");
+      while (q.executeStep()) ++tables;
+    }
+    if (app != kEtlabApplicationId && (app != 0 || tables > 0))
+      throw StoreError(path + " is an SQLite database but not an etlab database; it was left untouched");
+    if (version > RunStore::kSchemaVersion)
+      throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) +
+                       "; this build reads up to " + std::to_string(RunStore::kSchemaVersion) + "); it was left untouched");
+    if (version > 0) {
+      const std::string check = db.execAndGet("PRAGMA quick_check(1)").getString();
+      if (check != "ok") throw StoreError(path + " is corrupt (" + check + "); it was left untouched");
+    }
+    return version;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(path + " is corrupt or unreadable (" + std::string(e.what()) + "); it was left untouched");
+  }
+}
+
 }  // namespace
 
 std::string to_string(RunStatus s) {
@@ -111,18 +155,26 @@ RunStore::RunStore(const std::string& path, bool read_only) : impl_(std::make_un
     if (ec) throw StoreError("cannot create the folder " + parent.string() + ": " + ec.message());
   }
   impl_->read_only = read_only;
+  // Everything is checked through a read-only connection first, so that a file we refuse is never
+  // written to (not even the journal-mode bytes of its header).
+  int version = 0;
+  if (exists && fs::file_size(path) > 0) version = inspect_existing(path);
   try {
+    if (version > 0 && version < kSchemaVersion && !read_only) {
+      // Keep the file as it was before the first migration, for an older etlab.
+      const fs::path p(path);
+      const fs::path backup = p.parent_path() / (p.stem().string() + ".schema-v" + std::to_string(version) + "-backup.db");
+      if (!fs::exists(backup)) {
+        SQLite::Database src(path, SQLite::OPEN_READONLY, 10000);
+        SQLite::Statement q(src, "VACUUM INTO ?");
+        q.bind(1, backup.string());
+        q.exec();
+      }
+    }
     const int flags = read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl_->db = std::make_unique<SQLite::Database>(path, flags, 10000);
     auto& db = *impl_->db;
-    const int app = db.execAndGet("PRAGMA application_id").getInt();
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-    if (app != kEtlabApplicationId && (app != 0 || tables > 0))
-      throw StoreError(path + " is an SQLite database but not an etlab database; it was left untouched");
-    if (version > kSchemaVersion)
-      throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) +
-                       "; this build reads up to " + std::to_string(kSchemaVersion) + "); it was left untouched");
+    version = db.execAndGet("PRAGMA user_version").getInt();
     if (version < kSchemaVersion) {
       if (read_only)
         throw StoreError(path + " has schema version " + std::to_string(version) +
@@ -144,8 +196,7 @@ RunStore::RunStore(const std::string& path, bool read_only) : impl_(std::make_un
     db.exec("PRAGMA foreign_keys = ON");
   } catch (const SQLite::Exception& e) {
     impl_->db.reset();
-    throw StoreError(path + " cannot be opened as an etlab database (" + e.getErrorStr() + ": " + e.what() +
-                     "); it was left untouched");
+    throw StoreError(path + " cannot be opened as an etlab database (" + e.getErrorStr() + ": " + e.what() + ")");
   }
 }
 
@@ -155,10 +206,27 @@ const std::string& RunStore::path() const { return impl_->path; }
 bool RunStore::read_only() const { return impl_->read_only; }
 std::string RunStore::artifacts_dir() const { return artifacts_dir_for(impl_->path); }
 
-std::string RunStore::create_run(RunRecord r) {
+std::string RunStore::create_run(RunRecord r, bool owned) {
+  require_writable(*impl_);
   if (r.id.empty()) r.id = new_uuid();
   if (r.created.empty()) r.created = utc_now();
-  auto& db = *impl_->db;
+  if (owned) {
+    if (!impl_->take_ownership(r.id)) throw StoreError("run " + r.id + " is locked by another process");
+    r.status = "running";
+    r.started = r.heartbeat = r.created;
+    r.owner_pid = getpid();
+    r.owner_host = host_name();
+  }
+  try {
+    Impl::insert_run(*impl_->db, r);
+  } catch (...) {
+    if (owned) impl_->release_ownership(r.id);
+    throw;
+  }
+  return r.id;
+}
+
+void RunStore::Impl::insert_run(SQLite::Database& db, const RunRecord& r) {
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   std::optional<int64_t> experiment;
   if (!r.experiment.empty()) {
@@ -172,7 +240,8 @@ std::string RunStore::create_run(RunRecord r) {
   }
   SQLite::Statement q(db,
                       "INSERT INTO runs(id, experiment_id, name, preset, status, reason, created, config, environment, "
-                      "summary, method, task, seed, base_run, notes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                      "summary, method, task, seed, base_run, notes, started, heartbeat, owner_pid, owner_host) "
+                      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   int i = 1;
   q.bind(i++, r.id);
   if (experiment) q.bind(i++, *experiment);
@@ -190,12 +259,20 @@ std::string RunStore::create_run(RunRecord r) {
   q.bind(i++, r.seed);
   q.bind(i++, r.base_run);
   q.bind(i++, r.notes);
+  if (r.started.empty()) q.bind(i++);
+  else q.bind(i++, r.started);
+  if (r.heartbeat.empty()) q.bind(i++);
+  else q.bind(i++, r.heartbeat);
+  q.bind(i++, r.owner_pid);
+  q.bind(i++, r.owner_host);
   q.exec();
   tx.commit();
-  return r.id;
 }
 
 bool RunStore::claim_run(const std::string& id, const std::vector<std::string>& from) {
+  require_writable(*impl_);
+  // The lock comes first: from the moment the row says "running", a reader finds it held.
+  if (!impl_->take_ownership(id)) return false;
   std::string allowed;
   for (size_t i = 0; i < from.size(); ++i) allowed += i ? ",?" : "?";
   SQLite::Statement q(*impl_->db,
@@ -209,7 +286,15 @@ bool RunStore::claim_run(const std::string& id, const std::vector<std::string>& 
   q.bind(5, id);
   int i = 6;
   for (const auto& f : from) q.bind(i++, f);
-  return q.exec() == 1;
+  bool claimed = false;
+  try {
+    claimed = q.exec() == 1;
+  } catch (...) {
+    impl_->release_ownership(id);
+    throw;
+  }
+  if (!claimed) impl_->release_ownership(id);
+  return claimed;
 }
 
 void RunStore::set_status(const std::string& id, RunStatus status, const std::string& reason) {
@@ -402,6 +487,7 @@ void RunStore::finish_run(const std::string& id, RunStatus status, const std::st
   q.bind(9, t.step);
   q.bind(10, id);
   q.exec();
+  impl_->release_ownership(id);
 }
 
 void RunStore::add_benchmarks(const std::vector<BenchmarkRecord>& rows) {
@@ -437,13 +523,6 @@ void RunStore::add_benchmarks(const std::vector<BenchmarkRecord>& rows) {
   tx.commit();
 }
 
-void RunStore::add_tag(const std::string& id, const std::string& tag) {
-  SQLite::Statement q(*impl_->db, "INSERT OR IGNORE INTO run_tags(run_id, tag) VALUES(?, ?)");
-  q.bind(1, id);
-  q.bind(2, tag);
-  q.exec();
-}
-
 void RunStore::remove_checkpoint(const std::string& id, int64_t step, const std::string& kind) {
   SQLite::Statement q(*impl_->db, "DELETE FROM checkpoints WHERE run_id = ? AND step = ? AND kind = ?");
   q.bind(1, id);
@@ -457,26 +536,42 @@ int RunStore::reap_stale_runs(double max_age_seconds) {
   auto& db = *impl_->db;
   const auto cutoff = iso_time(std::chrono::system_clock::now() -
                                std::chrono::milliseconds(static_cast<int64_t>(max_age_seconds * 1000)));
-  SQLite::Statement q(db, "SELECT id, owner_pid, owner_host, COALESCE(heartbeat, created) FROM runs WHERE status = 'running' AND "
-                         "COALESCE(heartbeat, created) < ?");
-  q.bind(1, cutoff);
-  std::vector<std::pair<std::string, std::string>> stale;
+  SQLite::Statement q(db, "SELECT id, owner_pid, owner_host, COALESCE(heartbeat, created) FROM runs WHERE status = 'running'");
+  struct Stale {
+    std::string id, heartbeat, reason;
+  };
+  std::vector<Stale> stale;
   const std::string host = host_name();
   while (q.executeStep()) {
+    const std::string id = q.getColumn(0).getString();
     const auto pid = q.getColumn(1).getInt64();
-    // On this host a live owner keeps its run even if its heartbeat lags (a long evaluation).
-    if (q.getColumn(2).getString() == host && pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
-      continue;
-    stale.emplace_back(q.getColumn(0).getString(), q.getColumn(3).getString());
+    const std::string heartbeat = q.getColumn(3).getString();
+    const bool old = heartbeat < cutoff;
+    if (q.getColumn(2).getString() == host) {
+      // Same host: the owner's lock is the truth; a run whose heartbeat lags (a long evaluation) stays.
+      switch (probe_run_lock(impl_->path, id)) {
+        case LockState::Held: continue;
+        case LockState::Free:
+          stale.push_back({id, heartbeat, "owning process " + std::to_string(pid) + " ended without finishing the run"});
+          continue;
+        case LockState::Absent:  // an owner that took no lock (or a lock folder removed): is its process there?
+          if (pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+          stale.push_back({id, heartbeat, "owning process " + std::to_string(pid) + " is gone"});
+          continue;
+      }
+    }
+    if (old)
+      stale.push_back({id, heartbeat, "no heartbeat from " + q.getColumn(2).getString() + " for more than " +
+                                          std::to_string(static_cast<int>(max_age_seconds)) + " s"});
   }
   int changed = 0;
-  for (const auto& [id, heartbeat] : stale) {
+  for (const auto& st : stale) {
     // Only if nothing changed since the SELECT: a run that just finished or beat its heart stays.
     SQLite::Statement u(db, "UPDATE runs SET status = 'interrupted', reason = ? WHERE id = ? AND status = 'running' AND "
                             "COALESCE(heartbeat, created) = ?");
-    u.bind(1, "owning process stopped without finishing (no heartbeat for " + std::to_string(static_cast<int>(max_age_seconds)) + " s)");
-    u.bind(2, id);
-    u.bind(3, heartbeat);
+    u.bind(1, st.reason);
+    u.bind(2, st.id);
+    u.bind(3, st.heartbeat);
     changed += u.exec();
   }
   return changed;

@@ -148,6 +148,16 @@ const std::vector<std::vector<std::string>>& schema_migrations() {
                flops REAL NOT NULL,
                extra TEXT NOT NULL DEFAULT '{}'))",
       },
+      // 1 -> 2: the bin (when a run was deleted), where a merged run came from, indexes for the views' filters.
+      {
+          "ALTER TABLE runs ADD COLUMN deleted_at TEXT",
+          "ALTER TABLE runs ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
+          "UPDATE runs SET deleted_at = created WHERE deleted = 1",
+          "CREATE INDEX runs_status ON runs(deleted, status)",
+          "CREATE INDEX runs_method ON runs(method)",
+          "CREATE INDEX run_tags_tag ON run_tags(tag)",
+          "CREATE INDEX benchmarks_run ON benchmarks(run_id)",
+      },
   };
   return migrations;
 }

@@ -3,8 +3,12 @@
 
 // Internal to the store: the connection behind RunStore and helpers shared by its source files.
 
+#include <condition_variable>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -16,9 +20,38 @@ struct RunStore::Impl {
   std::string path;
   bool read_only = false;
   std::unique_ptr<SQLite::Database> db;
+
+  // Runs this process owns: the advisory lock's file descriptor per run id, and the heartbeat
+  // thread that keeps their heartbeats fresh (its own connection; SQLite connections are per thread).
+  std::mutex mu;
+  std::condition_variable cv;
+  std::map<std::string, int> owned;  ///< run id -> lock file descriptor
+  bool stopping = false;
+  std::thread heartbeat;
+
+  ~Impl();
+  /// Takes the run's lock; false when another process holds it.
+  bool take_ownership(const std::string& id);
+  /// Releases the lock (after the final status is written) and stops the heartbeat when idle.
+  void release_ownership(const std::string& id);
+  void heartbeat_loop();
+  static void insert_run(SQLite::Database& db, const RunRecord& r);
 };
 
 namespace store_detail {
+
+/// `<artifacts>/locks/<run id>.lock`: the advisory lock a run's owning process holds.
+std::string run_lock_path(const std::string& db_path, const std::string& run_id);
+enum class LockState { Held, Free, Absent };
+/// Whether some process holds the run's lock (checked without keeping it).
+LockState probe_run_lock(const std::string& db_path, const std::string& run_id);
+
+/// Throws StoreError unless the run exists.
+void require_run(SQLite::Database& db, const std::string& id);
+/// Throws StoreError when the store was opened read-only.
+void require_writable(const RunStore::Impl& impl);
+/// A checkpoint path from the database, validated to stay inside the database's folder.
+std::string checked_artifact_path(const std::string& db_path, const std::string& relative);
 
 inline std::string blob_text(const SQLite::Column& c) {
   return std::string(static_cast<const char*>(c.getBlob()), static_cast<size_t>(c.getBytes()));
@@ -29,7 +62,8 @@ inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? 
 inline const char* const kRunColumns =
     "id, name, preset, COALESCE((SELECT name FROM experiments e WHERE e.id = runs.experiment_id), ''), status, reason, "
     "created, started, finished, heartbeat, config, environment, summary, method, task, notes, base_run, seed, "
-    "params_total, params_trainable, step, peak_bytes, wall_seconds, tokens_per_second, owner_pid, owner_host, deleted";
+    "params_total, params_trainable, step, peak_bytes, wall_seconds, tokens_per_second, owner_pid, owner_host, deleted, "
+    "deleted_at, origin";
 
 inline RunRecord read_run(SQLite::Statement& q) {
   RunRecord r;
@@ -61,6 +95,8 @@ inline RunRecord read_run(SQLite::Statement& q) {
   r.owner_pid = q.getColumn(i++).getInt64();
   r.owner_host = q.getColumn(i++).getString();
   r.deleted = q.getColumn(i++).getInt() != 0;
+  r.deleted_at = text_or_empty(q.getColumn(i++));
+  r.origin = q.getColumn(i++).getString();
   return r;
 }
 

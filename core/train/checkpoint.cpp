@@ -119,12 +119,12 @@ void load_full_checkpoint(Session& s, const std::string& path) {
   s.shuffle_epoch();
 }
 
-CheckpointRecord save_weights(Session& s) {
+CheckpointRecord save_weights(Session& s, const std::string& kind) {
   torch::serialize::OutputArchive archive;
   const bool adapter = s.config.lora.enabled;
   write_module(archive, *s.model, adapter);
-  return finish_file(s, archive, relative_dir(*s.store, s.run_id) + "/" + step_name(adapter ? "adapter" : "model", s.step),
-                     adapter ? "adapter" : "model");
+  const std::string k = kind.empty() ? (adapter ? "adapter" : "model") : kind;
+  return finish_file(s, archive, relative_dir(*s.store, s.run_id) + "/" + step_name(k.c_str(), s.step), k);
 }
 
 int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std::vector<std::string>* missing) {

@@ -90,7 +90,8 @@ std::vector<EvalPoint> evaluate(Session& s, const std::vector<Example>& split, c
 CheckpointRecord save_full_checkpoint(Session& s, double elapsed_seconds);
 void load_full_checkpoint(Session& s, const std::string& absolute_path);
 /// Final weights: the whole model ("model") or, for LoRA runs, only what was trained ("adapter").
-CheckpointRecord save_weights(Session& s);
+/// The model's weights (adapter-only for LoRA) as kind "model"/"adapter", or as `kind` ("best").
+CheckpointRecord save_weights(Session& s, const std::string& kind = {});
 /// Loads the parameters present in a checkpoint file into `model` (by name and shape); returns how
 /// many were loaded and, with `missing`, the names of the parameters it could not fill. Used for
 /// fine-tuning from a base and for inference.

@@ -198,8 +198,7 @@ RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& obser
   env["classes"] = s->data.class_names;
   if (s->base_run_id.empty() && !base_checkpoint.empty()) env["base_checkpoint"] = base_checkpoint;
   rec.environment_json = env.dump();
-  s->run_id = store.create_run(rec);
-  store.claim_run(s->run_id);
+  s->run_id = store.create_run(rec, /*owned=*/true);
 
   const auto counts = count_parameters(*s->model);
   std::vector<ModuleParams> modules;

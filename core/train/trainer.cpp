@@ -122,23 +122,31 @@ RunResult run_loop(Session& s) {
   RunStatus status = RunStatus::Finished;
   std::string reason;
 
+  // Time spent writing to the database (the budget: under 2% of training time).
+  double store_seconds = 0.0;
   auto flush = [&] {
     pending.step = s.step;
+    const auto w0 = Clock::now();
     store.write_batch(s.run_id, pending);
+    store_seconds += std::chrono::duration<double>(Clock::now() - w0).count();
     pending = LogBatch{};
   };
-  // One resumable state is kept: the newest is committed with the pending rows, then older files go.
-  auto save_state = [&] {
+  // One checkpoint of a kind is kept: the newest is committed with the pending rows, then the older
+  // files go (rows first, so the database never names a missing file).
+  auto replace_checkpoint = [&](CheckpointRecord fresh) {
     const auto old = store.checkpoints(s.run_id);
-    pending.checkpoints.push_back(save_full_checkpoint(s, elapsed()));
+    const std::string kind = fresh.kind;
+    pending.checkpoints.push_back(std::move(fresh));
     flush();
     for (const auto& c : old)
-      if (c.kind == "full" && c.step != s.step) {
+      if (c.kind == kind && c.step != s.step) {
         store.remove_checkpoint(s.run_id, c.step, c.kind);
         std::error_code ec;
         fs::remove(checkpoint_path(store, c.path), ec);
       }
   };
+  auto save_state = [&] { replace_checkpoint(save_full_checkpoint(s, elapsed())); };  // the resumable state
+  auto save_best = [&] { replace_checkpoint(save_weights(s, "best")); };             // best-validation weights
 
   while (s.step < t.steps) {
     if (obs.should_stop()) {
@@ -224,6 +232,7 @@ RunResult run_loop(Session& s) {
         s.best_metric = metric;
         s.best_step = s.step;
         s.evals_without_improvement = 0;
+        if (t.keep_best) save_best();
       } else {
         ++s.evals_without_improvement;
       }
@@ -264,6 +273,8 @@ RunResult run_loop(Session& s) {
   }
   RunTotals totals;
   result.summary = summary_of(s, final_points, wall, tps);
+  result.summary["store_write_seconds"] = store_seconds;
+  result.summary["store_write_fraction"] = wall > s.elapsed_before ? store_seconds / (wall - s.elapsed_before) : 0.0;
   totals.summary_json = result.summary.dump();
   totals.wall_seconds = wall;
   totals.tokens_per_second = tps;

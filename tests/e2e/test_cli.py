@@ -54,7 +54,8 @@ class CliTest(unittest.TestCase):
         self.assertTrue(all(p["description"] for p in presets))
         keys = {k["key"] for k in json.loads(run("keys", "--json").stdout)}
         self.assertIn("lora.targets", keys)
-        for sub in ["train", "resume", "infer", "params", "runs", "presets", "keys"]:
+        for sub in ["train", "resume", "infer", "params", "runs", "presets", "keys", "show", "rename", "note", "tag",
+                    "untag", "delete", "restore", "bin", "prune", "vacuum", "export-runs", "merge", "export"]:
             self.assertEqual(run(sub, "--help").returncode, 0)
         self.assertEqual(run("bench", "attention", "--help").returncode, 0)
 
@@ -126,6 +127,118 @@ class CliTest(unittest.TestCase):
             stored = [r[0] for r in db.execute("SELECT value FROM metrics WHERE run_id=? AND key='train/loss' ORDER BY step",
                                                (run_id,))]
         self.assertEqual(stored, reference)
+
+    def test_kill9_then_resume_from_last_checkpoint(self):
+        straight = lines(run("train", "--config", self.cfg, "--db", self.db, "--json").stdout)
+        reference = [e["loss"] for e in straight if e["event"] == "step"]
+        p = subprocess.Popen([CLI, "train", "--config", self.cfg, "--db", self.db, "--json"], stdout=subprocess.PIPE,
+                             text=True)
+        run_id = None
+        for line in p.stdout:
+            e = json.loads(line)
+            if e["event"] == "start":
+                run_id = e["run_id"]
+            if e["event"] == "step" and e["step"] == 15:
+                p.kill()  # SIGKILL: no handler runs, nothing is flushed
+                break
+        p.stdout.close()
+        p.wait()
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        runs = {r["id"]: r for r in json.loads(run("runs", "--db", self.db, "--json").stdout)}
+        self.assertEqual(runs[run_id]["status"], "interrupted", "the owner's lock is gone, so the run is interrupted at once")
+        self.assertEqual(sum(r["status"] == "finished" for r in runs.values()), 1, "the completed run is still there")
+        resumed = lines(run("resume", run_id[:8], "--db", self.db, "--json").stdout)
+        self.assertEqual(resumed[-1]["status"], "finished")
+        start = next(e for e in resumed if e["event"] == "start")
+        self.assertEqual(start["resumed_from_step"], 10, "the last checkpoint was written at the evaluation of step 10")
+        losses = [e["loss"] for e in resumed if e["event"] == "step"]
+        self.assertEqual(losses, reference[10:])
+        with sqlite3.connect(self.db) as db:
+            stored = [r[0] for r in db.execute("SELECT value FROM metrics WHERE run_id=? AND key='train/loss' ORDER BY step",
+                                               (run_id,))]
+        self.assertEqual(stored, reference)
+
+    def test_two_trainings_and_a_reader_share_one_file(self):
+        procs = [subprocess.Popen([CLI, "train", "--config", self.cfg, "--db", self.db, "--set", f"train.seed={s}",
+                                   "--set", "train.threads=1", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for s in (1, 2)]
+        reads = 0
+        while any(p.poll() is None for p in procs):
+            if os.path.exists(self.db):
+                r = run("runs", "--db", self.db, "--json", check=False)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                self.assertNotIn("locked", r.stdout + r.stderr)
+                for entry in json.loads(r.stdout):
+                    self.assertIn(entry["status"], ("running", "finished"))
+                reads += 1
+        for p in procs:
+            out, err = p.communicate()
+            self.assertEqual(p.returncode, 0, err)
+            self.assertNotIn("locked", err)
+        self.assertGreater(reads, 0)
+        with sqlite3.connect(self.db) as db:
+            rows = db.execute("SELECT run_id, count(*) FROM metrics WHERE key='train/loss' GROUP BY run_id").fetchall()
+        self.assertEqual(sorted(n for _, n in rows), [24, 24])
+
+    def test_store_commands(self):
+        rid = lines(run("train", "--config", self.cfg, "--db", self.db, "--set", "train.steps=12", "--json").stdout)[-1]["run_id"]
+        short = rid[:8]
+        run("tag", short, "baseline", "paper", "--db", self.db)
+        run("rename", short, "first", "try", "--db", self.db)
+        run("note", short, "lr looked high", "--db", self.db)
+        shown = json.loads(run("show", short, "--db", self.db, "--json").stdout)
+        self.assertEqual(shown["name"], "first try")
+        self.assertEqual(shown["tags"], ["baseline", "paper"])
+        self.assertEqual(shown["notes"], "lr looked high")
+        self.assertEqual(shown["artefacts"]["metrics"] > 0, True)
+        self.assertGreater(shown["artefacts"]["selections"], 0)
+        self.assertGreaterEqual(shown["artefacts"]["checkpoints"], 2)  # final weights, resumable state, best weights
+        self.assertIn("train/loss", {m["key"] for m in shown["metrics"]})
+        self.assertIn("run ", run("show", short, "--db", self.db).stdout)
+        self.assertEqual(len(json.loads(run("runs", "--db", self.db, "--tag", "paper", "--json").stdout)), 1)
+        self.assertEqual(len(json.loads(run("runs", "--db", self.db, "--where", "attention.block=16", "--json").stdout)), 1)
+        self.assertEqual(len(json.loads(run("runs", "--db", self.db, "--where", "attention.block=32", "--json").stdout)), 0)
+        self.assertEqual(len(json.loads(run("runs", "--db", self.db, "--where", "attention.kind=learned_sparse",
+                                            "--json").stdout)), 1)
+        bad = run("runs", "--db", self.db, "--where", "nonsense", check=False)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("KEY=VALUE", bad.stderr)
+        csv_text = run("export", short, "--db", self.db, "--key", "train/loss").stdout.splitlines()
+        self.assertEqual(csv_text[0], "step,key,value,wall_seconds")
+        self.assertEqual(len(csv_text), 13)
+        # Exchange: export, then merge twice into another database.
+        out = os.path.join(self.dir.name, "box", "export.db")
+        os.makedirs(os.path.dirname(out))
+        rep = json.loads(run("export-runs", "--db", self.db, "--runs", short, "--out", out, "--json").stdout)
+        self.assertEqual(rep["copied"], [rid])
+        self.assertGreaterEqual(rep["checkpoints"], 2)
+        self.assertNotEqual(run("export-runs", "--db", self.db, "--runs", short, "--out", out, check=False).returncode, 0)
+        home = os.path.join(self.dir.name, "home.db")
+        first = json.loads(run("merge", "--from", out, "--into", home, "--json").stdout)
+        second = json.loads(run("merge", "--from", out, "--into", home, "--json").stdout)
+        self.assertEqual((first["copied"], second["skipped"], second["copied"]), ([rid], [rid], []))
+        merged = json.loads(run("show", short, "--db", home, "--json").stdout)
+        self.assertEqual(merged["artefacts"]["metrics"], shown["artefacts"]["metrics"])
+        self.assertEqual(merged["tags"], ["baseline", "paper"])
+        # The merged copy can still be used: inference reads its checkpoint in the new folder.
+        run("infer", "--db", home, "--run", short, "--text", "[MAX 2 9 ]", "--json")
+        # Retention, bin, undo.
+        dry = json.loads(run("prune", "--db", self.db, "--keep", "last", "--dry-run", "--json").stdout)
+        self.assertGreater(dry["bytes"], 0)
+        run("delete", short, "--db", self.db)
+        self.assertEqual(json.loads(run("runs", "--db", self.db, "--json").stdout), [])
+        self.assertEqual(len(json.loads(run("bin", "--db", self.db, "--json").stdout)), 1)
+        run("restore", short, "--db", self.db)
+        self.assertEqual(len(json.loads(run("runs", "--db", self.db, "--json").stdout)), 1)
+        run("delete", short, "--db", self.db)
+        emptied = json.loads(run("bin", "--db", self.db, "--empty", "--json").stdout)
+        self.assertEqual(emptied["runs"], 1)
+        self.assertFalse(os.path.exists(os.path.join(self.dir.name, "runs-artifacts", rid)))
+        self.assertIn("vacuum", run("vacuum", "--db", self.db).stdout)
+        missing = run("show", short, "--db", self.db, check=False)
+        self.assertNotEqual(missing.returncode, 0)
+        self.assertIn("no run", missing.stderr)
 
     def test_bench_attention_json(self):
         rows = lines(run("bench", "attention", "--seq", "256,512", "--block", "64", "--repeats", "2", "--json",

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <csignal>
 #include <unistd.h>
 
 #include <cmath>
@@ -14,29 +17,19 @@
 #include "core/store/attention_stats.h"
 #include "core/store/blob_codec.h"
 #include "core/store/run_store.h"
+#include "tests/core/temp_dir.h"
 
 namespace etlab {
 namespace {
 
 namespace fs = std::filesystem;
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public TempDirTest {
  protected:
-  void SetUp() override {
-    dir = fs::temp_directory_path() / ("etlab-store-" + new_uuid());
-    fs::create_directories(dir);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::permissions(dir, fs::perms::owner_all, ec);
-    fs::remove_all(dir, ec);
-  }
-  std::string file(const std::string& name) const { return (dir / name).string(); }
   static std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
-  fs::path dir;
 };
 
 TEST_F(StoreTest, CreatesVersionedDatabaseInNewFolder) {
@@ -126,13 +119,17 @@ TEST_F(StoreTest, RunsRoundTripWithFiltersAndPrefixes) {
   f.method = "learned_sparse";
   EXPECT_EQ(s.list_runs(f).at(0).id, idb);
   RunFilter byconfig;
-  byconfig.config_key = "lora.r";
-  byconfig.config_value = "8";
+  byconfig.where = {{"lora.r", "8"}};
   ASSERT_EQ(s.list_runs(byconfig).size(), 1u);
   EXPECT_EQ(s.list_runs(byconfig)[0].id, ida);
-  byconfig.config_key = "attention.kind";
-  byconfig.config_value = "\"learned_sparse\"";
+  byconfig.where = {{"attention.kind", "\"learned_sparse\""}};
   EXPECT_EQ(s.list_runs(byconfig).at(0).id, idb);
+  byconfig.where = {{"attention.kind", "learned_sparse"}};  // plain text compares as a string
+  EXPECT_EQ(s.list_runs(byconfig).at(0).id, idb);
+  byconfig.where = {{"attention.kind", "dense"}, {"lora.r", "4"}};  // every condition must hold
+  EXPECT_TRUE(s.list_runs(byconfig).empty());
+  byconfig.where = {{"lora.r'; DROP TABLE runs; --", "1"}};
+  EXPECT_THROW(s.list_runs(byconfig), StoreError);
   EXPECT_EQ(s.find_run(ida.substr(0, 8))->id, ida);
   EXPECT_FALSE(s.find_run("zzzzzzzz"));
   EXPECT_FALSE(s.find_run("ab")) << "prefixes need 4 characters";
@@ -188,19 +185,63 @@ TEST_F(StoreTest, BatchWritesEverythingInOneTransaction) {
   EXPECT_TRUE(s.checkpoints(id).empty());
 }
 
-TEST_F(StoreTest, StaleRunsBecomeInterrupted) {
+TEST_F(StoreTest, LiveOwnerIsNeverReapedAndDeadOwnerIsAtOnce) {
   RunStore s(file("stale.db"));
   const auto id = s.create_run(RunRecord{});
-  EXPECT_TRUE(s.claim_run(id));
+  // A child process owns the run and stays alive with an ancient heartbeat.
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    RunStore mine(file("stale.db"));
+    const char ok = mine.claim_run(id) ? 'y' : 'n';
+    if (write(ready[1], &ok, 1) != 1) _exit(2);
+    for (;;) pause();
+  }
+  char ok = 0;
+  ASSERT_EQ(read(ready[0], &ok, 1), 1);
+  ASSERT_EQ(ok, 'y');
   EXPECT_FALSE(s.claim_run(id)) << "a running run cannot be claimed twice";
-  EXPECT_EQ(s.reap_stale_runs(0.0), 0) << "our own process is alive";
   {
     SQLite::Database db(file("stale.db"), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE runs SET owner_pid = 999999999, heartbeat = '2000-01-01T00:00:00.000Z'");
+    db.exec("UPDATE runs SET heartbeat = '2000-01-01T00:00:00.000Z'");
+  }
+  EXPECT_EQ(s.reap_stale_runs(60.0), 0) << "its owner holds the lock, however old the heartbeat";
+  EXPECT_EQ(s.find_run(id)->status, "running");
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  EXPECT_EQ(s.reap_stale_runs(60.0), 1) << "the lock is free the moment its owner dies";
+  const auto run = *s.find_run(id);
+  EXPECT_EQ(run.status, "interrupted");
+  EXPECT_NE(run.reason.find(std::to_string(child)), std::string::npos) << run.reason;
+  EXPECT_TRUE(s.claim_run(id, {"interrupted", "cancelled", "failed"}));
+  EXPECT_EQ(s.reap_stale_runs(0.0), 0) << "our own process is alive";
+  s.finish_run(id, RunStatus::Finished, "", RunTotals{});
+  EXPECT_FALSE(fs::exists(dir / "stale-artifacts" / "locks" / (id + ".lock"))) << "released locks leave no file";
+  close(ready[0]);
+  close(ready[1]);
+}
+
+TEST_F(StoreTest, RunsOfOtherHostsAreJudgedByHeartbeat) {
+  RunStore s(file("hosts.db"));
+  const auto fresh = s.create_run(RunRecord{}), old = s.create_run(RunRecord{});
+  {
+    SQLite::Database db(file("hosts.db"), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE runs SET status = 'running', owner_host = 'gpu-box', owner_pid = 1");
+    SQLite::Statement q(db, "UPDATE runs SET heartbeat = ? WHERE id = ?");
+    q.bind(1, utc_now());
+    q.bind(2, fresh);
+    q.exec();
+    q.reset();
+    q.bind(1, "2000-01-01T00:00:00.000Z");
+    q.bind(2, old);
+    q.exec();
   }
   EXPECT_EQ(s.reap_stale_runs(60.0), 1);
-  EXPECT_EQ(s.find_run(id)->status, "interrupted");
-  EXPECT_TRUE(s.claim_run(id, {"interrupted", "cancelled", "failed"}));
+  EXPECT_EQ(s.find_run(fresh)->status, "running");
+  EXPECT_EQ(s.find_run(old)->status, "interrupted");
+  EXPECT_NE(s.find_run(old)->reason.find("gpu-box"), std::string::npos);
 }
 
 TEST(BlobCodecTest, HalfPrecisionRoundTrip) {

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// Run ownership: an advisory file lock per running run, and a heartbeat thread.
+//
+// The lock answers "is the owning process alive?" exactly on this host: the kernel drops a flock
+// when its process dies, kill -9 included, so a reader never mistakes a slow run for a dead one.
+// The heartbeat answers it for readers on other hosts (a database on a shared folder).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "core/config/paths.h"
+#include "core/store/store_internal.h"
+
+namespace etlab {
+
+namespace fs = std::filesystem;
+
+namespace store_detail {
+
+std::string run_lock_path(const std::string& db_path, const std::string& run_id) {
+  return (fs::path(artifacts_dir_for(db_path)) / "locks" / (run_id + ".lock")).string();
+}
+
+LockState probe_run_lock(const std::string& db_path, const std::string& run_id) {
+  const std::string path = run_lock_path(db_path, run_id);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return LockState::Absent;
+  // A shared lock conflicts with the owner's exclusive one and with nothing else.
+  const bool free = ::flock(fd, LOCK_SH | LOCK_NB) == 0;
+  ::close(fd);  // also drops the probe's own lock
+  return free ? LockState::Free : LockState::Held;
+}
+
+void require_run(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement q(db, "SELECT 1 FROM runs WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw StoreError("no run '" + id + "' in the database");
+}
+
+void require_writable(const RunStore::Impl& impl) {
+  if (impl.read_only) throw StoreError(impl.path + " is open read-only");
+}
+
+std::string checked_artifact_path(const std::string& db_path, const std::string& relative) {
+  const fs::path rel(relative);
+  bool bad = relative.empty() || rel.is_absolute();
+  for (const auto& part : rel)
+    if (part == "..") bad = true;
+  if (bad) throw StoreError("checkpoint path '" + relative + "' leaves the database's folder; refused");
+  return (fs::absolute(fs::path(db_path)).parent_path() / rel).string();
+}
+
+}  // namespace store_detail
+
+using namespace store_detail;
+
+RunStore::Impl::~Impl() {
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stopping = true;
+  }
+  cv.notify_all();
+  if (heartbeat.joinable()) heartbeat.join();
+  for (const auto& [id, fd] : owned) ::close(fd);  // the run stays "running" until a reader sees the free lock
+}
+
+bool RunStore::Impl::take_ownership(const std::string& id) {
+  const std::string path = run_lock_path(this->path, id);
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  if (ec) throw StoreError("cannot create " + fs::path(path).parent_path().string() + ": " + ec.message());
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) throw StoreError("cannot create the run lock " + path);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return false;
+  }
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = owned.find(id);
+  if (it != owned.end()) ::close(it->second);
+  owned[id] = fd;
+  stopping = false;
+  if (!heartbeat.joinable()) heartbeat = std::thread([this] { heartbeat_loop(); });
+  return true;
+}
+
+void RunStore::Impl::release_ownership(const std::string& id) {
+  std::thread done;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = owned.find(id);
+    if (it == owned.end()) return;
+    // Unlink while still holding the lock: a reader that opened the file before sees it held or
+    // finds the run no longer "running"; a later owner creates a fresh file.
+    ::unlink(run_lock_path(path, id).c_str());
+    ::close(it->second);
+    owned.erase(it);
+    if (owned.empty()) {
+      stopping = true;
+      done = std::move(heartbeat);
+    }
+  }
+  cv.notify_all();
+  if (done.joinable()) done.join();
+}
+
+void RunStore::Impl::heartbeat_loop() {
+  std::unique_ptr<SQLite::Database> conn;
+  std::unique_lock<std::mutex> lock(mu);
+  const auto period = std::chrono::milliseconds(static_cast<int64_t>(RunStore::kHeartbeatSeconds * 1000));
+  while (!stopping) {
+    if (cv.wait_for(lock, period, [this] { return stopping; })) break;
+    std::vector<std::string> ids;
+    for (const auto& [id, fd] : owned) ids.push_back(id);
+    lock.unlock();
+    try {
+      if (!conn) conn = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, 5000);
+      SQLite::Statement q(*conn, "UPDATE runs SET heartbeat = ? WHERE id = ? AND status = 'running' AND owner_pid = ?");
+      for (const auto& id : ids) {
+        q.bind(1, utc_now());
+        q.bind(2, id);
+        q.bind(3, static_cast<int64_t>(::getpid()));
+        q.exec();
+        q.reset();
+      }
+    } catch (const std::exception&) {
+      // A busy or vanished database: the next beat tries again; the lock still proves liveness here.
+      conn.reset();
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace etlab

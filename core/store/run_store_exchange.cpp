@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+// RunStore: export runs to a self-contained database, merge another database in (idempotent by UUID).
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/config/paths.h"
+#include "core/store/file_hash.h"
+#include "core/store/schema.h"
+#include "core/store/store_internal.h"
+
+namespace etlab {
+
+namespace fs = std::filesystem;
+using namespace store_detail;
+
+namespace {
+
+// Tables keyed by run_id whose rows travel with a run (checkpoints and benchmarks are handled apart).
+const char* const kRunTables[] = {"run_tags", "module_params", "metrics", "evals", "probes", "selections",
+                                  "attn_probs", "spectra", "adapter_vectors"};
+
+std::string columns_of(SQLite::Database& db, const std::string& table, const std::set<std::string>& skip = {}) {
+  SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  q.bind(1, table);
+  std::string cols;
+  while (q.executeStep()) {
+    const std::string c = q.getColumn(0).getString();
+    if (skip.count(c)) continue;
+    cols += (cols.empty() ? "" : ", ") + ("\"" + c + "\"");
+  }
+  return cols;
+}
+
+// Checks that `path` is an etlab database this build can read, without writing to it.
+void inspect_source(const std::string& path) {
+  if (!fs::exists(path)) throw StoreError("no database at " + path);
+  if (fs::is_directory(path)) throw StoreError(path + " is a folder, not a database file");
+  {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {0};
+    in.read(header, 16);
+    if (in.gcount() < 16 || std::string(header, 15) != "SQLite format 3")
+      throw StoreError(path + " is not an etlab database (not an SQLite file)");
+  }
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY, 10000);
+    if (db.execAndGet("PRAGMA application_id").getInt() != kEtlabApplicationId)
+      throw StoreError(path + " is an SQLite database but not an etlab database");
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > RunStore::kSchemaVersion)
+      throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) + ")");
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(path + " cannot be read as an etlab database (" + std::string(e.what()) + ")");
+  }
+}
+
+// Copies the files behind the source's checkpoint rows of `ids` into this database's artifacts
+// folder, verifying each copy's hash. Returns (source relative path -> destination relative path)
+// for the rows whose files arrived.
+std::map<std::string, std::string> copy_checkpoint_files(SQLite::Database& db, const std::string& source_db,
+                                                         const std::string& dest_db, const std::vector<std::string>& ids,
+                                                         ExchangeReport& report, std::vector<std::string>& written) {
+  std::map<std::string, std::string> moved;
+  const std::string dest_prefix = fs::path(artifacts_dir_for(dest_db)).filename().string();
+  SQLite::Statement q(db, "SELECT path, sha256, bytes FROM src.checkpoints WHERE run_id = ?");
+  for (const auto& id : ids) {
+    q.bind(1, id);
+    while (q.executeStep()) {
+      const std::string rel = q.getColumn(0).getString();
+      const std::string sha = q.getColumn(1).getString();
+      std::string from;
+      try {
+        from = checked_artifact_path(source_db, rel);
+      } catch (const StoreError&) {
+        report.missing_files.push_back(rel + " (path outside the source's folder)");
+        continue;
+      }
+      if (!fs::is_regular_file(from)) {
+        report.missing_files.push_back(rel);
+        continue;
+      }
+      // "<stem>-artifacts/<run>/<file>" -> "<dest stem>-artifacts/<run>/<file>".
+      fs::path tail;
+      bool first = true;
+      for (const auto& part : fs::path(rel)) {
+        if (!first) tail /= part;
+        first = false;
+      }
+      const std::string dest_rel = (fs::path(dest_prefix) / tail).string();
+      const std::string to = checked_artifact_path(dest_db, dest_rel);
+      fs::create_directories(fs::path(to).parent_path());
+      const std::string tmp = to + ".partial";
+      fs::copy_file(from, tmp, fs::copy_options::overwrite_existing);
+      if (sha256_file(tmp) != sha) {
+        fs::remove(tmp);
+        report.missing_files.push_back(rel + " (its hash does not match the database)");
+        continue;
+      }
+      fs::rename(tmp, to);
+      written.push_back(to);
+      moved[rel] = dest_rel;
+      ++report.checkpoints;
+      report.checkpoint_bytes += q.getColumn(2).getInt64();
+    }
+    q.reset();
+  }
+  return moved;
+}
+
+}  // namespace
+
+namespace store_detail {
+
+// Copies runs from the database attached as "src" (at the current schema) into "main".
+// `only`: the run ids to consider (empty = all). Files are copied first, rows committed after, so a
+// crash leaves at most orphan files, never rows that point at missing files.
+ExchangeReport copy_runs_from_attached(RunStore::Impl& impl, const std::string& source_db, const std::string& origin,
+                                       const std::vector<std::string>& only, bool with_checkpoints) {
+  auto& db = *impl.db;
+  ExchangeReport report;
+  std::vector<std::string> ids;
+  {
+    SQLite::Statement q(db, "SELECT s.id, EXISTS(SELECT 1 FROM main.runs m WHERE m.id = s.id) FROM src.runs s ORDER BY s.created");
+    const std::set<std::string> wanted(only.begin(), only.end());
+    while (q.executeStep()) {
+      const std::string id = q.getColumn(0).getString();
+      if (!wanted.empty() && !wanted.count(id)) continue;
+      (q.getColumn(1).getInt() ? report.skipped : ids).push_back(id);
+    }
+  }
+  report.copied = ids;
+  if (ids.empty()) return report;
+  std::vector<std::string> written;
+  std::map<std::string, std::string> moved;
+  try {
+    if (with_checkpoints) moved = copy_checkpoint_files(db, source_db, impl.path, ids, report, written);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS copy_ids(id TEXT PRIMARY KEY)");
+    db.exec("DELETE FROM temp.copy_ids");
+    {
+      SQLite::Statement ins(db, "INSERT INTO temp.copy_ids(id) VALUES(?)");
+      for (const auto& id : ids) {
+        ins.bind(1, id);
+        ins.exec();
+        ins.reset();
+      }
+    }
+    db.exec("INSERT OR IGNORE INTO main.experiments(name, created, notes) SELECT name, created, notes FROM src.experiments "
+            "WHERE id IN (SELECT experiment_id FROM src.runs WHERE id IN (SELECT id FROM temp.copy_ids))");
+    const std::string run_cols = columns_of(db, "runs", {"experiment_id", "status", "reason", "origin"});
+    {
+      // A run still "running" in the source was cut off there: it arrives interrupted.
+      SQLite::Statement q(db,
+                          "INSERT INTO main.runs(" + run_cols + ", experiment_id, status, reason, origin) SELECT " + run_cols +
+                              ", (SELECT m.id FROM main.experiments m JOIN src.experiments e ON e.name = m.name "
+                              "WHERE e.id = r.experiment_id), "
+                              "CASE WHEN r.status = 'running' THEN 'interrupted' ELSE r.status END, "
+                              "CASE WHEN r.status = 'running' THEN 'was running in ' || ? || ' when it was copied' "
+                              "ELSE r.reason END, "
+                              "CASE WHEN r.origin != '' THEN r.origin ELSE ? END "
+                              "FROM src.runs r WHERE r.id IN (SELECT id FROM temp.copy_ids)");
+      q.bind(1, origin);
+      q.bind(2, origin);
+      q.exec();
+    }
+    for (const char* table : kRunTables) {
+      const std::string cols = columns_of(db, table);
+      db.exec(std::string("INSERT INTO main.") + table + "(" + cols + ") SELECT " + cols + " FROM src." + table +
+              " WHERE run_id IN (SELECT id FROM temp.copy_ids)");
+    }
+    {
+      const std::string cols = columns_of(db, "benchmarks", {"id"});
+      db.exec("INSERT INTO main.benchmarks(" + cols + ") SELECT " + cols + " FROM src.benchmarks WHERE run_id IN "
+              "(SELECT id FROM temp.copy_ids)");
+    }
+    if (with_checkpoints) {
+      SQLite::Statement q(db,
+                          "INSERT INTO main.checkpoints(run_id, step, kind, path, sha256, bytes, created) "
+                          "SELECT run_id, step, kind, ?, sha256, bytes, created FROM src.checkpoints WHERE path = ? AND "
+                          "run_id IN (SELECT id FROM temp.copy_ids)");
+      for (const auto& [from, to] : moved) {
+        q.bind(1, to);
+        q.bind(2, from);
+        q.exec();
+        q.reset();
+      }
+    }
+    db.exec("DELETE FROM temp.copy_ids");
+    tx.commit();
+  } catch (...) {
+    for (const auto& f : written) {
+      std::error_code ec;
+      fs::remove(f, ec);
+    }
+    throw;
+  }
+  return report;
+}
+
+}  // namespace store_detail
+
+namespace {
+
+// Benchmarks that belong to no run travel as well, once (matched on their content).
+void copy_loose_benchmarks(SQLite::Database& db) {
+  const std::string cols = columns_of(db, "benchmarks", {"id"});
+  db.exec("INSERT INTO main.benchmarks(" + cols + ") SELECT " + cols + " FROM src.benchmarks s WHERE s.run_id IS NULL AND "
+          "NOT EXISTS(SELECT 1 FROM main.benchmarks m WHERE m.run_id IS NULL AND m.created = s.created AND "
+          "m.method = s.method AND m.n = s.n AND m.mode = s.mode AND m.device = s.device AND m.kernel = s.kernel AND "
+          "m.batch = s.batch AND m.heads = s.heads AND m.dim = s.dim AND m.block = s.block AND m.k = s.k AND "
+          "m.time_ms = s.time_ms)");
+}
+
+struct Attached {
+  SQLite::Database& db;
+  Attached(SQLite::Database& d, const std::string& path) : db(d) {
+    SQLite::Statement q(db, "ATTACH DATABASE ? AS src");
+    q.bind(1, path);
+    q.exec();
+  }
+  ~Attached() {
+    try {
+      db.exec("DETACH DATABASE src");
+    } catch (...) {
+    }
+  }
+};
+
+}  // namespace
+
+ExchangeReport RunStore::merge_from(const std::string& source_path, bool with_checkpoints) {
+  require_writable(*impl_);
+  inspect_source(source_path);
+  std::error_code ec;
+  if (fs::equivalent(source_path, impl_->path, ec)) throw StoreError("cannot merge " + source_path + " into itself");
+  // A consistent snapshot of the source (its WAL included), brought to this schema; the source
+  // itself is only ever read.
+  const fs::path snapshot =
+      fs::absolute(fs::path(impl_->path)).parent_path() / ("." + fs::path(impl_->path).stem().string() + ".merge-" + new_uuid() + ".db");
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() {
+      std::error_code e;
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(p.string() + suffix, e);
+    }
+  } cleanup{snapshot};
+  try {
+    SQLite::Database src(source_path, SQLite::OPEN_READONLY, 10000);
+    SQLite::Statement q(src, "VACUUM INTO ?");
+    q.bind(1, snapshot.string());
+    q.exec();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot read " + source_path + ": " + e.what());
+  }
+  { RunStore migrate(snapshot.string()); }  // older schemas are brought forward in the snapshot
+  Attached attached(*impl_->db, snapshot.string());
+  auto report = copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints);
+  SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+  copy_loose_benchmarks(*impl_->db);
+  tx.commit();
+  return report;
+}
+
+ExchangeReport RunStore::export_runs(const std::vector<std::string>& ids, const std::string& out_path,
+                                     bool with_checkpoints) const {
+  std::vector<std::string> full;
+  for (const auto& id : ids) {
+    auto run = find_run(id);
+    if (!run) throw StoreError("no run '" + id + "' in " + impl_->path);
+    full.push_back(run->id);
+  }
+  if (full.empty()) throw StoreError("name at least one run to export");
+  if (fs::exists(out_path)) throw StoreError(out_path + " already exists; choose a new file (nothing was overwritten)");
+  RunStore out(out_path);
+  Attached attached(*out.impl_->db, impl_->path);
+  return copy_runs_from_attached(*out.impl_, impl_->path, fs::absolute(impl_->path).string(), full, with_checkpoints);
+}
+
+}  // namespace etlab
