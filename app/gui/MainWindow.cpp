@@ -2,27 +2,48 @@
 #include "app/gui/MainWindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
+#include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
-#include <QSortFilterProxyModel>
-#include <QStandardPaths>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
+#include <set>
+
+#include <nlohmann/json.hpp>
+
 #include "core/config/version.h"
+#include "core/store/run_store.h"
+#include "views/attention/AttentionExplorer.h"
+#include "views/common/ChartExport.h"
 #include "views/runs/RunTableModel.h"
 
 namespace etlab {
@@ -39,17 +60,19 @@ QString cliCommand() {
   return name;
 }
 
+QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+constexpr int kMaxRecent = 8;
+
 }  // namespace
 
 MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("etlab — Efficient Transformer Lab"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/etlab.svg")));
+  setAcceptDrops(true);
   m_model = new RunTableModel(this);
-  m_proxy = new QSortFilterProxyModel(this);
+  m_proxy = new RunFilterProxy(this);
   m_proxy->setSourceModel(m_model);
-  m_proxy->setSortRole(Qt::UserRole);
-  m_proxy->setFilterKeyColumn(-1);
-  m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
   m_table = new QTableView(this);
   m_table->setModel(m_proxy);
@@ -59,11 +82,44 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_table->setAlternatingRowColors(true);
   m_table->verticalHeader()->hide();
   m_table->horizontalHeader()->setStretchLastSection(true);
+  m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+  connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
 
+  // Filters: free text, status, method, tag, configuration conditions.
   m_filter = new QLineEdit(this);
-  m_filter->setPlaceholderText(tr("Filter runs (status, preset, method, task…)"));
+  m_filter->setPlaceholderText(tr("Filter runs (any column, notes, id)"));
   m_filter->setClearButtonEnabled(true);
-  connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+  connect(m_filter, &QLineEdit::textChanged, m_proxy, &RunFilterProxy::setText);
+  m_statusFilter = new QComboBox(this);
+  m_statusFilter->addItem(tr("any status"), QString());
+  for (const char* s : {"queued", "running", "finished", "failed", "cancelled", "interrupted"})
+    m_statusFilter->addItem(QString::fromLatin1(s), QString::fromLatin1(s));
+  connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
+          [this] { m_proxy->setStatus(m_statusFilter->currentData().toString()); });
+  m_methodFilter = new QComboBox(this);
+  connect(m_methodFilter, &QComboBox::currentIndexChanged, this,
+          [this] { m_proxy->setMethod(m_methodFilter->currentData().toString()); });
+  m_tag = new QLineEdit(this);
+  m_tag->setPlaceholderText(tr("tag"));
+  m_tag->setClearButtonEnabled(true);
+  m_tag->setMaximumWidth(110);
+  connect(m_tag, &QLineEdit::textChanged, m_proxy, &RunFilterProxy::setTag);
+  m_where = new QLineEdit(this);
+  m_where->setPlaceholderText(tr("config, e.g. lora.r=8 attention.block=64"));
+  m_where->setClearButtonEnabled(true);
+  m_where->setToolTip(tr("Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold"));
+  connect(m_where, &QLineEdit::textChanged, this, [this](const QString& text) {
+    const bool ok = m_proxy->setConfigConditions(text);
+    m_where->setStyleSheet(ok ? QString() : QStringLiteral("QLineEdit { border: 1px solid #c0392b; }"));
+    m_where->setToolTip(ok ? tr("Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold")
+                           : tr("Each condition must be KEY=VALUE, e.g. lora.r=8"));
+  });
+  auto* filters = new QHBoxLayout;
+  filters->addWidget(m_filter, 2);
+  filters->addWidget(m_statusFilter);
+  filters->addWidget(m_methodFilter);
+  filters->addWidget(m_tag);
+  filters->addWidget(m_where, 2);
 
   m_empty = new QLabel(tr("<h3>No runs yet</h3><p>Train a first model from a terminal:</p>"
                           "<pre>%1 train --preset smoke-dense</pre>"
@@ -73,25 +129,32 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_empty->setAlignment(Qt::AlignCenter);
   m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_stack = new QStackedWidget(this);
+  m_stack->setObjectName(QStringLiteral("runStack"));
   m_stack->addWidget(m_empty);
   m_stack->addWidget(m_table);
 
-  auto* central = new QWidget(this);
-  auto* layout = new QVBoxLayout(central);
-  layout->addWidget(m_filter);
-  layout->addWidget(m_stack);
-  setCentralWidget(central);
+  auto* browser = new QWidget(this);
+  auto* browserLayout = new QVBoxLayout(browser);
+  browserLayout->setContentsMargins(0, 0, 0, 0);
+  browserLayout->addLayout(filters);
+  browserLayout->addWidget(m_stack);
 
-  auto* fileMenu = menuBar()->addMenu(tr("&File"));
-  auto* open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
-  open->setShortcut(QKeySequence::Open);
-  auto* reload = fileMenu->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-  reload->setShortcut(QKeySequence::Refresh);
-  fileMenu->addSeparator();
-  auto* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
-  quit->setShortcut(QKeySequence::Quit);
-  auto* helpMenu = menuBar()->addMenu(tr("&Help"));
-  helpMenu->addAction(tr("&About etlab"), this, &MainWindow::showAbout);
+  m_attention = new AttentionExplorer(this);
+  m_details = new QTextBrowser(this);
+  m_details->setOpenLinks(false);
+  m_tabs = new QTabWidget(this);
+  m_tabs->addTab(m_details, tr("Details"));
+  m_tabs->addTab(m_attention, tr("Attention"));
+  m_tabs->setDocumentMode(true);
+
+  m_split = new QSplitter(Qt::Vertical, this);
+  m_split->addWidget(browser);
+  m_split->addWidget(m_tabs);
+  m_split->setStretchFactor(0, 2);
+  m_split->setStretchFactor(1, 3);
+  setCentralWidget(m_split);
+
+  buildMenus();
 
   m_status = new QLabel(this);
   statusBar()->addPermanentWidget(m_status, 1);
@@ -104,31 +167,451 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
 
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+  if (!m_split->restoreState(settings.value(QStringLiteral("mainWindow/split")).toByteArray()))
+    m_split->setSizes({320, 380});
+  setTheme(static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt()));
   if (!openDatabase(dbPath)) m_dbPath = dbPath;
 }
 
+void MainWindow::buildMenus() {
+  auto* fileMenu = menuBar()->addMenu(tr("&File"));
+  auto* open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
+  open->setShortcut(QKeySequence::Open);
+  m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+  fileMenu->addAction(tr("&Merge Database…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Merge runs from"), QFileInfo(m_dbPath).absolutePath(),
+                                                      tr("etlab databases (*.db *.sqlite);;All files (*)"));
+    if (!path.isEmpty()) mergeDatabase(path);
+  });
+  auto* exportView = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseExport);
+  exportView->setShortcut(QKeySequence(tr("Ctrl+E")));
+  auto* reload = fileMenu->addAction(tr("Re&fresh"), this, &MainWindow::refresh);
+  reload->setShortcut(QKeySequence::Refresh);
+  fileMenu->addSeparator();
+  auto* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
+  quit->setShortcut(QKeySequence::Quit);
+
+  auto* runMenu = menuBar()->addMenu(tr("&Run"));
+  auto* rename = runMenu->addAction(tr("Re&name…"), this, &MainWindow::editName);
+  rename->setShortcut(QKeySequence(Qt::Key_F2));
+  auto* tags = runMenu->addAction(tr("&Tags…"), this, &MainWindow::editTags);
+  tags->setShortcut(QKeySequence(tr("Ctrl+T")));
+  auto* notes = runMenu->addAction(tr("N&otes…"), this, &MainWindow::editNotes);
+  runMenu->addSeparator();
+  m_deleteAction = runMenu->addAction(tr("Move to &Bin"), this, &MainWindow::deleteSelected);
+  m_deleteAction->setShortcut(QKeySequence::Delete);
+  m_undoAction = runMenu->addAction(tr("&Undo Delete"), this, &MainWindow::undoDelete);
+  m_undoAction->setShortcut(QKeySequence::Undo);
+  m_undoAction->setEnabled(false);
+  runMenu->addSeparator();
+  m_binAction = runMenu->addAction(tr("Show the B&in"));
+  m_binAction->setCheckable(true);
+  connect(m_binAction, &QAction::toggled, this, &MainWindow::toggleBin);
+  m_restoreAction = runMenu->addAction(tr("&Restore from Bin"), this, &MainWindow::restoreSelected);
+  m_restoreAction->setEnabled(false);
+  runMenu->addAction(tr("&Empty Bin…"), this, &MainWindow::emptyBin);
+  for (QAction* a : {rename, tags, notes, m_deleteAction, m_restoreAction}) m_table->addAction(a);
+
+  auto* viewMenu = menuBar()->addMenu(tr("&View"));
+  auto* themeMenu = viewMenu->addMenu(tr("&Theme"));
+  auto* group = new QActionGroup(this);
+  const int current = QSettings().value(QStringLiteral("view/theme"), 0).toInt();
+  const std::pair<QString, Theme> themes[] = {{tr("&System"), Theme::System}, {tr("&Light"), Theme::Light}, {tr("&Dark"), Theme::Dark}};
+  for (const auto& [label, theme] : themes) {
+    auto* a = themeMenu->addAction(label);
+    a->setCheckable(true);
+    a->setChecked(static_cast<int>(theme) == current);
+    group->addAction(a);
+    connect(a, &QAction::triggered, this, [this, theme = theme] {
+      setTheme(theme);
+      QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
+    });
+  }
+  viewMenu->addAction(tr("&Details"), this, [this] { m_tabs->setCurrentWidget(m_details); })->setShortcut(QKeySequence(tr("Ctrl+1")));
+  viewMenu->addAction(tr("&Attention"), this, [this] { m_tabs->setCurrentWidget(m_attention); })->setShortcut(QKeySequence(tr("Ctrl+2")));
+
+  auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+  helpMenu->addAction(tr("&About etlab"), this, &MainWindow::showAbout);
+
+  auto* bar = addToolBar(tr("Main"));
+  bar->setObjectName(QStringLiteral("mainToolBar"));
+  bar->addAction(open);
+  bar->addAction(reload);
+  bar->addAction(exportView);
+  bar->addSeparator();
+  bar->addAction(m_deleteAction);
+  bar->addAction(m_undoAction);
+}
+
+void MainWindow::setTheme(Theme theme) {
+  // Qt 6.4 has no colour-scheme API: "System" keeps the platform's style and palette; Light and Dark
+  // use Fusion with an explicit palette.
+  static const QString platformStyle = QApplication::style()->name();
+  static const QPalette platformPalette = QApplication::palette();
+  if (theme == Theme::System) {
+    QApplication::setStyle(QStyleFactory::create(platformStyle));
+    QApplication::setPalette(platformPalette);
+    return;
+  }
+  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  QPalette p;
+  if (theme == Theme::Dark) {
+    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe6, 0xe6, 0xe6), accent(0x3d, 0x8e, 0xd8);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, accent);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, accent.lighter(130));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+  } else {
+    p = QApplication::style()->standardPalette();
+  }
+  QApplication::setPalette(p);
+}
+
 bool MainWindow::openDatabase(const QString& path) {
-  if (!m_model->reload(path)) {
+  if (!m_model->reload(path, m_showBin)) {
     QMessageBox::warning(this, tr("Cannot open database"),
                          tr("%1 could not be opened:\n%2").arg(QDir::toNativeSeparators(path), m_model->errorString()));
     return false;
   }
+  const bool switched = path != m_dbPath;
   m_dbPath = path;
+  if (switched) {
+    m_shownRun.clear();
+    m_lastDeleted.clear();
+    m_undoAction->setEnabled(false);
+  }
+  rememberRecent(path);
+  fillFilterChoices();
   m_table->resizeColumnsToContents();
   updateStatus();
+  // Something to look at straight away: the newest run.
+  if (m_proxy->rowCount() > 0 && selectedRunIds().isEmpty())
+    selectRun(m_proxy->index(0, 0).data(RunTableModel::RunIdRole).toString());
   return true;
 }
 
 void MainWindow::refresh() {
   if (m_dbPath.isEmpty()) return;
-  if (!m_model->reload(m_dbPath)) statusBar()->showMessage(m_model->errorString(), 5000);
+  const QStringList selected = selectedRunIds();
+  if (!m_model->reload(m_dbPath, m_showBin)) statusBar()->showMessage(m_model->errorString(), 5000);
+  fillFilterChoices();
+  if (!selected.isEmpty()) {
+    const QSignalBlocker block(m_table->selectionModel());
+    selectRun(selected.front());
+  }
+  if (!m_shownRun.isEmpty() && m_model->rowOf(m_shownRun) >= 0) showDetails(m_shownRun);
   updateStatus();
+}
+
+void MainWindow::fillFilterChoices() {
+  const QString current = m_methodFilter->currentData().toString();
+  std::set<QString> methods;
+  for (int r = 0; r < m_model->rowCount(); ++r) methods.insert(QString::fromStdString(m_model->run(r).method));
+  const QSignalBlocker block(m_methodFilter);
+  m_methodFilter->clear();
+  m_methodFilter->addItem(tr("any method"), QString());
+  for (const auto& m : methods)
+    if (!m.isEmpty()) m_methodFilter->addItem(m, m);
+  const int i = m_methodFilter->findData(current);
+  m_methodFilter->setCurrentIndex(i < 0 ? 0 : i);
+  if (i < 0 && !current.isEmpty()) m_proxy->setMethod(QString());
+}
+
+QStringList MainWindow::selectedRunIds() const {
+  QStringList ids;
+  for (const QModelIndex& i : m_table->selectionModel()->selectedRows())
+    ids << i.data(RunTableModel::RunIdRole).toString();
+  return ids;
+}
+
+void MainWindow::selectRun(const QString& runId) {
+  const int row = m_model->rowOf(runId);
+  if (row < 0) return;
+  const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+  if (!index.isValid()) return;
+  m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  m_table->setCurrentIndex(index);
+  m_table->scrollTo(index);
+}
+
+void MainWindow::onSelectionChanged() {
+  const QStringList ids = selectedRunIds();
+  m_restoreAction->setEnabled(m_showBin && !ids.isEmpty());
+  m_deleteAction->setEnabled(!m_showBin && !ids.isEmpty());
+  if (ids.size() != 1 || ids.front() == m_shownRun) return;  // filtering keeps the selection: nothing to reload
+  m_shownRun = ids.front();
+  showDetails(ids.front());
+  m_attention->setRun(m_dbPath, ids.front());
+}
+
+void MainWindow::showDetails(const QString& runId) {
+  try {
+    RunStore store(m_dbPath.toStdString(), true);
+    const auto r = store.find_run(runId.toStdString());
+    if (!r) return;
+    QString h = QStringLiteral("<h3>%1 %2</h3>").arg(html(r->id.substr(0, 8)), html(r->name));
+    h += tr("<p><b>%1</b> %2 · %3 · %4 · seed %5</p>")
+             .arg(html(r->status), r->reason.empty() ? QString() : QStringLiteral("(") + html(r->reason) + QStringLiteral(")"),
+                  html(r->preset), html(r->method))
+             .arg(r->seed);
+    const auto tags = store.tags(r->id);
+    if (!tags.empty()) {
+      QStringList t;
+      for (const auto& x : tags) t << html(x);
+      h += tr("<p>Tags: %1</p>").arg(t.join(QStringLiteral(", ")));
+    }
+    if (!r->notes.empty()) h += tr("<p>Notes: %1</p>").arg(html(r->notes));
+    h += QStringLiteral("<table cellspacing=4><tr><th align=left>%1</th><th align=right>%2</th><th align=right>%3</th>"
+                        "<th align=right>%4</th></tr>")
+             .arg(tr("metric"), tr("last"), tr("best"), tr("at step"));
+    for (const auto& m : store.metric_summaries(r->id))
+      h += QStringLiteral("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
+               .arg(html(m.key), QString::number(m.last, 'g', 5), QString::number(m.best, 'g', 5), QString::number(m.best_step));
+    h += QStringLiteral("</table>");
+    const auto c = store.artefact_counts(r->id);
+    h += tr("<p>Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, "
+            "%6 checkpoints.</p>")
+             .arg(c.metrics)
+             .arg(c.evals)
+             .arg(c.selections)
+             .arg(c.probabilities)
+             .arg(c.spectra)
+             .arg(c.checkpoints);
+    const auto config = nlohmann::json::parse(r->config_json, nullptr, false);
+    h += QStringLiteral("<pre>%1</pre>").arg(config.is_discarded() ? html(r->config_json) : html(config.dump(2)));
+    m_details->setHtml(h);
+  } catch (const std::exception& e) {
+    m_details->setPlainText(QString::fromStdString(e.what()));
+  }
+}
+
+bool MainWindow::withStore(const std::function<void(RunStore&)>& action, const QString& what) {
+  try {
+    RunStore store(m_dbPath.toStdString());
+    action(store);
+    return true;
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, what, QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+bool MainWindow::renameRun(const QString& runId, const QString& name) {
+  const bool ok = withStore([&](RunStore& s) { s.rename_run(runId.toStdString(), name.trimmed().toStdString()); }, tr("Rename"));
+  refresh();
+  return ok;
+}
+
+bool MainWindow::setRunNotes(const QString& runId, const QString& notes) {
+  const bool ok = withStore([&](RunStore& s) { s.set_notes(runId.toStdString(), notes.toStdString()); }, tr("Notes"));
+  refresh();
+  return ok;
+}
+
+bool MainWindow::setRunTags(const QString& runId, const QStringList& tags) {
+  const bool ok = withStore(
+      [&](RunStore& s) {
+        const std::string id = runId.toStdString();
+        for (const auto& old : s.tags(id)) s.remove_tag(id, old);
+        for (const QString& t : tags)
+          if (!t.trimmed().isEmpty()) s.add_tag(id, t.trimmed().toStdString());
+      },
+      tr("Tags"));
+  refresh();
+  return ok;
+}
+
+void MainWindow::editName() {
+  const QStringList ids = selectedRunIds();
+  if (ids.size() != 1) return;
+  const int row = m_model->rowOf(ids.front());
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Rename run"), tr("Name:"), QLineEdit::Normal,
+                                             QString::fromStdString(m_model->run(row).name), &ok);
+  if (ok) renameRun(ids.front(), name);
+}
+
+void MainWindow::editTags() {
+  const QStringList ids = selectedRunIds();
+  if (ids.size() != 1) return;
+  bool ok = false;
+  const QString text = QInputDialog::getText(this, tr("Tags"), tr("Tags, separated by commas:"), QLineEdit::Normal,
+                                             m_model->tags(m_model->rowOf(ids.front())).join(QStringLiteral(", ")), &ok);
+  if (ok) setRunTags(ids.front(), text.split(QLatin1Char(','), Qt::SkipEmptyParts));
+}
+
+void MainWindow::editNotes() {
+  const QStringList ids = selectedRunIds();
+  if (ids.size() != 1) return;
+  bool ok = false;
+  const QString text = QInputDialog::getMultiLineText(this, tr("Notes"), tr("Notes on this run:"),
+                                                      QString::fromStdString(m_model->run(m_model->rowOf(ids.front())).notes), &ok);
+  if (ok) setRunNotes(ids.front(), text);
+}
+
+void MainWindow::deleteSelected() {
+  const QStringList ids = selectedRunIds();
+  if (ids.isEmpty() || m_showBin) return;
+  QStringList done;
+  withStore(
+      [&](RunStore& s) {
+        for (const QString& id : ids) {
+          s.delete_run(id.toStdString());
+          done << id;
+        }
+      },
+      tr("Move to bin"));
+  if (!done.isEmpty()) {
+    m_lastDeleted = done;
+    m_undoAction->setEnabled(true);
+    statusBar()->showMessage(tr("%n run(s) moved to the bin — Undo with %1", nullptr, static_cast<int>(done.size()))
+                                 .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText)),
+                             8000);
+  }
+  refresh();
+}
+
+void MainWindow::undoDelete() {
+  if (m_lastDeleted.isEmpty()) return;
+  withStore(
+      [&](RunStore& s) {
+        for (const QString& id : m_lastDeleted) s.restore_run(id.toStdString());
+      },
+      tr("Undo delete"));
+  m_lastDeleted.clear();
+  m_undoAction->setEnabled(false);
+  refresh();
+}
+
+void MainWindow::toggleBin(bool show) {
+  m_showBin = show;
+  m_binAction->setChecked(show);
+  refresh();
+  onSelectionChanged();
+}
+
+void MainWindow::restoreSelected() {
+  const QStringList ids = selectedRunIds();
+  withStore(
+      [&](RunStore& s) {
+        for (const QString& id : ids) s.restore_run(id.toStdString());
+      },
+      tr("Restore"));
+  refresh();
+}
+
+void MainWindow::emptyBin() {
+  CleanupReport dry;
+  if (!withStore([&](RunStore& s) { dry = s.empty_bin(true); }, tr("Empty bin"))) return;
+  if (dry.runs == 0) {
+    QMessageBox::information(this, tr("Empty bin"), tr("The bin is empty."));
+    return;
+  }
+  const auto answer = QMessageBox::question(
+      this, tr("Empty bin"),
+      tr("Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.", nullptr,
+         static_cast<int>(dry.runs))
+          .arg(dry.files)
+          .arg(static_cast<double>(dry.bytes) / 1e6, 0, 'f', 1));
+  if (answer != QMessageBox::Yes) return;
+  withStore([&](RunStore& s) { s.empty_bin(); }, tr("Empty bin"));
+  refresh();
+}
+
+bool MainWindow::mergeDatabase(const QString& path, bool ask) {
+  if (ask && QMessageBox::question(this, tr("Merge database"),
+                                   tr("Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.")
+                                       .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(m_dbPath))) !=
+                 QMessageBox::Yes)
+    return false;
+  ExchangeReport report;
+  const bool ok = withStore([&](RunStore& s) { report = s.merge_from(path.toStdString()); }, tr("Merge database"));
+  if (ok)
+    statusBar()->showMessage(tr("Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied")
+                                 .arg(report.copied.size())
+                                 .arg(report.skipped.size())
+                                 .arg(report.checkpoints),
+                             10000);
+  refresh();
+  return ok;
+}
+
+bool MainWindow::exportCurrentView(const QString& path, QString* error) {
+  if (m_tabs->currentWidget() == m_attention) return m_attention->exportTo(path, 200, error);
+  if (error) *error = tr("this view has nothing to export; choose the Attention view");
+  return false;
+}
+
+void MainWindow::chooseExport() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export view"), QFileInfo(m_dbPath).absolutePath(), chartFileFilter());
+  if (path.isEmpty()) return;
+  QString error;
+  if (!exportCurrentView(path, &error)) QMessageBox::warning(this, tr("Export view"), error);
+  else statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 void MainWindow::chooseDatabase() {
   const QString path = QFileDialog::getOpenFileName(this, tr("Open etlab database"), QFileInfo(m_dbPath).absolutePath(),
                                                     tr("etlab databases (*.db *.sqlite);;All files (*)"));
   if (!path.isEmpty()) openDatabase(path);
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentDatabases")).toStringList();
+  const QString abs = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(abs);
+  recent.prepend(abs);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  settings.setValue(QStringLiteral("recentDatabases"), recent);
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  m_recentMenu->clear();
+  for (const QString& path : QSettings().value(QStringLiteral("recentDatabases")).toStringList())
+    m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openDatabase(path); });
+  m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+  for (const QUrl& url : e->mimeData()->urls())
+    if (url.isLocalFile()) {
+      e->acceptProposedAction();
+      return;
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+  const auto urls = e->mimeData()->urls();
+  if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+  const QString path = urls.front().toLocalFile();
+  QMessageBox box(QMessageBox::Question, tr("Database dropped"),
+                  tr("What should happen with %1?").arg(QDir::toNativeSeparators(path)), QMessageBox::Cancel, this);
+  auto* open = box.addButton(tr("Open it"), QMessageBox::AcceptRole);
+  auto* merge = box.addButton(tr("Merge its runs into this database"), QMessageBox::ActionRole);
+  box.exec();
+  if (box.clickedButton() == open) openDatabase(path);
+  else if (box.clickedButton() == merge) mergeDatabase(path, false);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  QSettings settings;
+  settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("mainWindow/split"), m_split->saveState());
+  QMainWindow::closeEvent(e);
 }
 
 void MainWindow::showAbout() {
@@ -141,8 +624,9 @@ void MainWindow::showAbout() {
 
 void MainWindow::updateStatus() {
   const int n = m_model->rowCount();
-  m_stack->setCurrentWidget(n == 0 ? static_cast<QWidget*>(m_empty) : m_table);
-  m_status->setText(tr("%n run(s) in %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath)));
+  m_stack->setCurrentWidget(n == 0 && !m_showBin ? static_cast<QWidget*>(m_empty) : m_table);
+  m_status->setText(m_showBin ? tr("%n run(s) in the bin of %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath))
+                              : tr("%n run(s) in %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath)));
 }
 
 }  // namespace etlab

@@ -2,20 +2,31 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QString>
 
+#include <functional>
+#include <QString>
+#include <QStringList>
+
+class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
+class QMenu;
+class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
+class QTextBrowser;
 class QTimer;
 
 namespace etlab {
 
+class AttentionExplorer;
+class RunFilterProxy;
 class RunTableModel;
 
-/// The main window: wires the run browser to a database. (Later issues add the views.)
+/// The main window: the run browser (filters, rename, tags, notes, bin with undo) beside the views
+/// of the selected run, over one database.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -24,28 +35,77 @@ class MainWindow : public QMainWindow {
 
   QString databasePath() const { return m_dbPath; }
   RunTableModel* runModel() const { return m_model; }
+  RunFilterProxy* runProxy() const { return m_proxy; }
+  QTableView* runTable() const { return m_table; }
+  AttentionExplorer* attentionView() const { return m_attention; }
+  QTabWidget* viewTabs() const { return m_tabs; }
+  /// Ids of the selected runs (full UUIDs), in table order.
+  QStringList selectedRunIds() const;
+  void selectRun(const QString& runId);
+
+  enum class Theme { System, Light, Dark };
+  void setTheme(Theme theme);
 
  public Q_SLOTS:
   /// Opens another database; on failure keeps the current one and shows why.
   bool openDatabase(const QString& path);
   void refresh();
+  /// Soft-deletes the selected runs; undoDelete() brings the last batch back.
+  void deleteSelected();
+  void undoDelete();
+  bool renameRun(const QString& runId, const QString& name);
+  bool setRunNotes(const QString& runId, const QString& notes);
+  bool setRunTags(const QString& runId, const QStringList& tags);
+  /// Merges another database's runs into this one (asks first when interactive).
+  bool mergeDatabase(const QString& path, bool ask = true);
+  /// Exports the current view (PNG/SVG/PDF/CSV by suffix).
+  bool exportCurrentView(const QString& path, QString* error = nullptr);
+
+ protected:
+  void closeEvent(QCloseEvent* e) override;
+  void dragEnterEvent(QDragEnterEvent* e) override;
+  void dropEvent(QDropEvent* e) override;
 
  private Q_SLOTS:
   void chooseDatabase();
+  void chooseExport();
   void showAbout();
+  void onSelectionChanged();
+  void editName();
+  void editTags();
+  void editNotes();
+  void toggleBin(bool show);
+  void restoreSelected();
+  void emptyBin();
 
  private:
+  void buildMenus();
   void updateStatus();
+  void updateRecentMenu();
+  void rememberRecent(const QString& path);
+  void showDetails(const QString& runId);
+  void fillFilterChoices();
+  bool withStore(const std::function<void(class RunStore&)>& action, const QString& what);
 
   QString m_dbPath;
+  QString m_shownRun;  ///< the run whose details and views are shown
+  bool m_showBin = false;
+  QStringList m_lastDeleted;
   RunTableModel* m_model = nullptr;
-  QSortFilterProxyModel* m_proxy = nullptr;
+  RunFilterProxy* m_proxy = nullptr;
   QTableView* m_table = nullptr;
-  QLineEdit* m_filter = nullptr;
+  QLineEdit *m_filter = nullptr, *m_where = nullptr, *m_tag = nullptr;
+  QComboBox *m_statusFilter = nullptr, *m_methodFilter = nullptr;
   QLabel* m_empty = nullptr;
   QStackedWidget* m_stack = nullptr;
+  QSplitter* m_split = nullptr;
+  QTabWidget* m_tabs = nullptr;
+  AttentionExplorer* m_attention = nullptr;
+  QTextBrowser* m_details = nullptr;
   QLabel* m_status = nullptr;
   QTimer* m_poll = nullptr;
+  QMenu* m_recentMenu = nullptr;
+  QAction *m_undoAction = nullptr, *m_binAction = nullptr, *m_restoreAction = nullptr, *m_deleteAction = nullptr;
 };
 
 }  // namespace etlab

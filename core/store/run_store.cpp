@@ -8,7 +8,9 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
+#include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
@@ -56,7 +58,7 @@ void check_sqlite_header(const std::string& path) {
 }
 
 // Validates an existing database through a read-only connection; returns its schema version.
-int inspect_existing(const std::string& path) {
+int inspect_existing(const std::string& path, bool full_check) {
   // Truncation: the file must hold whole pages, as many as its header claims. Only meaningful while
   // no write-ahead log is pending: a checkpoint in another process grows the file page by page.
   std::error_code wal_ec;
@@ -89,7 +91,9 @@ int inspect_existing(const std::string& path) {
     if (version > RunStore::kSchemaVersion)
       throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) +
                        "; this build reads up to " + std::to_string(RunStore::kSchemaVersion) + "); it was left untouched");
-    if (version > 0) {
+    // A full page check reads the whole file: done up to 256 MB (about 1 s here); beyond, damaged pages
+    // are still reported when a read reaches them.
+    if (full_check && version > 0 && fs::file_size(path) <= (256u << 20)) {
       const std::string check = db.execAndGet("PRAGMA quick_check(1)").getString();
       if (check != "ok") throw StoreError(path + " is corrupt (" + check + "); it was left untouched");
     }
@@ -158,7 +162,22 @@ RunStore::RunStore(const std::string& path, bool read_only) : impl_(std::make_un
   // Everything is checked through a read-only connection first, so that a file we refuse is never
   // written to (not even the journal-mode bytes of its header).
   int version = 0;
-  if (exists && fs::file_size(path) > 0) version = inspect_existing(path);
+  if (exists && fs::file_size(path) > 0) {
+    // The full check runs at the first open of a file in this process; later opens (the views open a
+    // connection per query) trust it and only read the header fields.
+    static std::mutex verified_mu;
+    static std::set<std::string> verified;
+    std::error_code ec;
+    const std::string key = fs::weakly_canonical(path, ec).string();
+    bool first;
+    {
+      std::lock_guard<std::mutex> lock(verified_mu);
+      first = !verified.count(key);
+    }
+    version = inspect_existing(path, first);
+    std::lock_guard<std::mutex> lock(verified_mu);
+    verified.insert(key);
+  }
   try {
     if (version > 0 && version < kSchemaVersion && !read_only) {
       // Keep the file as it was before the first migration, for an older etlab.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -191,6 +192,8 @@ class RunStore {
                                           int head = -1) const;
   std::vector<ProbRecord> probabilities(const std::string& id, int probe, int64_t step = -1, int layer = -1,
                                         int head = -1) const;
+  /// Which probability maps a probe has (values left empty, nothing decoded).
+  std::vector<ProbRecord> probability_index(const std::string& id, int probe) const;
   /// Steps at which selections of the run were recorded.
   std::vector<int64_t> selection_steps(const std::string& id) const;
   /// Spectra; a negative `step` or `layer`, or an empty `module`, matches every one.
@@ -200,6 +203,8 @@ class RunStore {
   std::vector<CheckpointRecord> checkpoints(const std::string& id) const;
   std::vector<BenchmarkRecord> benchmarks(const std::string& run_id = {}) const;
   std::vector<std::string> tags(const std::string& id) const;
+  /// Every run's tags at once (run id -> tags), for tables.
+  std::map<std::string, std::vector<std::string>> all_tags() const;
   /// The newest finished run made from `preset`, if any.
   std::optional<RunRecord> latest_finished(const std::string& preset) const;
 

@@ -375,6 +375,27 @@ std::vector<ProbRecord> RunStore::probabilities(const std::string& id, int probe
   return out;
 }
 
+std::vector<ProbRecord> RunStore::probability_index(const std::string& id, int probe) const {
+  SQLite::Statement q(*impl_->db,
+                      "SELECT step, layer, head, rows, cols, pooled FROM attn_probs WHERE run_id = ? AND probe = ? "
+                      "ORDER BY step, layer, head");
+  q.bind(1, id);
+  q.bind(2, probe);
+  std::vector<ProbRecord> out;
+  while (q.executeStep()) {
+    ProbRecord p;
+    p.probe = probe;
+    p.step = q.getColumn(0).getInt64();
+    p.layer = q.getColumn(1).getInt();
+    p.head = q.getColumn(2).getInt();
+    p.rows = q.getColumn(3).getInt64();
+    p.cols = q.getColumn(4).getInt64();
+    p.pooled = q.getColumn(5).getInt() != 0;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 std::vector<int64_t> RunStore::selection_steps(const std::string& id) const {
   SQLite::Statement q(*impl_->db, "SELECT DISTINCT step FROM selections WHERE run_id = ? ORDER BY step");
   q.bind(1, id);
@@ -474,6 +495,13 @@ std::vector<std::string> RunStore::tags(const std::string& id) const {
   q.bind(1, id);
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> RunStore::all_tags() const {
+  SQLite::Statement q(*impl_->db, "SELECT run_id, tag FROM run_tags ORDER BY run_id, tag");
+  std::map<std::string, std::vector<std::string>> out;
+  while (q.executeStep()) out[q.getColumn(0).getString()].push_back(q.getColumn(1).getString());
   return out;
 }
 

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -45,6 +47,53 @@ class TestRunTableModel : public QObject {
     proxy.setFilterKeyColumn(RunTableModel::Method);
     proxy.setFilterFixedString(QStringLiteral("learned_sparse"));
     QCOMPARE(proxy.rowCount(), 3);
+  }
+
+  // The GUI's reader against three real training-like processes writing the same file.
+  void readsWhileSeveralProcessesWrite() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.db"));
+    QList<QProcess*> writers;
+    for (int w = 0; w < 3; ++w) {
+      auto* p = new QProcess(this);
+      p->start(QStringLiteral(ETLAB_STORE_WRITER),
+               {QStringLiteral("write"), path, QStringLiteral("8"), QStringLiteral("400"),
+                dir.filePath(QStringLiteral("marker-%1").arg(w))});
+      QVERIFY(p->waitForStarted());
+      writers << p;
+    }
+    RunTableModel model;
+    int reloads = 0, failures = 0;
+    QString firstError;
+    QElapsedTimer clock;
+    clock.start();
+    auto running = [&] {
+      for (auto* p : writers)
+        if (p->state() != QProcess::NotRunning) return true;
+      return false;
+    };
+    while (running() && clock.elapsed() < 60000) {
+      if (QFile::exists(path)) {
+        if (!model.reload(path)) {
+          ++failures;
+          if (firstError.isEmpty()) firstError = model.errorString();
+        }
+        ++reloads;
+      }
+      QTest::qWait(10);
+    }
+    for (auto* p : writers) {
+      if (p->state() != QProcess::NotRunning) QVERIFY(p->waitForFinished(60000));
+      QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+      QCOMPARE(p->exitCode(), 0);
+    }
+    QVERIFY2(failures == 0, qPrintable(QStringLiteral("%1 of %2 reloads failed, first: %3").arg(failures).arg(reloads).arg(firstError)));
+    QVERIFY(reloads > 0);
+    QVERIFY(model.reload(path));
+    QCOMPARE(model.rowCount(), 24);
+    for (int row = 0; row < model.rowCount(); ++row)
+      QCOMPARE(model.data(model.index(row, RunTableModel::Status)).toString(), QStringLiteral("finished"));
+    qInfo("GUI reader: %d reloads while 3 processes wrote, none failed", reloads);
   }
 
   void reportsUnreadableFiles() {
