@@ -5,6 +5,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QPushButton>
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -40,6 +42,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/gui/JobManager.h"
+#include "app/gui/NewRunDialog.h"
 #include "core/config/version.h"
 #include "core/store/run_store.h"
 #include "views/attention/AttentionExplorer.h"
@@ -121,16 +125,27 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   filters->addWidget(m_tag);
   filters->addWidget(m_where, 2);
 
-  m_empty = new QLabel(tr("<h3>No runs yet</h3><p>Train a first model from a terminal:</p>"
-                          "<pre>%1 train --preset smoke-dense</pre>"
-                          "<p>Runs appear here as they start.</p>")
+  m_empty = new QLabel(tr("<h3>No runs yet</h3><p>Start with the demo: it trains a dense, a learned-sparse and a LoRA "
+                          "model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.</p>"
+                          "<p>Or choose <b>File › New Run…</b>, or train from a terminal:</p>"
+                          "<pre>%1 train --preset smoke-dense</pre>")
                            .arg(cliCommand().toHtmlEscaped()),
                        this);
   m_empty->setAlignment(Qt::AlignCenter);
+  m_empty->setWordWrap(true);
   m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* demo = new QPushButton(tr("Run the demo comparison"), this);
+  demo->setObjectName(QStringLiteral("demoButton"));
+  connect(demo, &QPushButton::clicked, this, &MainWindow::startDemo);
+  auto* emptyPage = new QWidget(this);
+  auto* emptyLayout = new QVBoxLayout(emptyPage);
+  emptyLayout->addStretch();
+  emptyLayout->addWidget(m_empty);
+  emptyLayout->addWidget(demo, 0, Qt::AlignHCenter);
+  emptyLayout->addStretch();
   m_stack = new QStackedWidget(this);
   m_stack->setObjectName(QStringLiteral("runStack"));
-  m_stack->addWidget(m_empty);
+  m_stack->addWidget(emptyPage);
   m_stack->addWidget(m_table);
 
   auto* browser = new QWidget(this);
@@ -154,6 +169,33 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_split->setStretchFactor(1, 3);
   setCentralWidget(m_split);
 
+  m_jobs = new JobManager(this);
+  m_jobs->setMaxParallel(QSettings().value(QStringLiteral("jobs/parallel"), 1).toInt());
+  m_jobsPanel = new JobsPanel(m_jobs, this);
+  auto* dock = new QDockWidget(tr("Jobs"), this);
+  dock->setObjectName(QStringLiteral("jobsDock"));
+  dock->setWidget(m_jobsPanel);
+  addDockWidget(Qt::BottomDockWidgetArea, dock);
+  m_refreshSoon = new QTimer(this);
+  m_refreshSoon->setSingleShot(true);
+  m_refreshSoon->setInterval(400);
+  connect(m_refreshSoon, &QTimer::timeout, this, &MainWindow::refresh);
+  connect(m_jobs, &JobManager::runsChanged, m_refreshSoon, qOverload<>(&QTimer::start));
+  connect(m_jobs, &JobManager::jobFinished, this, [this](int id) {
+    const Job* j = m_jobs->job(id);
+    if (!j) return;
+    statusBar()->showMessage(tr("Job “%1” %2").arg(j->label, stateName(j->state)) +
+                                 (j->message.isEmpty() ? QString() : QStringLiteral(": ") + j->message),
+                             10000);
+    // A new run's views are worth refreshing once it ends.
+    if (!j->runId.isEmpty() && j->runId == m_shownRun) {
+      m_shownRun.clear();
+      onSelectionChanged();
+    }
+  });
+  connect(m_jobsPanel, &JobsPanel::resumeRequested, this,
+          [this](const QString& id) { startJob({QStringLiteral("resume"), id}, tr("resume %1").arg(id.left(8))); });
+
   buildMenus();
 
   m_status = new QLabel(this);
@@ -175,6 +217,10 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
 
 void MainWindow::buildMenus() {
   auto* fileMenu = menuBar()->addMenu(tr("&File"));
+  auto* newRunAction = fileMenu->addAction(tr("&New Run…"), this, &MainWindow::newRun);
+  newRunAction->setShortcut(QKeySequence::New);
+  fileMenu->addAction(tr("Run the &Demo Comparison"), this, &MainWindow::startDemo);
+  fileMenu->addSeparator();
   auto* open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
   open->setShortcut(QKeySequence::Open);
   m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
@@ -197,6 +243,20 @@ void MainWindow::buildMenus() {
   auto* tags = runMenu->addAction(tr("&Tags…"), this, &MainWindow::editTags);
   tags->setShortcut(QKeySequence(tr("Ctrl+T")));
   auto* notes = runMenu->addAction(tr("N&otes…"), this, &MainWindow::editNotes);
+  m_resumeAction = runMenu->addAction(tr("Res&ume"), this, &MainWindow::resumeSelected);
+  m_resumeAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+  auto* parallel = runMenu->addMenu(tr("Jobs Side by Side"));
+  auto* parallelGroup = new QActionGroup(this);
+  for (int n : {1, 2, 4}) {
+    auto* a = parallel->addAction(tr("%n at a time", nullptr, n));
+    a->setCheckable(true);
+    a->setChecked(m_jobs->maxParallel() == n);
+    parallelGroup->addAction(a);
+    connect(a, &QAction::triggered, this, [this, n] {
+      m_jobs->setMaxParallel(n);
+      QSettings().setValue(QStringLiteral("jobs/parallel"), n);
+    });
+  }
   runMenu->addSeparator();
   m_deleteAction = runMenu->addAction(tr("Move to &Bin"), this, &MainWindow::deleteSelected);
   m_deleteAction->setShortcut(QKeySequence::Delete);
@@ -210,7 +270,7 @@ void MainWindow::buildMenus() {
   m_restoreAction = runMenu->addAction(tr("&Restore from Bin"), this, &MainWindow::restoreSelected);
   m_restoreAction->setEnabled(false);
   runMenu->addAction(tr("&Empty Bin…"), this, &MainWindow::emptyBin);
-  for (QAction* a : {rename, tags, notes, m_deleteAction, m_restoreAction}) m_table->addAction(a);
+  for (QAction* a : {rename, tags, notes, m_resumeAction, m_deleteAction, m_restoreAction}) m_table->addAction(a);
 
   auto* viewMenu = menuBar()->addMenu(tr("&View"));
   auto* themeMenu = viewMenu->addMenu(tr("&Theme"));
@@ -235,6 +295,7 @@ void MainWindow::buildMenus() {
 
   auto* bar = addToolBar(tr("Main"));
   bar->setObjectName(QStringLiteral("mainToolBar"));
+  bar->addAction(newRunAction);
   bar->addAction(open);
   bar->addAction(reload);
   bar->addAction(exportView);
@@ -287,6 +348,7 @@ bool MainWindow::openDatabase(const QString& path) {
   }
   const bool switched = path != m_dbPath;
   m_dbPath = path;
+  m_jobs->setDatabase(path);
   if (switched) {
     m_shownRun.clear();
     m_lastDeleted.clear();
@@ -305,11 +367,15 @@ bool MainWindow::openDatabase(const QString& path) {
 void MainWindow::refresh() {
   if (m_dbPath.isEmpty()) return;
   const QStringList selected = selectedRunIds();
+  const int before = m_model->rowCount();
   if (!m_model->reload(m_dbPath, m_showBin)) statusBar()->showMessage(m_model->errorString(), 5000);
   fillFilterChoices();
+  if (before == 0 && m_model->rowCount() > 0) m_table->resizeColumnsToContents();
   if (!selected.isEmpty()) {
     const QSignalBlocker block(m_table->selectionModel());
     selectRun(selected.front());
+  } else if (m_proxy->rowCount() > 0) {
+    selectRun(m_proxy->index(0, 0).data(RunTableModel::RunIdRole).toString());  // the newest run
   }
   if (!m_shownRun.isEmpty() && m_model->rowOf(m_shownRun) >= 0) showDetails(m_shownRun);
   updateStatus();
@@ -362,10 +428,13 @@ void MainWindow::showDetails(const QString& runId) {
     const auto r = store.find_run(runId.toStdString());
     if (!r) return;
     QString h = QStringLiteral("<h3>%1 %2</h3>").arg(html(r->id.substr(0, 8)), html(r->name));
-    h += tr("<p><b>%1</b> %2 · %3 · %4 · seed %5</p>")
+    QStringList facts;
+    for (const std::string& part : {r->preset, r->method, r->task})
+      if (!part.empty()) facts << html(part);
+    facts << tr("seed %1").arg(r->seed);
+    h += QStringLiteral("<p><b>%1</b> %2 · %3</p>")
              .arg(html(r->status), r->reason.empty() ? QString() : QStringLiteral("(") + html(r->reason) + QStringLiteral(")"),
-                  html(r->preset), html(r->method))
-             .arg(r->seed);
+                  facts.join(QStringLiteral(" · ")));
     const auto tags = store.tags(r->id);
     if (!tags.empty()) {
       QStringList t;
@@ -608,10 +677,57 @@ void MainWindow::dropEvent(QDropEvent* e) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+  if (m_jobs->activeCount() > 0) {
+    const auto answer = QMessageBox::question(
+        this, tr("Training in progress"),
+        tr("%n training job(s) are running. Stop them now? They are saved and can be resumed later.", nullptr,
+           m_jobs->activeCount()),
+        QMessageBox::Yes | QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes) {
+      e->ignore();
+      return;
+    }
+    m_jobs->cancelAll();
+  }
   QSettings settings;
   settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("mainWindow/split"), m_split->saveState());
   QMainWindow::closeEvent(e);
+}
+
+int MainWindow::startJob(const QStringList& args, const QString& label) {
+  m_jobs->setDatabase(m_dbPath);
+  return m_jobs->submit(args, label);
+}
+
+void MainWindow::startDemo() {
+  // smoke-lora fine-tunes the newest smoke-dense run: the queue runs them in this order.
+  for (const char* preset : {"smoke-dense", "smoke-sparse", "smoke-lora"})
+    startJob({QStringLiteral("train"), QStringLiteral("--preset"), QString::fromLatin1(preset), QStringLiteral("--set"),
+              QStringLiteral("name=demo ") + QString::fromLatin1(preset)},
+             tr("demo: %1").arg(QString::fromLatin1(preset)));
+  if (m_jobs->maxParallel() > 1)
+    statusBar()->showMessage(tr("The LoRA demo needs the dense run: it starts when that one is finished"), 8000);
+}
+
+void MainWindow::newRun() {
+  NewRunDialog dialog(this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  startJob(dialog.cliArguments(), dialog.summary());
+}
+
+void MainWindow::resumeSelected() {
+  for (const QString& id : selectedRunIds()) {
+    const int row = m_model->rowOf(id);
+    if (row < 0) continue;
+    const std::string status = m_model->run(row).status;
+    if (status == "interrupted" || status == "cancelled" || status == "failed")
+      startJob({QStringLiteral("resume"), id}, tr("resume %1").arg(id.left(8)));
+    else
+      statusBar()->showMessage(tr("Run %1 is %2: only interrupted, cancelled or failed runs resume")
+                                   .arg(id.left(8), QString::fromStdString(status)),
+                               6000);
+  }
 }
 
 void MainWindow::showAbout() {
@@ -624,7 +740,7 @@ void MainWindow::showAbout() {
 
 void MainWindow::updateStatus() {
   const int n = m_model->rowCount();
-  m_stack->setCurrentWidget(n == 0 && !m_showBin ? static_cast<QWidget*>(m_empty) : m_table);
+  m_stack->setCurrentIndex(n == 0 && !m_showBin ? 0 : 1);
   m_status->setText(m_showBin ? tr("%n run(s) in the bin of %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath))
                               : tr("%n run(s) in %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath)));
 }

@@ -22,6 +22,8 @@ class QTimer;
 namespace etlab {
 
 class AttentionExplorer;
+class JobManager;
+class JobsPanel;
 class RunFilterProxy;
 class RunTableModel;
 
@@ -45,6 +47,11 @@ class MainWindow : public QMainWindow {
 
   enum class Theme { System, Light, Dark };
   void setTheme(Theme theme);
+  JobManager* jobs() const { return m_jobs; }
+  /// Starts `etlab-cli ARGS` as a job on this database (train …, resume RUN).
+  int startJob(const QStringList& args, const QString& label);
+  /// The first-launch demo: dense vs learned-sparse vs LoRA on the smoke presets, one after another.
+  void startDemo();
 
  public Q_SLOTS:
   /// Opens another database; on failure keeps the current one and shows why.
@@ -77,6 +84,8 @@ class MainWindow : public QMainWindow {
   void toggleBin(bool show);
   void restoreSelected();
   void emptyBin();
+  void newRun();
+  void resumeSelected();
 
  private:
   void buildMenus();
@@ -105,6 +114,10 @@ class MainWindow : public QMainWindow {
   QLabel* m_status = nullptr;
   QTimer* m_poll = nullptr;
   QMenu* m_recentMenu = nullptr;
+  JobManager* m_jobs = nullptr;
+  JobsPanel* m_jobsPanel = nullptr;
+  QTimer* m_refreshSoon = nullptr;
+  QAction *m_resumeAction = nullptr;
   QAction *m_undoAction = nullptr, *m_binAction = nullptr, *m_restoreAction = nullptr, *m_deleteAction = nullptr;
 };
 
