@@ -176,6 +176,8 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   dock->setObjectName(QStringLiteral("jobsDock"));
   dock->setWidget(m_jobsPanel);
   addDockWidget(Qt::BottomDockWidgetArea, dock);
+  dock->hide();  // shown with the first job
+  connect(m_jobs, &JobManager::jobChanged, dock, &QDockWidget::show);
   m_refreshSoon = new QTimer(this);
   m_refreshSoon->setSingleShot(true);
   m_refreshSoon->setInterval(400);
@@ -741,6 +743,7 @@ void MainWindow::showAbout() {
 void MainWindow::updateStatus() {
   const int n = m_model->rowCount();
   m_stack->setCurrentIndex(n == 0 && !m_showBin ? 0 : 1);
+  m_tabs->setVisible(n > 0 || m_showBin);  // the first-launch guide gets the whole window
   m_status->setText(m_showBin ? tr("%n run(s) in the bin of %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath))
                               : tr("%n run(s) in %1", nullptr, n).arg(QDir::toNativeSeparators(m_dbPath)));
 }

@@ -2,6 +2,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -45,9 +46,12 @@ class TestMainWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     auto* stack = w.findChild<QStackedWidget*>(QStringLiteral("runStack"));
     QVERIFY(stack);
-    auto* label = qobject_cast<QLabel*>(stack->currentWidget());
+    auto* label = stack->currentWidget()->findChild<QLabel*>();
     QVERIFY(label);
     QVERIFY(label->text().contains(QStringLiteral("etlab-cli train --preset smoke-dense")));
+    auto* demo = stack->currentWidget()->findChild<QPushButton*>(QStringLiteral("demoButton"));
+    QVERIFY(demo);
+    QVERIFY(demo->isVisible());
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("new/etlab.db"))));
     saveScreenshot(w, QStringLiteral("mainwindow-empty.png"));
   }
