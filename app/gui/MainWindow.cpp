@@ -47,6 +47,9 @@
 #include "core/config/version.h"
 #include "core/store/run_store.h"
 #include "views/attention/AttentionExplorer.h"
+#include "views/curves/CurvesView.h"
+#include "views/spectra/SpectraView.h"
+#include "views/tradeoff/TradeoffView.h"
 #include "views/common/ChartExport.h"
 #include "views/runs/RunTableModel.h"
 
@@ -158,8 +161,18 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_details = new QTextBrowser(this);
   m_details->setOpenLinks(false);
   m_tabs = new QTabWidget(this);
+  m_curves = new CurvesView(this);
+  m_spectra = new SpectraView(this);
+  m_tradeoff = new TradeoffView(this);
+  connect(m_tradeoff, &TradeoffView::runActivated, this, [this](const QString& id) {
+    selectRun(id);
+    m_tabs->setCurrentWidget(m_details);
+  });
   m_tabs->addTab(m_details, tr("Details"));
+  m_tabs->addTab(m_curves, tr("Curves && Compare"));
   m_tabs->addTab(m_attention, tr("Attention"));
+  m_tabs->addTab(m_spectra, tr("Rank Spectra"));
+  m_tabs->addTab(m_tradeoff, tr("Speed vs Memory"));
   m_tabs->setDocumentMode(true);
 
   m_split = new QSplitter(Qt::Vertical, this);
@@ -190,10 +203,12 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
                                  (j->message.isEmpty() ? QString() : QStringLiteral(": ") + j->message),
                              10000);
     // A new run's views are worth refreshing once it ends.
-    if (!j->runId.isEmpty() && j->runId == m_shownRun) {
+    if (!j->runId.isEmpty() && (j->runId == m_shownRun || m_shownRuns.contains(j->runId))) {
       m_shownRun.clear();
+      m_shownRuns.clear();
       onSelectionChanged();
     }
+    m_tradeoff->setDatabase(m_dbPath);
   });
   connect(m_jobsPanel, &JobsPanel::resumeRequested, this,
           [this](const QString& id) { startJob({QStringLiteral("resume"), id}, tr("resume %1").arg(id.left(8))); });
@@ -289,8 +304,13 @@ void MainWindow::buildMenus() {
       QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
     });
   }
-  viewMenu->addAction(tr("&Details"), this, [this] { m_tabs->setCurrentWidget(m_details); })->setShortcut(QKeySequence(tr("Ctrl+1")));
-  viewMenu->addAction(tr("&Attention"), this, [this] { m_tabs->setCurrentWidget(m_attention); })->setShortcut(QKeySequence(tr("Ctrl+2")));
+  const std::pair<QString, QWidget*> views[] = {{tr("&Details"), m_details},        {tr("&Curves and Compare"), m_curves},
+                                                {tr("&Attention"), m_attention},    {tr("Rank &Spectra"), m_spectra},
+                                                {tr("Speed vs &Memory"), m_tradeoff}};
+  int key = Qt::Key_1;
+  for (const auto& [label, widget] : views)
+    viewMenu->addAction(label, this, [this, w = widget] { m_tabs->setCurrentWidget(w); })
+        ->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(key++)));
 
   auto* helpMenu = menuBar()->addMenu(tr("&Help"));
   helpMenu->addAction(tr("&About etlab"), this, &MainWindow::showAbout);
@@ -351,8 +371,10 @@ bool MainWindow::openDatabase(const QString& path) {
   const bool switched = path != m_dbPath;
   m_dbPath = path;
   m_jobs->setDatabase(path);
+  m_tradeoff->setDatabase(path);
   if (switched) {
     m_shownRun.clear();
+    m_shownRuns.clear();
     m_lastDeleted.clear();
     m_undoAction->setEnabled(false);
   }
@@ -418,7 +440,11 @@ void MainWindow::onSelectionChanged() {
   const QStringList ids = selectedRunIds();
   m_restoreAction->setEnabled(m_showBin && !ids.isEmpty());
   m_deleteAction->setEnabled(!m_showBin && !ids.isEmpty());
-  if (ids.size() != 1 || ids.front() == m_shownRun) return;  // filtering keeps the selection: nothing to reload
+  if (ids.isEmpty() || ids == m_shownRuns) return;  // filtering keeps the selection: nothing to reload
+  m_shownRuns = ids;
+  m_curves->setRuns(m_dbPath, ids);  // several selected runs are overlaid and compared
+  m_spectra->setRuns(m_dbPath, ids);
+  if (ids.front() == m_shownRun) return;
   m_shownRun = ids.front();
   showDetails(ids.front());
   m_attention->setRun(m_dbPath, ids.front());
@@ -620,8 +646,12 @@ bool MainWindow::mergeDatabase(const QString& path, bool ask) {
 }
 
 bool MainWindow::exportCurrentView(const QString& path, QString* error) {
-  if (m_tabs->currentWidget() == m_attention) return m_attention->exportTo(path, 200, error);
-  if (error) *error = tr("this view has nothing to export; choose the Attention view");
+  QWidget* current = m_tabs->currentWidget();
+  if (current == m_attention) return m_attention->exportTo(path, 200, error);
+  if (current == m_curves) return m_curves->exportTo(path, 200, error);
+  if (current == m_spectra) return m_spectra->exportTo(path, 200, error);
+  if (current == m_tradeoff) return m_tradeoff->exportTo(path, 200, error);
+  if (error) *error = tr("the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory");
   return false;
 }
 

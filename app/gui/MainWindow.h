@@ -22,6 +22,9 @@ class QTimer;
 namespace etlab {
 
 class AttentionExplorer;
+class CurvesView;
+class SpectraView;
+class TradeoffView;
 class JobManager;
 class JobsPanel;
 class RunFilterProxy;
@@ -40,6 +43,9 @@ class MainWindow : public QMainWindow {
   RunFilterProxy* runProxy() const { return m_proxy; }
   QTableView* runTable() const { return m_table; }
   AttentionExplorer* attentionView() const { return m_attention; }
+  CurvesView* curvesView() const { return m_curves; }
+  SpectraView* spectraView() const { return m_spectra; }
+  TradeoffView* tradeoffView() const { return m_tradeoff; }
   QTabWidget* viewTabs() const { return m_tabs; }
   /// Ids of the selected runs (full UUIDs), in table order.
   QStringList selectedRunIds() const;
@@ -110,6 +116,10 @@ class MainWindow : public QMainWindow {
   QSplitter* m_split = nullptr;
   QTabWidget* m_tabs = nullptr;
   AttentionExplorer* m_attention = nullptr;
+  CurvesView* m_curves = nullptr;
+  SpectraView* m_spectra = nullptr;
+  TradeoffView* m_tradeoff = nullptr;
+  QStringList m_shownRuns;  ///< the runs the multi-run views show
   QTextBrowser* m_details = nullptr;
   QLabel* m_status = nullptr;
   QTimer* m_poll = nullptr;

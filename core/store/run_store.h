@@ -50,6 +50,7 @@ struct SeriesPoint {
   int64_t step = 0;
   double value = 0.0, min = 0.0, max = 0.0;
   int64_t count = 1;
+  double wall = 0.0;  ///< seconds since the run started, at `step`
 };
 
 /// Summary of one metric series of a run.

@@ -135,19 +135,19 @@ std::vector<SeriesPoint> RunStore::series(const std::string& id, const std::stri
   if (count == 0) return out;
   const int64_t lo = range.getColumn(0).getInt64(), hi = range.getColumn(1).getInt64();
   if (max_points <= 0 || count <= max_points) {
-    SQLite::Statement q(db, "SELECT step, value FROM metrics WHERE run_id = ? AND key = ? ORDER BY step");
+    SQLite::Statement q(db, "SELECT step, value, wall FROM metrics WHERE run_id = ? AND key = ? ORDER BY step");
     q.bind(1, id);
     q.bind(2, key);
     while (q.executeStep()) {
       const double v = q.getColumn(1).getDouble();
-      out.push_back({q.getColumn(0).getInt64(), v, v, v, 1});
+      out.push_back({q.getColumn(0).getInt64(), v, v, v, 1, q.getColumn(2).getDouble()});
     }
     return out;
   }
   // Equal-width step buckets, aggregated in SQLite (the rows never leave the database).
   const int64_t width = std::max<int64_t>(1, (hi - lo + max_points) / max_points);
   SQLite::Statement q(db,
-                      "SELECT max(step), avg(value), min(value), max(value), count(*) FROM metrics WHERE run_id = ? AND key = ? "
+                      "SELECT max(step), avg(value), min(value), max(value), count(*), max(wall) FROM metrics WHERE run_id = ? AND key = ? "
                       "GROUP BY (step - ?) / ? ORDER BY 1");
   q.bind(1, id);
   q.bind(2, key);
@@ -155,7 +155,7 @@ std::vector<SeriesPoint> RunStore::series(const std::string& id, const std::stri
   q.bind(4, width);
   while (q.executeStep())
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble(), q.getColumn(2).getDouble(),
-                   q.getColumn(3).getDouble(), q.getColumn(4).getInt64()});
+                   q.getColumn(3).getDouble(), q.getColumn(4).getInt64(), q.getColumn(5).getDouble()});
   return out;
 }
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <QDir>
+#include <QFileInfo>
+#include <QTabWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
@@ -114,6 +116,46 @@ class TestMainWindow : public QObject {
     const qint64 statusMs = t.elapsed();
     QCOMPARE(shown, 750);  // learned_sparse, fixed_sparse or preset listops-sparse: i % 4 != 0
     qInfo("1,000 runs in the GUI: sort %lld ms, text filter %lld ms, status filter %lld ms", sortMs, filterMs, statusMs);
+  }
+
+  // Real runs (the schema-v1 fixture: smoke-dense, smoke-sparse, smoke-lora): every view fills and exports.
+  void visitsEveryViewOfRealRunsAndExportsThem() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("real.db"));
+    QVERIFY(QFile::copy(QStringLiteral(ETLAB_FIXTURES_DIR "/store/schema-v1.db"), db));
+    QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+    etlab::MainWindow w(db);
+    w.resize(1280, 860);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(w.runModel()->rowCount(), 3);
+    w.runTable()->selectAll();
+    QCOMPARE(w.selectedRunIds().size(), 3);
+    const char* names[] = {"details", "curves", "attention", "spectra", "tradeoff"};
+    for (int tab = 0; tab < w.viewTabs()->count(); ++tab) {
+      w.viewTabs()->setCurrentIndex(tab);
+      if (tab == 2) {  // the attention view shows one run: the learned-sparse one
+        w.runTable()->clearSelection();
+        etlab::RunFilter f;
+        f.preset = "smoke-sparse";
+        w.selectRun(QString::fromStdString(etlab::RunStore(db.toStdString(), true).list_runs(f).at(0).id));
+      }
+      QTest::qWait(1500);  // views load off the UI thread
+      saveScreenshot(w, QStringLiteral("view-%1.png").arg(QString::fromLatin1(names[tab])));
+      for (const char* suffix : {"png", "svg", "pdf", "csv"}) {
+        const QString out = dir.filePath(QStringLiteral("%1.%2").arg(QString::fromLatin1(names[tab]), QString::fromLatin1(suffix)));
+        QString error;
+        const bool ok = w.exportCurrentView(out, &error);
+        if (tab == 0) {
+          QVERIFY(!ok);
+          QVERIFY(!error.isEmpty());
+          continue;
+        }
+        QVERIFY2(ok, qPrintable(QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(names[tab]), QString::fromLatin1(suffix), error)));
+        QVERIFY(QFileInfo(out).size() > 0);
+      }
+      if (tab == 2) w.runTable()->selectAll();  // back to all runs for the spectra
+    }
   }
 
   void keepsTheCurrentDatabaseWhenAnotherCannotOpen() {
