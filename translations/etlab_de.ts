@@ -6,22 +6,22 @@
     <message>
         <location filename="../views/attention/Heatmap.cpp" line="64"/>
         <source>cividis</source>
-        <translation type="unfinished"></translation>
+        <translation>cividis</translation>
     </message>
     <message>
         <location filename="../views/attention/Heatmap.cpp" line="65"/>
         <source>difference (blue − / orange +)</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz (blau − / orange +)</translation>
     </message>
     <message>
         <location filename="../views/attention/Heatmap.cpp" line="66"/>
         <source>viridis</source>
-        <translation type="unfinished"></translation>
+        <translation>viridis</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="45"/>
         <source>nothing recorded for this selection</source>
-        <translation type="unfinished"></translation>
+        <translation>für diese Auswahl nichts aufgezeichnet</translation>
     </message>
 </context>
 <context>
@@ -29,55 +29,51 @@
     <message>
         <location filename="../app/gui/JobManager.cpp" line="22"/>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>in Warteschlange</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="23"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="24"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="25"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="26"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="27"/>
         <source>crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgestürzt</translation>
     </message>
 </context>
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="29"/>
         <source>Task and model</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">Aufgabe und Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
         <source>LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">Training</translation>
     </message>
 </context>
 <context>
@@ -85,47 +81,47 @@
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="291"/>
         <source>probabilities, unattended blocks dimmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeiten, nicht beachtete Blöcke abgedunkelt</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
         <source>probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeiten</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
         <source>attended blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>beachtete Blöcke</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="296"/>
         <source>difference to step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz zu Schritt %1</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 · Schritt %2 · Schicht %3 · Head %4 · %5</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>query block</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-Block</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>query position</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-Position</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>key block</source>
-        <translation type="unfinished"></translation>
+        <translation>Key-Block</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>key position</source>
-        <translation type="unfinished"></translation>
+        <translation>Key-Position</translation>
     </message>
 </context>
 <context>
@@ -133,26 +129,254 @@
     <message>
         <location filename="../views/common/ChartExport.cpp" line="24"/>
         <source>%1 already exists; choose another name (nothing was overwritten)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen (nichts wurde überschrieben)</translation>
     </message>
     <message>
         <location filename="../views/common/ChartExport.cpp" line="40"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="68"/>
+        <source>no run &apos;%1&apos; in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="85"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="187"/>
+        <source>unknown view &apos;%1&apos; (heatmap, spectrum, tradeoff, curves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="90"/>
+        <source>give --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="94"/>
+        <source>--out %1 does not end in .%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="98"/>
+        <source>no database at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="105"/>
+        <source>give --run ID (the %1 view shows runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="116"/>
+        <source>run %1 has no recorded attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="126"/>
+        <source>no attention recorded at step %1; recorded steps: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="132"/>
+        <source>layer %1 head %2 does not exist (the model has %3 layers of %4 heads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="148"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="167"/>
+        <source>cannot load the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="152"/>
+        <source>no metric &apos;%1&apos;; the runs have: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="178"/>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="194"/>
+        <source>name at least one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="199"/>
+        <source>%1 already holds a report (index.html); choose an empty folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="203"/>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>wall time</source>
+        <translation type="unfinished">Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="228"/>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="229"/>
+        <source>Attention of the first run (last step, layer 0, head 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="230"/>
+        <source>Rank spectra of the weight updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="231"/>
+        <source>Speed and memory of every finished run in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
+        <source>Not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
+        <source>data (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <source>etlab report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <source>Database %1 · etlab %2 · git %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="267"/>
         <location filename="../views/common/ChartExport.cpp" line="64"/>
         <location filename="../views/common/ChartExport.cpp" line="78"/>
         <location filename="../views/common/ChartExport.cpp" line="93"/>
         <location filename="../views/common/ChartExport.cpp" line="109"/>
         <location filename="../views/common/ChartExport.cpp" line="122"/>
         <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="287"/>
+        <source>export or report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="288"/>
+        <source>database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="289"/>
+        <source>run id or prefix (several: comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="290"/>
+        <source>heatmap, spectrum, tradeoff or curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="291"/>
+        <source>png, svg, pdf or csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="292"/>
+        <source>file (export) or folder (report) to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="293"/>
+        <source>layer (heatmap, spectrum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="294"/>
+        <source>head (heatmap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
+        <source>step (default: the last recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
+        <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="298"/>
+        <source>metric (curves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <source>PNG resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
+        <source>%1: give --db FILE and --out PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="325"/>
+        <source>export: --layer, --head, --step and --dpi take whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="329"/>
+        <source>export: --format must be png, svg, pdf or csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/common/ChartExport.cpp" line="100"/>
         <source>unknown chart format &apos;%1&apos; (png, svg, pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Diagrammformat „%1“ (png, svg, pdf)</translation>
     </message>
 </context>
 <context>
@@ -160,107 +384,107 @@
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="137"/>
         <source>Block selection of every layer and head at this step; click one to inspect it</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockauswahl jeder Schicht und jedes Heads in diesem Schritt; zum Untersuchen anklicken</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="140"/>
         <source>Held-out probe example (the same inputs at every step)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgehaltenes Probe-Beispiel (in jedem Schritt dieselben Eingaben)</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="142"/>
         <source>Scrub through training: the attention recorded at each evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch das Training blättern: die bei jeder Evaluation aufgezeichnete Attention</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="145"/>
         <source>Show the difference to another step (orange: more attention now, blue: less)</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz zu einem anderen Schritt anzeigen (orange: jetzt mehr Attention, blau: weniger)</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="150"/>
         <source>Choose a run to see its attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lauf, um seine Attention zu sehen.</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="154"/>
         <source>Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>Probe</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
         <source>Step</source>
-        <translation type="unfinished">Schritt</translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="159"/>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="203"/>
         <source>Loading the attention of run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention von Lauf %1 wird geladen…</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
         <source>Cannot load the attention: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention kann nicht geladen werden: %1</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hat keine Attention aufgezeichnet (bisher hat keine Evaluation stattgefunden).</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="220"/>
         <source>#%1 (%2 tokens) %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 (%2 Token) %3</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="225"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="226"/>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="267"/>
         <source>L%1 H%2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1 H%2 %3</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="268"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht %1, Head %2: %3 der Key-Blöcke beachtet</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="309"/>
         <source>%1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="314"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert des Laufs in Schritt %1: Dichte %2 · Entropie %3 nats · mittlere Distanz %4 Token</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Head: %1 von %2 Blockpaaren (Block %3)</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nichts zu exportieren</translation>
     </message>
 </context>
 <context>
@@ -268,74 +492,74 @@
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="110"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="111"/>
         <source>wall time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit (s)</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="112"/>
         <source>tokens (from logged throughput)</source>
-        <translation type="unfinished"></translation>
+        <translation>Token (aus protokolliertem Durchsatz)</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="116"/>
         <source>Exponential moving average, debiased as in TensorBoard; the raw curve stays faint behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Exponentieller gleitender Mittelwert, Bias-korrigiert wie in TensorBoard; die Rohkurve bleibt blass im Hintergrund</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="119"/>
         <source>Only differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Unterschiede</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="121"/>
         <location filename="../views/curves/CurvesView.cpp" line="171"/>
         <source>Select one or more runs to plot their curves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen oder mehrere Läufe aus, um deren Kurven darzustellen.</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="134"/>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="136"/>
         <source>x</source>
-        <translation type="unfinished"></translation>
+        <translation>x</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="138"/>
         <source>Smoothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Glättung</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/curves/CurvesView.cpp" line="163"/>
         <source>Loading %n run(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf wird geladen…</numerusform>
+            <numerusform>%n Läufe werden geladen…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="172"/>
         <source>Cannot load the runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe können nicht geladen werden: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/curves/CurvesView.cpp" line="244"/>
         <source>%1 — %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n Lauf</numerusform>
+            <numerusform>%1 — %n Läufe</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="354"/>
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nichts zu exportieren</translation>
     </message>
 </context>
 <context>
@@ -343,27 +567,27 @@
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="213"/>
         <source>query block %1 → key block %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Query-Block %1 → Key-Block %2</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="214"/>
         <source>query %1 “%2” → key %3 “%4”</source>
-        <translation type="unfinished"></translation>
+        <translation>Query %1 „%2“ → Key %3 „%4“</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="215"/>
         <source>value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert %1</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="216"/>
         <source> · block attended</source>
-        <translation type="unfinished"></translation>
+        <translation> · Block beachtet</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="216"/>
         <source> · block skipped</source>
-        <translation type="unfinished"></translation>
+        <translation> · Block übersprungen</translation>
     </message>
 </context>
 <context>
@@ -371,17 +595,17 @@
     <message>
         <location filename="../app/gui/JobManager.cpp" line="115"/>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="171"/>
         <source>the training process crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Trainingsprozess ist abgestürzt</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="196"/>
         <source>stopping after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird nach dem aktuellen Schritt angehalten…</translation>
     </message>
 </context>
 <context>
@@ -389,42 +613,42 @@
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Job</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Loss</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Run</source>
-        <translation type="unfinished">Lauf</translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="264"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="264"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -497,357 +721,357 @@
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="97"/>
         <source>Filter runs (any column, notes, id)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe filtern (beliebige Spalte, Notizen, ID)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="101"/>
         <source>any status</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebiger Status</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="110"/>
         <source>tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="115"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration, z. B. lora.r=8 attention.block=64</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="117"/>
         <location filename="../app/gui/MainWindow.cpp" line="121"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingungen an die Laufkonfiguration, SCHLÜSSEL=WERT durch Leerzeichen getrennt; alle müssen erfüllt sein</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="122"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Bedingung muss die Form SCHLÜSSEL=WERT haben, z. B. lora.r=8</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="131"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Beginnen Sie mit der Demo: Sie trainiert ein Dense-Modell, ein Modell mit gelernter Sparse Attention und ein LoRA-Modell auf ListOps (in Smoke-Test-Größe, je etwa eine Minute auf einer Laptop-CPU), sodass sich jede Ansicht füllt.&lt;/p&gt;&lt;p&gt;Oder wählen Sie &lt;b&gt;Datei › Neuer Lauf…&lt;/b&gt; oder trainieren Sie in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="140"/>
         <source>Run the demo comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Vergleich starten</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="171"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="172"/>
         <source>Curves &amp;&amp; Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurven &amp;&amp; Vergleich</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="173"/>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="174"/>
         <source>Rank Spectra</source>
-        <translation type="unfinished"></translation>
+        <translation>Rangspektren</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="175"/>
         <source>Speed vs Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="188"/>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Jobs</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="202"/>
         <source>Job “%1” %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job „%1“ %2</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="214"/>
         <location filename="../app/gui/MainWindow.cpp" line="757"/>
         <source>resume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fortsetzen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="237"/>
         <source>&amp;New Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="239"/>
         <source>Run the &amp;Demo Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-&amp;Vergleich starten</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="243"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="244"/>
         <source>&amp;Merge Database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank zusa&amp;mmenführen…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="245"/>
         <source>Merge runs from</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe zusammenführen aus</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>&amp;Export View…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht &amp;exportieren…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="250"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="251"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="257"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lauf</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="258"/>
         <source>Re&amp;name…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="260"/>
         <source>&amp;Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="261"/>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="262"/>
         <source>N&amp;otes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="265"/>
         <source>Jobs Side by Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallele Jobs</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="268"/>
         <source>%n at a time</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gleichzeitig</numerusform>
+            <numerusform>%n gleichzeitig</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="278"/>
         <source>Move to &amp;Bin</source>
-        <translation type="unfinished"></translation>
+        <translation>In den &amp;Papierkorb verschieben</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="280"/>
         <source>&amp;Undo Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="284"/>
         <source>Show the B&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb an&amp;zeigen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="287"/>
         <source>&amp;Restore from Bin</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Papierkorb &amp;wiederherstellen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="289"/>
         <source>&amp;Empty Bin…</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb &amp;leeren…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="307"/>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Details</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="307"/>
         <source>&amp;Curves and Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kurven und Vergleich</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="308"/>
         <source>&amp;Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Attention</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="308"/>
         <source>Rank &amp;Spectra</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rangspektren</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="309"/>
         <source>Speed vs &amp;Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit vs. &amp;Speicher</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="414"/>
         <source>any method</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebige Methode</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="462"/>
         <source>seed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed %1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="470"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="472"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>letzter Wert</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>best</source>
-        <translation type="unfinished"></translation>
+        <translation>bester Wert</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>at step</source>
-        <translation type="unfinished"></translation>
+        <translation>bei Schritt</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="481"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="509"/>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="515"/>
         <location filename="../app/gui/MainWindow.cpp" line="556"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="528"/>
         <location filename="../app/gui/MainWindow.cpp" line="547"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Rename run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf umbenennen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="547"/>
         <source>Tags, separated by commas:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags, durch Kommas getrennt:</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="556"/>
         <source>Notes on this run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen zu diesem Lauf:</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="572"/>
         <source>Move to bin</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Papierkorb verschieben</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="576"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
+            <numerusform>%n Läufe in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="589"/>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="608"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="614"/>
@@ -855,100 +1079,100 @@
         <location filename="../app/gui/MainWindow.cpp" line="620"/>
         <location filename="../app/gui/MainWindow.cpp" line="626"/>
         <source>Empty bin</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb leeren</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="616"/>
         <source>The bin is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="621"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf und seine %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Läufe und ihre %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="631"/>
         <location filename="../app/gui/MainWindow.cpp" line="637"/>
         <source>Merge database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank zusammenführen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="632"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe aus %1 in %2 importieren? Bereits vorhandene Läufe werden übersprungen; %1 wird nicht verändert.</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="639"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengeführt: %1 Lauf/Läufe hinzugefügt, %2 bereits vorhanden, %3 Checkpoint-Datei(en) kopiert</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="654"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ansicht „Details“ hat kein Diagramm; wählen Sie Kurven, Attention, Rangspektren oder Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="659"/>
         <location filename="../app/gui/MainWindow.cpp" line="662"/>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht exportieren</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="663"/>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="702"/>
         <source>Database dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank abgelegt</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="703"/>
         <source>What should happen with %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was soll mit %1 geschehen?</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="704"/>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="705"/>
         <source>Merge its runs into this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Läufe in diese Datenbank übernehmen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="714"/>
         <source>Training in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="715"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Trainingsjob läuft. Jetzt anhalten? Er wird gespeichert und kann später fortgesetzt werden.</numerusform>
+            <numerusform>%n Trainingsjobs laufen. Jetzt anhalten? Sie werden gespeichert und können später fortgesetzt werden.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="740"/>
         <source>demo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: %1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="742"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="759"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="766"/>
@@ -963,9 +1187,9 @@
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="777"/>
         <source>%n run(s) in the bin of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf im Papierkorb von %1</numerusform>
+            <numerusform>%n Läufe im Papierkorb von %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -980,81 +1204,101 @@
 <context>
     <name>etlab::NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="50"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
+        <source>Task and model</source>
+        <translation type="unfinished">Aufgabe und Modell</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
+        <source>Attention</source>
+        <translation type="unfinished">Attention</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
+        <source>LoRA</source>
+        <translation type="unfinished">LoRA</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
+        <source>Training</source>
+        <translation type="unfinished">Training</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="51"/>
         <source>New run</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="62"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="63"/>
         <source>Preset</source>
-        <translation type="unfinished">Voreinstellung</translation>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="123"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="124"/>
         <source>Other settings and sweeps</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Einstellungen und Sweeps</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="126"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
         <source>one KEY=VALUE per line, e.g. train.lr=3e-4 (etlab-cli keys lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein SCHLÜSSEL=WERT pro Zeile, z. B. train.lr=3e-4 (etlab-cli keys listet sie auf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="130"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="131"/>
         <source>key, e.g. lora.r</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel, z. B. lora.r</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="132"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="133"/>
         <source>values, e.g. 4,8,16</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="143"/>
-        <source>Overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte, z. B. 4,8,16</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="144"/>
+        <source>Overrides</source>
+        <translation>Überschreibungen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="145"/>
         <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="146"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
         <source>Seeds per setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Seeds pro Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="151"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="152"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="235"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="236"/>
         <source>override &quot;%1&quot; is not KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>Überschreibung „%1“ hat nicht die Form SCHLÜSSEL=WERT</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="259"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="260"/>
         <source>give a key and its values</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie einen Schlüssel und seine Werte an</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="267"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="268"/>
         <source>with %1=%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>mit %1=%2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="314"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="315"/>
         <source>, sweep %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Sweep %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/NewRunDialog.cpp" line="315"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="316"/>
         <source>, %n seeds</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Seed</numerusform>
+            <numerusform>, %n Seeds</numerusform>
         </translation>
     </message>
 </context>
@@ -1068,12 +1312,12 @@
     <message>
         <location filename="../views/runs/RunTableModel.cpp" line="113"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../views/runs/RunTableModel.cpp" line="114"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../views/runs/RunTableModel.cpp" line="115"/>
@@ -1126,310 +1370,310 @@
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="473"/>
         <source>j: top vectors of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>j: führende Vektoren von %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="474"/>
         <source>i: top vectors of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>i: führende Vektoren von %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="557"/>
         <source>Which adapted weight: q, k, v, o projections, the feed-forward layers or the sparse-attention router</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches adaptierte Gewicht: q-, k-, v-, o-Projektionen, die Feed-Forward-Schichten oder der Sparse-Attention-Router</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="559"/>
         <source>Transformer layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformer-Schicht</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="561"/>
         <source>Evaluation step whose spectrum is shown (runs without it show their last one before)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluationsschritt, dessen Spektrum angezeigt wird (Läufe ohne diesen Schritt zeigen ihr letztes Spektrum davor)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="563"/>
         <source>log</source>
-        <translation type="unfinished"></translation>
+        <translation>log</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="564"/>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>linear</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="565"/>
         <source>Vertical scale of the singular values</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertikale Skala der Singulärwerte</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="571"/>
         <source>Fraction of the update&apos;s energy (sum of squared singular values) a rank must keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Energie des Updates (Summe der quadrierten Singulärwerte), den ein Rang erhalten muss</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="581"/>
         <source>&amp;Module</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modul</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="582"/>
         <source>&amp;Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schicht</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="583"/>
         <source>S&amp;tep</source>
-        <translation type="unfinished"></translation>
+        <translation>Sch&amp;ritt</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="584"/>
         <source>&amp;Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;kala</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="585"/>
         <source>&amp;Energy threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Energieschwelle</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="588"/>
         <location filename="../views/spectra/SpectraView.cpp" line="665"/>
         <location filename="../views/spectra/SpectraView.cpp" line="685"/>
         <source>Choose one or more runs to see the rank spectra of their weight updates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen oder mehrere Läufe, um die Rangspektren ihrer Gewichts-Updates zu sehen.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="597"/>
         <source>Singular values of the weight update, largest first: a steep drop means the update is low-rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Singulärwerte des Gewichts-Updates, größter zuerst: ein steiler Abfall bedeutet, dass das Update niedrigen Rang hat</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="598"/>
         <source>Share of the update&apos;s energy kept by its top r directions; the dashed line is the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Energie des Updates, den seine r führenden Richtungen erhalten; die gestrichelte Linie ist die Schwelle</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="599"/>
         <source>Stable rank (||ΔW||_F² / ||ΔW||_2²) at each evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Stabiler Rang (||ΔW||_F² / ||ΔW||_2²) bei jeder Evaluation</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="601"/>
         <source>How much the top-i directions of adapter A overlap the top-j directions of adapter B (1: same subspace, 0: orthogonal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie stark die führenden i Richtungen von Adapter A die führenden j Richtungen von Adapter B überlappen (1: gleicher Unterraum, 0: orthogonal)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="605"/>
         <source>Adapter A (rows of the heatmap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adapter A (Zeilen der Heatmap)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="606"/>
         <source>Adapter B (columns of the heatmap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adapter B (Spalten der Heatmap)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="610"/>
         <source>Compare adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Adapter vergleichen</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="613"/>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>mit</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/spectra/SpectraView.cpp" line="666"/>
         <source>Loading the spectra of %n run(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Spektren von %n Lauf werden geladen…</numerusform>
+            <numerusform>Spektren von %n Läufen werden geladen…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="683"/>
         <source>Cannot read the spectra: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spektren können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="689"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="692"/>
         <source>Run %1 recorded no spectra.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 hat keine Spektren aufgezeichnet.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="693"/>
         <source>None of the %1 chosen runs recorded spectra.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der %1 gewählten Läufe hat Spektren aufgezeichnet.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="695"/>
         <source>Spectra of the weight updates are recorded at evaluations of LoRA and full fine-tune runs; dense training from scratch has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spektren der Gewichts-Updates werden bei Evaluationen von LoRA- und Full-Fine-Tuning-Läufen aufgezeichnet; Dense-Training von Grund auf hat keine.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="748"/>
         <source>layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="760"/>
         <location filename="../views/spectra/SpectraView.cpp" line="964"/>
         <location filename="../views/spectra/SpectraView.cpp" line="972"/>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="776"/>
         <source>%1: cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="780"/>
         <source>%1: no spectra recorded (dense runs have none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Spektren aufgezeichnet (Dense-Läufe haben keine)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="785"/>
         <source>%1: no spectrum of %2 layer %3 at or before step %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Spektrum von %2, Schicht %3, in oder vor Schritt %4</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="802"/>
         <source>%1: stable rank %2 · effective rank %3 · %4 of the energy in the top %5 of %6 directions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: stabiler Rang %2 · effektiver Rang %3 · %4 der Energie in den führenden %5 von %6 Richtungen</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="809"/>
         <source>(its last spectrum before: step %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sein letztes Spektrum davor: Schritt %1)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="817"/>
         <source>Suggested rank: r = %1, the smallest LoRA rank that would keep %2 of the energy of the full update of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagener Rang: r = %1, der kleinste LoRA-Rang, der %2 der Energie des vollständigen Updates von %3 erhalten würde.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="818"/>
         <source>Suggested rank: r = %1, the smallest rank that keeps %2 of the update&apos;s energy in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagener Rang: r = %1, der kleinste Rang, der in %3 %2 der Energie des Updates erhält.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="828"/>
         <source>Choose two LoRA runs to compare the subspaces their adapters learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei LoRA-Läufe, um die von ihren Adaptern gelernten Unterräume zu vergleichen.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="836"/>
         <source>%1 layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Schicht %2</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="838"/>
         <source>%1 has no adapter vectors for %2: only LoRA runs record them (full fine-tunes and dense runs do not).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Adaptervektoren für %2: Nur LoRA-Läufe zeichnen sie auf (Full-Fine-Tuning- und Dense-Läufe nicht).</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="841"/>
         <source>These adapters do not match: %1 reads %2 input features, %3 reads %4; their subspaces cannot be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adapter passen nicht zusammen: %1 liest %2 Eingabemerkmale, %3 liest %4; ihre Unterräume können nicht verglichen werden.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="851"/>
         <source>The adapter vectors of %1 are malformed (rows × columns do not match the data).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adaptervektoren von %1 sind fehlerhaft (Zeilen × Spalten passen nicht zu den Daten).</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="916"/>
         <source>Singular values of the update · %1 · layer %2 · step %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Singulärwerte des Updates · %1 · Schicht %2 · Schritt %3</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="917"/>
         <source>index i</source>
-        <translation type="unfinished"></translation>
+        <translation>Index i</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="918"/>
         <source>singular value σ (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>Singulärwert σ (log. Skala)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="918"/>
         <source>singular value σ</source>
-        <translation type="unfinished"></translation>
+        <translation>Singulärwert σ</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="920"/>
         <location filename="../views/spectra/SpectraView.cpp" line="937"/>
         <source>No spectrum at this module, layer and step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Spektrum für dieses Modul, diese Schicht und diesen Schritt.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="931"/>
         <source>Cumulative energy Σσ² (normalised)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kumulative Energie Σσ² (normiert)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="932"/>
         <source>rank r</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang r</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="933"/>
         <source>share of energy</source>
-        <translation type="unfinished"></translation>
+        <translation>Energieanteil</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="943"/>
         <source>threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="944"/>
         <source>r = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>r = %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="952"/>
         <source>Stable rank over training · %1 · layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stabiler Rang im Trainingsverlauf · %1 · Schicht %2</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="953"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="954"/>
         <source>stable rank</source>
-        <translation type="unfinished"></translation>
+        <translation>stabiler Rang</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="955"/>
         <source>No spectra recorded for this module and layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Modul und diese Schicht wurden keine Spektren aufgezeichnet.</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="969"/>
         <source>Adapter subspace similarity φ(i, j) · %1 · layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichkeit der Adapter-Unterräume φ(i, j) · %1 · Schicht %2</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="973"/>
         <source>steps %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte %1 / %2</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="1011"/>
         <source>nothing to export yet: no spectrum is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nichts zu exportieren: Es wird kein Spektrum angezeigt</translation>
     </message>
 </context>
 <context>
@@ -1437,171 +1681,171 @@
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="255"/>
         <source>forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwärtsdurchlauf</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="256"/>
         <source>forward + backward</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="271"/>
         <source>Wall time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit (s)</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="272"/>
         <source>Throughput (tokens/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz (Token/s)</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
         <source>Speed-up vs dense</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschleunigung ggü. Dense</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
-        <translation type="unfinished"></translation>
+        <translation>Horizontale Achse. Beschleunigung: Durchsatz relativ zum neuesten abgeschlossenen Dense-Lauf derselben Aufgabe (Laufzeit, wenn ein Lauf keinen Durchsatz aufgezeichnet hat).</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
         <source>Logarithmic axes</source>
-        <translation type="unfinished"></translation>
+        <translation>Logarithmische Achsen</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="288"/>
         <source>Time axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitachse</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="298"/>
         <source>Runs: speed vs memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe: Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
         <source>Forward pass only, or forward and backward</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Vorwärtsdurchlauf oder Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="324"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Steigungen in den Legenden sind Kleinste-Quadrate-Anpassungen von log(Zeit) und log(Speicher) gegen log(n): 1 wächst linear mit der Sequenzlänge, 2 quadratisch.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="327"/>
         <source>Pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="330"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="341"/>
         <source>Sequence length</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequenzlänge</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="348"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Datenbank, um Geschwindigkeit und Speicherbedarf ihrer Läufe zu vergleichen.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="349"/>
         <source>Open a database to see how attention scales with sequence length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Datenbank, um zu sehen, wie Attention mit der Sequenzlänge skaliert.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="374"/>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geladen…</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="525"/>
         <source>%n run(s) recorded no peak memory</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf hat keinen Spitzenspeicher aufgezeichnet</numerusform>
+            <numerusform>%n Läufe haben keinen Spitzenspeicher aufgezeichnet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
         <source>%n run(s) recorded no %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf hat keinen Wert für %1 aufgezeichnet</numerusform>
+            <numerusform>%n Läufe haben keinen Wert für %1 aufgezeichnet</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
         <source>wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
         <source>throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf hat keinen abgeschlossenen Dense-Lauf seiner Aufgabe zum Vergleich</numerusform>
+            <numerusform>%n Läufe haben keinen abgeschlossenen Dense-Lauf ihrer Aufgabe zum Vergleich</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="741"/>
         <source>Cannot read the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine abgeschlossenen Läufe. Trainieren Sie einen Lauf bis zum Ende; er erscheint dann hier mit Laufzeit, Durchsatz und Spitzenspeicher.</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der %n abgeschlossene Lauf kann nicht dargestellt werden: %1.</numerusform>
+            <numerusform>Keiner der %n abgeschlossenen Läufe kann dargestellt werden: %1.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="544"/>
         <source>Not shown: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angezeigt: %1.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="575"/>
         <source>Wall time (s)  ← faster</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit (s)  ← schneller</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="576"/>
         <source>Throughput (tokens/s)  faster →</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz (Token/s)  schneller →</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
         <source>Speed-up vs dense (×)  faster →</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschleunigung ggü. Dense (×)  schneller →</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="786"/>
         <source>Peak memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzenspeicher (MiB)</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
         <source>Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>Pareto-Front</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="638"/>
@@ -1611,115 +1855,121 @@
 Peak memory: %7 MiB
 Test accuracy: %8
 Click to open the run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)
+%3 · %4
+%5: %6
+Spitzenspeicher: %7 MiB
+Testgenauigkeit: %8
+Klicken, um den Lauf zu öffnen</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht aufgezeichnet</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="675"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abgeschlossener Lauf: unten rechts ist besser (schneller, weniger Speicher)</numerusform>
+            <numerusform>%n abgeschlossene Läufe: unten rechts ist besser (schneller, weniger Speicher)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n abgeschlossener Lauf: unten links ist besser (schneller, weniger Speicher)</numerusform>
+            <numerusform>%n abgeschlossene Läufe: unten links ist besser (schneller, weniger Speicher)</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Attention-Benchmarks in dieser Datenbank. Messen Sie Dense Attention sowie gelernte und feste Sparse Attention über mehrere Sequenzlängen mit
+etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="748"/>
         <source>No benchmarks for the %1 pass on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Benchmarks für %1 auf %2.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="776"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="783"/>
         <source>Attention time, %1 pass on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention-Zeit, %1 auf %2</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="784"/>
         <source>Attention peak memory, %1 pass on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention-Spitzenspeicher, %1 auf %2</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="785"/>
         <source>Time per call (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit pro Aufruf (ms)</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
         <source>Sequence length n</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequenzlänge n</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="800"/>
         <source>%1  slope %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  Steigung %2</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="828"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittpunkt: benötigt Benchmarks sowohl für dense als auch für learned_sparse für diesen Durchlauf und dieses Gerät.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittpunkt: learned_sparse wird bei n ≈ %1 schneller als dense (im Log-Log-Raum interpoliert).</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="835"/>
         <source>crossover n ≈ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittpunkt n ≈ %1</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="848"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittpunkt: keiner im Bereich (dense und learned_sparse haben keine gemeinsamen Sequenzlängen).</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="850"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittpunkt: keiner im Bereich — learned_sparse ist bereits bei n = %1 schneller.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="853"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittpunkt: keiner im Bereich — dense bleibt bis n = %1 schneller.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="863"/>
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nichts zu exportieren</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="31"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>The Efficient Transformer Lab</source>
         <translation>Das Efficient Transformer Lab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="35"/>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>Database to open (default: %1)</source>
         <translation>Zu öffnende Datenbank (Standard: %1)</translation>
     </message>

@@ -6,22 +6,22 @@
     <message>
         <location filename="../views/attention/Heatmap.cpp" line="64"/>
         <source>cividis</source>
-        <translation type="unfinished"></translation>
+        <translation>cividis</translation>
     </message>
     <message>
         <location filename="../views/attention/Heatmap.cpp" line="65"/>
         <source>difference (blue − / orange +)</source>
-        <translation type="unfinished"></translation>
+        <translation>差值（蓝 − / 橙 +）</translation>
     </message>
     <message>
         <location filename="../views/attention/Heatmap.cpp" line="66"/>
         <source>viridis</source>
-        <translation type="unfinished"></translation>
+        <translation>viridis</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="45"/>
         <source>nothing recorded for this selection</source>
-        <translation type="unfinished"></translation>
+        <translation>该选择没有记录数据</translation>
     </message>
 </context>
 <context>
@@ -29,55 +29,51 @@
     <message>
         <location filename="../app/gui/JobManager.cpp" line="22"/>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="23"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="24"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="25"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>已失败</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="26"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="27"/>
         <source>crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>已崩溃</translation>
     </message>
 </context>
 <context>
     <name>NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="29"/>
         <source>Task and model</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">任务与模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
         <source>LoRA</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">训练</translation>
     </message>
 </context>
 <context>
@@ -85,47 +81,47 @@
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="291"/>
         <source>probabilities, unattended blocks dimmed</source>
-        <translation type="unfinished"></translation>
+        <translation>概率，未被关注的块调暗显示</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
         <source>probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
         <source>attended blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>被关注的块</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="296"/>
         <source>difference to step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 %1 步的差值</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · 第 %2 步 · 第 %3 层 · 第 %4 个头 · %5</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>query block</source>
-        <translation type="unfinished"></translation>
+        <translation>查询块</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>query position</source>
-        <translation type="unfinished"></translation>
+        <translation>查询位置</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>key block</source>
-        <translation type="unfinished"></translation>
+        <translation>键块</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>key position</source>
-        <translation type="unfinished"></translation>
+        <translation>键位置</translation>
     </message>
 </context>
 <context>
@@ -133,26 +129,254 @@
     <message>
         <location filename="../views/common/ChartExport.cpp" line="24"/>
         <source>%1 already exists; choose another name (nothing was overwritten)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在；请另选一个名称（未覆盖任何文件）</translation>
     </message>
     <message>
         <location filename="../views/common/ChartExport.cpp" line="40"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="68"/>
+        <source>no run &apos;%1&apos; in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="85"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="187"/>
+        <source>unknown view &apos;%1&apos; (heatmap, spectrum, tradeoff, curves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="90"/>
+        <source>give --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="94"/>
+        <source>--out %1 does not end in .%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="98"/>
+        <source>no database at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="105"/>
+        <source>give --run ID (the %1 view shows runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="116"/>
+        <source>run %1 has no recorded attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="126"/>
+        <source>no attention recorded at step %1; recorded steps: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="132"/>
+        <source>layer %1 head %2 does not exist (the model has %3 layers of %4 heads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="148"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="167"/>
+        <source>cannot load the runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="152"/>
+        <source>no metric &apos;%1&apos;; the runs have: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="178"/>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="194"/>
+        <source>name at least one run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="199"/>
+        <source>%1 already holds a report (index.html); choose an empty folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="203"/>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <source>wall time</source>
+        <translation type="unfinished">运行时间</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="228"/>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="229"/>
+        <source>Attention of the first run (last step, layer 0, head 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="230"/>
+        <source>Rank spectra of the weight updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="231"/>
+        <source>Speed and memory of every finished run in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
+        <source>Not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
+        <source>data (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <source>etlab report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <source>Database %1 · etlab %2 · git %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="267"/>
         <location filename="../views/common/ChartExport.cpp" line="64"/>
         <location filename="../views/common/ChartExport.cpp" line="78"/>
         <location filename="../views/common/ChartExport.cpp" line="93"/>
         <location filename="../views/common/ChartExport.cpp" line="109"/>
         <location filename="../views/common/ChartExport.cpp" line="122"/>
         <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="287"/>
+        <source>export or report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="288"/>
+        <source>database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="289"/>
+        <source>run id or prefix (several: comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="290"/>
+        <source>heatmap, spectrum, tradeoff or curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="291"/>
+        <source>png, svg, pdf or csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="292"/>
+        <source>file (export) or folder (report) to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="293"/>
+        <source>layer (heatmap, spectrum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="294"/>
+        <source>head (heatmap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
+        <source>step (default: the last recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
+        <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="298"/>
+        <source>metric (curves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <source>PNG resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
+        <source>%1: give --db FILE and --out PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="325"/>
+        <source>export: --layer, --head, --step and --dpi take whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="329"/>
+        <source>export: --format must be png, svg, pdf or csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/common/ChartExport.cpp" line="100"/>
         <source>unknown chart format &apos;%1&apos; (png, svg, pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的图表格式“%1”（png、svg、pdf）</translation>
     </message>
 </context>
 <context>
@@ -160,107 +384,107 @@
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="137"/>
         <source>Block selection of every layer and head at this step; click one to inspect it</source>
-        <translation type="unfinished"></translation>
+        <translation>此步中每一层、每个头的块选择；点击其中一个以查看详情</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="140"/>
         <source>Held-out probe example (the same inputs at every step)</source>
-        <translation type="unfinished"></translation>
+        <translation>留出的探针样本（每一步使用相同的输入）</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="142"/>
         <source>Scrub through training: the attention recorded at each evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动浏览训练过程：每次评估时记录的注意力</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="145"/>
         <source>Show the difference to another step (orange: more attention now, blue: less)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示与另一步的差值（橙色：当前注意力更多，蓝色：更少）</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="150"/>
         <source>Choose a run to see its attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个运行以查看其注意力。</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="154"/>
         <source>Probe</source>
-        <translation type="unfinished"></translation>
+        <translation>探针样本</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
         <source>Step</source>
-        <translation type="unfinished">步数</translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="159"/>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>配色</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="203"/>
         <source>Loading the attention of run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载运行 %1 的注意力…</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
         <source>Cannot load the attention: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载注意力：%1</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>此运行未记录注意力（尚未进行过评估）。</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="220"/>
         <source>#%1 (%2 tokens) %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1（%2 个词元）%3</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="225"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="226"/>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="267"/>
         <source>L%1 H%2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>L%1 H%2 %3</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="268"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层，第 %2 个头：关注了 %3 的键块</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="309"/>
         <source>%1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="314"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步的运行均值：密度 %2 · 熵 %3 nats · 平均距离 %4 个词元</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>此头：%2 个块对中的 %1 个（块大小 %3）</translation>
     </message>
     <message>
         <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无可导出的内容</translation>
     </message>
 </context>
 <context>
@@ -268,72 +492,72 @@
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="110"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="111"/>
         <source>wall time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间（秒）</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="112"/>
         <source>tokens (from logged throughput)</source>
-        <translation type="unfinished"></translation>
+        <translation>词元数（根据记录的吞吐量估算）</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="116"/>
         <source>Exponential moving average, debiased as in TensorBoard; the raw curve stays faint behind</source>
-        <translation type="unfinished"></translation>
+        <translation>指数移动平均，按 TensorBoard 的方式去偏；原始曲线以淡色显示在后面</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="119"/>
         <source>Only differences</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示差异</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="121"/>
         <location filename="../views/curves/CurvesView.cpp" line="171"/>
         <source>Select one or more runs to plot their curves.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个或多个运行以绘制其曲线。</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="134"/>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="136"/>
         <source>x</source>
-        <translation type="unfinished"></translation>
+        <translation>x</translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="138"/>
         <source>Smoothing</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/curves/CurvesView.cpp" line="163"/>
         <source>Loading %n run(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在加载 %n 个运行…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="172"/>
         <source>Cannot load the runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载运行：%1</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/curves/CurvesView.cpp" line="244"/>
         <source>%1 — %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n 个运行</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/curves/CurvesView.cpp" line="354"/>
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无可导出的内容</translation>
     </message>
 </context>
 <context>
@@ -341,27 +565,27 @@
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="213"/>
         <source>query block %1 → key block %2</source>
-        <translation type="unfinished"></translation>
+        <translation>查询块 %1 → 键块 %2</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="214"/>
         <source>query %1 “%2” → key %3 “%4”</source>
-        <translation type="unfinished"></translation>
+        <translation>查询 %1“%2” → 键 %3“%4”</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="215"/>
         <source>value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>值 %1</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="216"/>
         <source> · block attended</source>
-        <translation type="unfinished"></translation>
+        <translation> · 该块被关注</translation>
     </message>
     <message>
         <location filename="../views/attention/HeatmapView.cpp" line="216"/>
         <source> · block skipped</source>
-        <translation type="unfinished"></translation>
+        <translation> · 该块被跳过</translation>
     </message>
 </context>
 <context>
@@ -369,17 +593,17 @@
     <message>
         <location filename="../app/gui/JobManager.cpp" line="115"/>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 %1：%2</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="171"/>
         <source>the training process crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进程已崩溃</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="196"/>
         <source>stopping after the current step…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在当前步完成后停止…</translation>
     </message>
 </context>
 <context>
@@ -387,42 +611,42 @@
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>作业</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>预计剩余时间</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="217"/>
         <source>Run</source>
-        <translation type="unfinished">运行</translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="264"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../app/gui/JobManager.cpp" line="264"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -495,355 +719,355 @@
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="97"/>
         <source>Filter runs (any column, notes, id)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选运行（任意列、备注、ID）</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="101"/>
         <source>any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="110"/>
         <source>tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="115"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
-        <translation type="unfinished"></translation>
+        <translation>配置，例如 lora.r=8 attention.block=64</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="117"/>
         <location filename="../app/gui/MainWindow.cpp" line="121"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
-        <translation type="unfinished"></translation>
+        <translation>运行配置的筛选条件，格式为 KEY=VALUE，以空格分隔；须全部满足</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="122"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
-        <translation type="unfinished"></translation>
+        <translation>每个条件都必须是 KEY=VALUE 格式，例如 lora.r=8</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="131"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;从演示开始：它会在 ListOps 上分别训练一个稠密模型、一个可学习稀疏模型和一个 LoRA 模型（冒烟测试规模，在笔记本电脑 CPU 上每个约需一分钟），让每个视图都有数据。&lt;/p&gt;&lt;p&gt;也可以选择&lt;b&gt;文件 › 新建运行…&lt;/b&gt;，或在终端中训练：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="140"/>
         <source>Run the demo comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>运行演示对比</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="171"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="172"/>
         <source>Curves &amp;&amp; Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线 &amp;&amp; 对比</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="173"/>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="174"/>
         <source>Rank Spectra</source>
-        <translation type="unfinished"></translation>
+        <translation>秩谱</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="175"/>
         <source>Speed vs Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>速度与内存</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="188"/>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>作业</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="202"/>
         <source>Job “%1” %2</source>
-        <translation type="unfinished"></translation>
+        <translation>作业“%1”%2</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="214"/>
         <location filename="../app/gui/MainWindow.cpp" line="757"/>
         <source>resume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="237"/>
         <source>&amp;New Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建运行(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="239"/>
         <source>Run the &amp;Demo Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>运行演示对比(&amp;D)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="243"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="244"/>
         <source>&amp;Merge Database…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并数据库(&amp;M)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="245"/>
         <source>Merge runs from</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要合并其运行的数据库</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>&amp;Export View…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视图(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="250"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="251"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="257"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="258"/>
         <source>Re&amp;name…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="260"/>
         <source>&amp;Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="261"/>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="262"/>
         <source>N&amp;otes…</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="265"/>
         <source>Jobs Side by Side</source>
-        <translation type="unfinished"></translation>
+        <translation>并行作业数</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="268"/>
         <source>%n at a time</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>同时运行 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="278"/>
         <source>Move to &amp;Bin</source>
-        <translation type="unfinished"></translation>
+        <translation>移到回收站(&amp;B)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="280"/>
         <source>&amp;Undo Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="284"/>
         <source>Show the B&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>显示回收站(&amp;I)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="287"/>
         <source>&amp;Restore from Bin</source>
-        <translation type="unfinished"></translation>
+        <translation>从回收站还原(&amp;R)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="289"/>
         <source>&amp;Empty Bin…</source>
-        <translation type="unfinished"></translation>
+        <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="307"/>
         <source>&amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情(&amp;D)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="307"/>
         <source>&amp;Curves and Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线与对比(&amp;C)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="308"/>
         <source>&amp;Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力(&amp;A)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="308"/>
         <source>Rank &amp;Spectra</source>
-        <translation type="unfinished"></translation>
+        <translation>秩谱(&amp;S)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="309"/>
         <source>Speed vs &amp;Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>速度与内存(&amp;M)</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="414"/>
         <source>any method</source>
-        <translation type="unfinished"></translation>
+        <translation>任意方法</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="462"/>
         <source>seed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子 %1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="470"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="472"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>metric</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>最新值</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>best</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳值</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="475"/>
         <source>at step</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳所在步</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="481"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="509"/>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="515"/>
         <location filename="../app/gui/MainWindow.cpp" line="556"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="528"/>
         <location filename="../app/gui/MainWindow.cpp" line="547"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Rename run</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名运行</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="547"/>
         <source>Tags, separated by commas:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签（以逗号分隔）：</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="556"/>
         <source>Notes on this run:</source>
-        <translation type="unfinished"></translation>
+        <translation>此运行的备注：</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="572"/>
         <source>Move to bin</source>
-        <translation type="unfinished"></translation>
+        <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="576"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个运行移到回收站 — 按 %1 撤销</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="589"/>
         <source>Undo delete</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销删除</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="608"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="614"/>
@@ -851,98 +1075,98 @@
         <location filename="../app/gui/MainWindow.cpp" line="620"/>
         <location filename="../app/gui/MainWindow.cpp" line="626"/>
         <source>Empty bin</source>
-        <translation type="unfinished"></translation>
+        <translation>清空回收站</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="616"/>
         <source>The bin is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="621"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要永久删除 %n 个运行及其 %1 个检查点文件（%2 MB）吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="631"/>
         <location filename="../app/gui/MainWindow.cpp" line="637"/>
         <source>Merge database</source>
-        <translation type="unfinished"></translation>
+        <translation>合并数据库</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="632"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>要将 %1 中的运行导入 %2 吗？已存在的运行将被跳过；%1 不会被修改。</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="639"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并：新增 %1 个运行，%2 个已存在，复制了 %3 个检查点文件</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="654"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>“详情”视图没有图表；请选择“曲线”“注意力”“秩谱”或“速度与内存”</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="659"/>
         <location filename="../app/gui/MainWindow.cpp" line="662"/>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视图</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="663"/>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="702"/>
         <source>Database dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>拖入了数据库</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="703"/>
         <source>What should happen with %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>要如何处理 %1？</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="704"/>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="705"/>
         <source>Merge its runs into this database</source>
-        <translation type="unfinished"></translation>
+        <translation>将其中的运行合并到当前数据库</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="714"/>
         <source>Training in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="715"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 个训练作业正在运行。现在停止吗？它们会被保存，之后可以恢复。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="740"/>
         <source>demo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示：%1</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="742"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="759"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="766"/>
@@ -957,8 +1181,8 @@
     <message numerus="yes">
         <location filename="../app/gui/MainWindow.cpp" line="777"/>
         <source>%n run(s) in the bin of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 的回收站中共有 %n 个运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -972,80 +1196,100 @@
 <context>
     <name>etlab::NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="50"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
+        <source>Task and model</source>
+        <translation type="unfinished">任务与模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
+        <source>Attention</source>
+        <translation type="unfinished">注意力</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
+        <source>LoRA</source>
+        <translation type="unfinished">LoRA</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
+        <source>Training</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="51"/>
         <source>New run</source>
-        <translation type="unfinished"></translation>
+        <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="62"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="63"/>
         <source>Preset</source>
-        <translation type="unfinished">预设</translation>
+        <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="123"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="124"/>
         <source>Other settings and sweeps</source>
-        <translation type="unfinished"></translation>
+        <translation>其他设置与扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="126"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
         <source>one KEY=VALUE per line, e.g. train.lr=3e-4 (etlab-cli keys lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个 KEY=VALUE，例如 train.lr=3e-4（etlab-cli keys 会列出所有键）</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="130"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="131"/>
         <source>key, e.g. lora.r</source>
-        <translation type="unfinished"></translation>
+        <translation>键，例如 lora.r</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="132"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="133"/>
         <source>values, e.g. 4,8,16</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="143"/>
-        <source>Overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>取值，例如 4,8,16</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="144"/>
+        <source>Overrides</source>
+        <translation>覆盖项</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/NewRunDialog.cpp" line="145"/>
         <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="146"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
         <source>Seeds per setting</source>
-        <translation type="unfinished"></translation>
+        <translation>每组设置的种子数</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="151"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="152"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="235"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="236"/>
         <source>override &quot;%1&quot; is not KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖项“%1”不是 KEY=VALUE 格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="259"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="260"/>
         <source>give a key and its values</source>
-        <translation type="unfinished"></translation>
+        <translation>请给出键及其取值</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="267"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="268"/>
         <source>with %1=%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>当 %1=%2 时：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="314"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="315"/>
         <source>, sweep %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，扫描 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/NewRunDialog.cpp" line="315"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="316"/>
         <source>, %n seeds</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 个种子</numerusform>
         </translation>
     </message>
 </context>
@@ -1059,12 +1303,12 @@
     <message>
         <location filename="../views/runs/RunTableModel.cpp" line="113"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../views/runs/RunTableModel.cpp" line="114"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location filename="../views/runs/RunTableModel.cpp" line="115"/>
@@ -1117,309 +1361,309 @@
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="473"/>
         <source>j: top vectors of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>j：%1 的前 j 个奇异向量</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="474"/>
         <source>i: top vectors of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>i：%1 的前 i 个奇异向量</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="557"/>
         <source>Which adapted weight: q, k, v, o projections, the feed-forward layers or the sparse-attention router</source>
-        <translation type="unfinished"></translation>
+        <translation>要查看的适配权重：q、k、v、o 投影，前馈层，或稀疏注意力路由器</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="559"/>
         <source>Transformer layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformer 层</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="561"/>
         <source>Evaluation step whose spectrum is shown (runs without it show their last one before)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示该评估步的谱（在该步没有谱的运行显示此前最后一次的谱）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="563"/>
         <source>log</source>
-        <translation type="unfinished"></translation>
+        <translation>对数</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="564"/>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="565"/>
         <source>Vertical scale of the singular values</source>
-        <translation type="unfinished"></translation>
+        <translation>奇异值的纵轴刻度</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="571"/>
         <source>Fraction of the update&apos;s energy (sum of squared singular values) a rank must keep</source>
-        <translation type="unfinished"></translation>
+        <translation>秩需要保留的更新能量（奇异值平方和）比例</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="581"/>
         <source>&amp;Module</source>
-        <translation type="unfinished"></translation>
+        <translation>模块(&amp;M)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="582"/>
         <source>&amp;Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层(&amp;L)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="583"/>
         <source>S&amp;tep</source>
-        <translation type="unfinished"></translation>
+        <translation>步数(&amp;T)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="584"/>
         <source>&amp;Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>刻度(&amp;S)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="585"/>
         <source>&amp;Energy threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>能量阈值(&amp;E)</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="588"/>
         <location filename="../views/spectra/SpectraView.cpp" line="665"/>
         <location filename="../views/spectra/SpectraView.cpp" line="685"/>
         <source>Choose one or more runs to see the rank spectra of their weight updates.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个或多个运行以查看其权重更新的秩谱。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="597"/>
         <source>Singular values of the weight update, largest first: a steep drop means the update is low-rank</source>
-        <translation type="unfinished"></translation>
+        <translation>权重更新的奇异值（从大到小）：急剧下降说明更新是低秩的</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="598"/>
         <source>Share of the update&apos;s energy kept by its top r directions; the dashed line is the threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>前 r 个方向保留的更新能量占比；虚线为阈值</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="599"/>
         <source>Stable rank (||ΔW||_F² / ||ΔW||_2²) at each evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>每次评估时的稳定秩（||ΔW||_F² / ||ΔW||_2²）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="601"/>
         <source>How much the top-i directions of adapter A overlap the top-j directions of adapter B (1: same subspace, 0: orthogonal)</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器 A 的前 i 个方向与适配器 B 的前 j 个方向的重叠程度（1：相同子空间，0：正交）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="605"/>
         <source>Adapter A (rows of the heatmap)</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器 A（热力图的行）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="606"/>
         <source>Adapter B (columns of the heatmap)</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器 B（热力图的列）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="610"/>
         <source>Compare adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>比较适配器</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="613"/>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>与</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/spectra/SpectraView.cpp" line="666"/>
         <source>Loading the spectra of %n run(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在加载 %n 个运行的谱…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="683"/>
         <source>Cannot read the spectra: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取谱：%1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="689"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="692"/>
         <source>Run %1 recorded no spectra.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 未记录谱。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="693"/>
         <source>None of the %1 chosen runs recorded spectra.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选的 %1 个运行都未记录谱。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="695"/>
         <source>Spectra of the weight updates are recorded at evaluations of LoRA and full fine-tune runs; dense training from scratch has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重更新的谱在 LoRA 和全量微调运行评估时记录；从头开始的稠密训练没有谱。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="748"/>
         <source>layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="760"/>
         <location filename="../views/spectra/SpectraView.cpp" line="964"/>
         <location filename="../views/spectra/SpectraView.cpp" line="972"/>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="776"/>
         <source>%1: cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取（%2）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="780"/>
         <source>%1: no spectra recorded (dense runs have none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未记录谱（稠密运行没有谱）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="785"/>
         <source>%1: no spectrum of %2 layer %3 at or before step %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第 %4 步及之前没有 %2 第 %3 层的谱</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="802"/>
         <source>%1: stable rank %2 · effective rank %3 · %4 of the energy in the top %5 of %6 directions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：稳定秩 %2 · 有效秩 %3 · %6 个方向中的前 %5 个包含 %4 的能量</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="809"/>
         <source>(its last spectrum before: step %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（此前最后一次的谱：第 %1 步）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="817"/>
         <source>Suggested rank: r = %1, the smallest LoRA rank that would keep %2 of the energy of the full update of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议秩：r = %1，即能保留 %3 全量更新 %2 能量的最小 LoRA 秩。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="818"/>
         <source>Suggested rank: r = %1, the smallest rank that keeps %2 of the update&apos;s energy in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议秩：r = %1，即能保留 %3 中 %2 更新能量的最小秩。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="828"/>
         <source>Choose two LoRA runs to compare the subspaces their adapters learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择两个 LoRA 运行以比较其适配器学到的子空间。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="836"/>
         <source>%1 layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 第 %2 层</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="838"/>
         <source>%1 has no adapter vectors for %2: only LoRA runs record them (full fine-tunes and dense runs do not).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 %2 的适配器向量：只有 LoRA 运行会记录（全量微调和稠密运行不会记录）。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="841"/>
         <source>These adapters do not match: %1 reads %2 input features, %3 reads %4; their subspaces cannot be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>这两个适配器不匹配：%1 的输入特征数为 %2，%3 的为 %4；无法比较它们的子空间。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="851"/>
         <source>The adapter vectors of %1 are malformed (rows × columns do not match the data).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的适配器向量格式错误（行数 × 列数与数据不符）。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="916"/>
         <source>Singular values of the update · %1 · layer %2 · step %3</source>
-        <translation type="unfinished"></translation>
+        <translation>更新的奇异值 · %1 · 第 %2 层 · 第 %3 步</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="917"/>
         <source>index i</source>
-        <translation type="unfinished"></translation>
+        <translation>索引 i</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="918"/>
         <source>singular value σ (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>奇异值 σ（对数刻度）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="918"/>
         <source>singular value σ</source>
-        <translation type="unfinished"></translation>
+        <translation>奇异值 σ</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="920"/>
         <location filename="../views/spectra/SpectraView.cpp" line="937"/>
         <source>No spectrum at this module, layer and step.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块、层和步没有谱。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="931"/>
         <source>Cumulative energy Σσ² (normalised)</source>
-        <translation type="unfinished"></translation>
+        <translation>累积能量 Σσ²（归一化）</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="932"/>
         <source>rank r</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 r</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="933"/>
         <source>share of energy</source>
-        <translation type="unfinished"></translation>
+        <translation>能量占比</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="943"/>
         <source>threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值 %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="944"/>
         <source>r = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>r = %1</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="952"/>
         <source>Stable rank over training · %1 · layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>训练过程中的稳定秩 · %1 · 第 %2 层</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="953"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="954"/>
         <source>stable rank</source>
-        <translation type="unfinished"></translation>
+        <translation>稳定秩</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="955"/>
         <source>No spectra recorded for this module and layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块和层没有记录谱。</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="969"/>
         <source>Adapter subspace similarity φ(i, j) · %1 · layer %2</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器子空间相似度 φ(i, j) · %1 · 第 %2 层</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="973"/>
         <source>steps %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 / %2 步</translation>
     </message>
     <message>
         <location filename="../views/spectra/SpectraView.cpp" line="1011"/>
         <source>nothing to export yet: no spectrum is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无可导出的内容：当前未显示谱</translation>
     </message>
 </context>
 <context>
@@ -1427,167 +1671,167 @@
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="255"/>
         <source>forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前向</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="256"/>
         <source>forward + backward</source>
-        <translation type="unfinished"></translation>
+        <translation>前向 + 反向</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="271"/>
         <source>Wall time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间（秒）</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="272"/>
         <source>Throughput (tokens/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量（词元/秒）</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
         <source>Speed-up vs dense</source>
-        <translation type="unfinished"></translation>
+        <translation>相对稠密的加速比</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
-        <translation type="unfinished"></translation>
+        <translation>横轴。加速比：相对于同一任务最新完成的稠密运行的吞吐量之比（运行未记录吞吐量时改用运行时间）。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
         <source>Logarithmic axes</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标轴</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="288"/>
         <source>Time axis</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="298"/>
         <source>Runs: speed vs memory</source>
-        <translation type="unfinished"></translation>
+        <translation>运行：速度与内存</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
         <source>Forward pass only, or forward and backward</source>
-        <translation type="unfinished"></translation>
+        <translation>仅前向传播，或前向加反向传播</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="324"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
-        <translation type="unfinished"></translation>
+        <translation>图例中的斜率是 log(时间) 和 log(内存) 对 log(n) 的最小二乘拟合：1 表示随序列长度线性增长，2 表示二次增长。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="327"/>
         <source>Pass</source>
-        <translation type="unfinished"></translation>
+        <translation>传播方式</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="330"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="341"/>
         <source>Sequence length</source>
-        <translation type="unfinished"></translation>
+        <translation>序列长度</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="348"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库以比较其中各运行的速度与内存。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="349"/>
         <source>Open a database to see how attention scales with sequence length.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库以查看注意力开销如何随序列长度变化。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="374"/>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="525"/>
         <source>%n run(s) recorded no peak memory</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个运行未记录峰值内存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
         <source>%n run(s) recorded no %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个运行未记录%1</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
         <source>wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
         <source>throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个运行所属的任务没有可供比较的已完成稠密运行</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="741"/>
         <source>Cannot read the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取数据库：%1</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无已完成的运行。将一个运行训练至完成后，它会连同运行时间、吞吐量和峰值内存显示在这里。</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个已完成的运行均无法绘制：%1。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="544"/>
         <source>Not shown: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未显示：%1。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="575"/>
         <source>Wall time (s)  ← faster</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间（秒）  ← 更快</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="576"/>
         <source>Throughput (tokens/s)  faster →</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量（词元/秒）  更快 →</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
         <source>Speed-up vs dense (×)  faster →</source>
-        <translation type="unfinished"></translation>
+        <translation>相对稠密的加速比（×）  更快 →</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="786"/>
         <source>Peak memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值内存（MiB）</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
         <source>Pareto front</source>
-        <translation type="unfinished"></translation>
+        <translation>帕累托前沿</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="638"/>
@@ -1597,113 +1841,119 @@
 Peak memory: %7 MiB
 Test accuracy: %8
 Click to open the run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）
+%3 · %4
+%5：%6
+峰值内存：%7 MiB
+测试准确率：%8
+点击打开该运行</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="675"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个已完成的运行：越靠右下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个已完成的运行：越靠左下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库中尚无注意力基准测试。可使用以下命令在多个序列长度上测量稠密、可学习稀疏和固定稀疏注意力：
+etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="748"/>
         <source>No benchmarks for the %1 pass on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上没有 %1 传播的基准测试。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="776"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="783"/>
         <source>Attention time, %1 pass on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力耗时，%2 上的 %1 传播</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="784"/>
         <source>Attention peak memory, %1 pass on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力峰值内存，%2 上的 %1 传播</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="785"/>
         <source>Time per call (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>每次调用耗时（毫秒）</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
         <source>Sequence length n</source>
-        <translation type="unfinished"></translation>
+        <translation>序列长度 n</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="800"/>
         <source>%1  slope %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  斜率 %2</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="828"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉点：需要此传播方式和设备上 dense 与 learned_sparse 两者的基准测试。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉点：在 n ≈ %1 处 learned_sparse 开始快于 dense（在双对数空间中插值）。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="835"/>
         <source>crossover n ≈ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉点 n ≈ %1</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="848"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉点：范围内没有（dense 与 learned_sparse 没有共同的序列长度）。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="850"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉点：范围内没有 — 在 n = %1 时 learned_sparse 已经更快。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="853"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉点：范围内没有 — 直到 n = %1，dense 一直更快。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="863"/>
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无可导出的内容</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="31"/>
+        <location filename="../app/gui/main.cpp" line="34"/>
         <source>The Efficient Transformer Lab</source>
         <translation>高效 Transformer 实验室</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="35"/>
+        <location filename="../app/gui/main.cpp" line="38"/>
         <source>Database to open (default: %1)</source>
         <translation>要打开的数据库（默认：%1）</translation>
     </message>

@@ -2,6 +2,7 @@
 #include "app/gui/NewRunDialog.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -26,10 +27,10 @@ namespace {
 // The form's fields, grouped as the issue names them; everything else goes through "overrides".
 const std::vector<std::pair<const char*, std::vector<const char*>>>& formGroups() {
   static const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
-      {QT_TRANSLATE_NOOP("NewRunDialog", "Task and model"), {"task.dataset", "model.layers", "model.d_model", "model.heads"}},
-      {QT_TRANSLATE_NOOP("NewRunDialog", "Attention"), {"attention.kind", "attention.block", "attention.topk", "attention.pattern"}},
-      {QT_TRANSLATE_NOOP("NewRunDialog", "LoRA"), {"lora.enabled", "lora.r", "lora.alpha", "lora.targets", "lora.init"}},
-      {QT_TRANSLATE_NOOP("NewRunDialog", "Training"), {"train.steps", "train.seed", "train.threads", "train.device"}},
+      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Task and model"), {"task.dataset", "model.layers", "model.d_model", "model.heads"}},
+      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Attention"), {"attention.kind", "attention.block", "attention.topk", "attention.pattern"}},
+      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "LoRA"), {"lora.enabled", "lora.r", "lora.alpha", "lora.targets", "lora.init"}},
+      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Training"), {"train.steps", "train.seed", "train.threads", "train.device"}},
   };
   return groups;
 }
@@ -65,7 +66,7 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent) {
 
   auto* columns = new QHBoxLayout;
   for (const auto& [title, keys] : formGroups()) {
-    auto* box = new QGroupBox(tr(title), this);
+    auto* box = new QGroupBox(QCoreApplication::translate("etlab::NewRunDialog", title), this);
     auto* form = new QFormLayout(box);
     for (const char* key : keys) {
       const FieldSpec* spec = find_field(key);

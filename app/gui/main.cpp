@@ -8,12 +8,15 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include "app/gui/HeadlessExport.h"
 #include "app/gui/MainWindow.h"
 #include "core/config/paths.h"
 #include "core/config/version.h"
 #include "core/store/run_store.h"
 
 int main(int argc, char** argv) {
+  // `etlab export …` and `etlab report …` render views without a window.
+  if (argc > 1 && (qstrcmp(argv[1], "export") == 0 || qstrcmp(argv[1], "report") == 0)) return etlab::headlessMain(argc, argv);
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("etlab"));
   QApplication::setOrganizationName(QStringLiteral("etlab"));

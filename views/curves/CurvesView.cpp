@@ -366,7 +366,10 @@ bool CurvesView::exportTo(const QString& path, int dpi, QString* error) const {
                      error);
   }
   QChartView* view = m_chartView;
-  return exportChart(path, QSizeF(640, 420), dpi, [view](QPainter& p, const QRectF& box) {
+  // The chart as laid out on screen, at its own aspect ratio (a hidden view gets a sensible size).
+  const QSizeF size = view->isVisible() && view->width() > 200 ? QSizeF(view->size()) : QSizeF(720, 440);
+  if (!view->isVisible()) view->resize(size.toSize());
+  return exportChart(path, size, dpi, [view](QPainter& p, const QRectF& box) {
     p.fillRect(box, Qt::white);
     view->render(&p, box, view->viewport()->rect());
   }, error);

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace etlab {
+
+/// What `etlab export` renders: one view of one run (or several, for curves and spectra).
+struct ExportRequest {
+  QString db, view, format, out;  ///< view: heatmap | spectrum | tradeoff | curves; format: png | svg | pdf | csv
+  QStringList runs;                ///< ids or unique prefixes (tradeoff: none needed)
+  int layer = 0, head = 0, probe = 0;
+  qint64 step = -1;                ///< -1: the last recorded step
+  QString module = QStringLiteral("q"), metric = QStringLiteral("train/loss");
+  int dpi = 200;
+};
+
+/// Renders a view without a window, through the same widgets and painting code as the app.
+/// Returns false with `error` set (unknown run, nothing recorded, file exists, …).
+bool runHeadlessExport(const ExportRequest& request, QString* error);
+
+/// Writes DIR/index.html (self-contained: charts embedded) plus each chart as PNG and its data as
+/// CSV, for one run or a comparison of several.
+bool writeReport(const QString& db, const QStringList& runs, const QString& dir, QString* error);
+
+/// `etlab export …` / `etlab report …` on the command line; returns the process exit code.
+int headlessMain(int argc, char** argv);
+
+}  // namespace etlab
