@@ -79,47 +79,47 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="291"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>Wahrscheinlichkeiten, nicht beachtete Blöcke abgedunkelt</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
         <source>probabilities</source>
         <translation>Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="294"/>
         <source>attended blocks</source>
         <translation>beachtete Blöcke</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="296"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="297"/>
         <source>difference to step %1</source>
         <translation>Differenz zu Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>Lauf %1 · Schritt %2 · Schicht %3 · Head %4 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>query block</source>
         <translation>Query-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>query position</source>
         <translation>Query-Position</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
         <source>key block</source>
         <translation>Key-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
         <source>key position</source>
         <translation>Key-Position</translation>
     </message>
@@ -127,254 +127,254 @@
 <context>
     <name>etlab</name>
     <message>
-        <location filename="../views/common/ChartExport.cpp" line="24"/>
+        <location filename="../views/common/ChartExport.cpp" line="25"/>
         <source>%1 already exists; choose another name (nothing was overwritten)</source>
         <translation>%1 existiert bereits; wählen Sie einen anderen Namen (nichts wurde überschrieben)</translation>
     </message>
     <message>
-        <location filename="../views/common/ChartExport.cpp" line="40"/>
+        <location filename="../views/common/ChartExport.cpp" line="41"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;CSV-Daten (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="68"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="69"/>
         <source>no run &apos;%1&apos; in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Lauf „%1“ in %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="85"/>
-        <location filename="../app/gui/HeadlessExport.cpp" line="187"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="86"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="188"/>
         <source>unknown view &apos;%1&apos; (heatmap, spectrum, tradeoff, curves)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Ansicht „%1“ (heatmap, spectrum, tradeoff, curves)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="90"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="91"/>
         <source>give --out FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie --out DATEI an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="94"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="95"/>
         <source>--out %1 does not end in .%2</source>
-        <translation type="unfinished"></translation>
+        <translation>--out %1 endet nicht auf .%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="98"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="99"/>
         <source>no database at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Datenbank unter %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="105"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="106"/>
         <source>give --run ID (the %1 view shows runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie --run ID an (die Ansicht %1 zeigt Läufe)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="116"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="117"/>
         <source>run %1 has no recorded attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 hat keine Attention aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="126"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="127"/>
         <source>no attention recorded at step %1; recorded steps: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>in Schritt %1 wurde keine Attention aufgezeichnet; aufgezeichnete Schritte: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="132"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="133"/>
         <source>layer %1 head %2 does not exist (the model has %3 layers of %4 heads)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht %1, Head %2 existiert nicht (das Modell hat %3 Schichten mit je %4 Heads)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="148"/>
-        <location filename="../app/gui/HeadlessExport.cpp" line="167"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="149"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="168"/>
         <source>cannot load the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe können nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="152"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="153"/>
         <source>no metric &apos;%1&apos;; the runs have: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Metrik „%1“; die Läufe haben: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="178"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="179"/>
         <source>cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="194"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="195"/>
         <source>name at least one run</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie mindestens einen Lauf an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="199"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="200"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält bereits einen Bericht (index.html); wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="203"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="204"/>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Testgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>wall time</source>
-        <translation type="unfinished">Laufzeit</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="228"/>
-        <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="229"/>
-        <source>Attention of the first run (last step, layer 0, head 0)</source>
-        <translation type="unfinished"></translation>
+        <source>Training loss</source>
+        <translation>Trainings-Loss</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="230"/>
-        <source>Rank spectra of the weight updates</source>
-        <translation type="unfinished"></translation>
+        <source>Attention of the first run (last step, layer 0, head 0)</source>
+        <translation>Attention des ersten Laufs (letzter Schritt, Schicht 0, Head 0)</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="231"/>
+        <source>Rank spectra of the weight updates</source>
+        <translation>Rangspektren der Gewichts-Updates</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="232"/>
         <source>Speed and memory of every finished run in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeit und Speicherbedarf aller abgeschlossenen Läufe in der Datenbank</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="244"/>
         <source>Not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="254"/>
         <source>data (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten (CSV)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
         <source>etlab report</source>
-        <translation type="unfinished"></translation>
+        <translation>etlab-Bericht</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
         <source>Database %1 · etlab %2 · git %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank %1 · etlab %2 · git %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="267"/>
-        <location filename="../views/common/ChartExport.cpp" line="64"/>
-        <location filename="../views/common/ChartExport.cpp" line="78"/>
-        <location filename="../views/common/ChartExport.cpp" line="93"/>
-        <location filename="../views/common/ChartExport.cpp" line="109"/>
-        <location filename="../views/common/ChartExport.cpp" line="122"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="268"/>
+        <location filename="../views/common/ChartExport.cpp" line="65"/>
+        <location filename="../views/common/ChartExport.cpp" line="79"/>
+        <location filename="../views/common/ChartExport.cpp" line="94"/>
+        <location filename="../views/common/ChartExport.cpp" line="110"/>
+        <location filename="../views/common/ChartExport.cpp" line="123"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="287"/>
-        <source>export or report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="288"/>
-        <source>database file</source>
-        <translation type="unfinished"></translation>
+        <source>export or report</source>
+        <translation>export oder report</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="289"/>
-        <source>run id or prefix (several: comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <source>database file</source>
+        <translation>Datenbankdatei</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="290"/>
-        <source>heatmap, spectrum, tradeoff or curves</source>
-        <translation type="unfinished"></translation>
+        <source>run id or prefix (several: comma-separated)</source>
+        <translation>Lauf-ID oder ihr Präfix (mehrere: durch Kommas getrennt)</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="291"/>
-        <source>png, svg, pdf or csv</source>
-        <translation type="unfinished"></translation>
+        <source>heatmap, spectrum, tradeoff or curves</source>
+        <translation>heatmap, spectrum, tradeoff oder curves</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="292"/>
-        <source>file (export) or folder (report) to write</source>
-        <translation type="unfinished"></translation>
+        <source>png, svg, pdf or csv</source>
+        <translation>png, svg, pdf oder csv</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="293"/>
-        <source>layer (heatmap, spectrum)</source>
-        <translation type="unfinished"></translation>
+        <source>file (export) or folder (report) to write</source>
+        <translation>zu schreibende Datei (export) bzw. zu schreibender Ordner (report)</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="294"/>
-        <source>head (heatmap)</source>
-        <translation type="unfinished"></translation>
+        <source>layer (heatmap, spectrum)</source>
+        <translation>Schicht (heatmap, spectrum)</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
-        <source>step (default: the last recorded)</source>
-        <translation type="unfinished"></translation>
+        <source>head (heatmap)</source>
+        <translation>Head (heatmap)</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
-        <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
-        <translation type="unfinished"></translation>
+        <source>step (default: the last recorded)</source>
+        <translation>Schritt (Standard: der zuletzt aufgezeichnete)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="298"/>
-        <source>metric (curves)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/HeadlessExport.cpp" line="297"/>
+        <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
+        <translation>adaptiertes Modul (spectrum): q, k, v, o, ffn_in, ffn_out</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <source>metric (curves)</source>
+        <translation>Metrik (curves)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
         <source>%1: give --db FILE and --out PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: geben Sie --db DATEI und --out PFAD an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="325"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="326"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>export: --layer, --head, --step und --dpi erwarten ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="329"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="330"/>
         <source>export: --format must be png, svg, pdf or csv</source>
-        <translation type="unfinished"></translation>
+        <translation>export: --format muss png, svg, pdf oder csv sein</translation>
     </message>
     <message>
-        <location filename="../views/common/ChartExport.cpp" line="100"/>
+        <location filename="../views/common/ChartExport.cpp" line="101"/>
         <source>unknown chart format &apos;%1&apos; (png, svg, pdf)</source>
         <translation>unbekanntes Diagrammformat „%1“ (png, svg, pdf)</translation>
     </message>
@@ -467,22 +467,22 @@
         <translation>Schicht %1, Head %2: %3 der Key-Blöcke beachtet</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="309"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="310"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="314"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="315"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>Mittelwert des Laufs in Schritt %1: Dichte %2 · Entropie %3 nats · mittlere Distanz %4 Token</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>Dieser Head: %1 von %2 Blockpaaren (Block %3)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
@@ -831,9 +831,13 @@
         <translation>Ansicht &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
         <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
+        <translation type="vanished">Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="251"/>
@@ -1206,22 +1210,22 @@
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
         <source>Task and model</source>
-        <translation type="unfinished">Aufgabe und Modell</translation>
+        <translation>Aufgabe und Modell</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
         <source>Attention</source>
-        <translation type="unfinished">Attention</translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
         <source>LoRA</source>
-        <translation type="unfinished">LoRA</translation>
+        <translation>LoRA</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
         <source>Training</source>
-        <translation type="unfinished">Training</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="51"/>

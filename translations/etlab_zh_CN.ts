@@ -79,47 +79,47 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="291"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>概率，未被关注的块调暗显示</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
         <source>probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="294"/>
         <source>attended blocks</source>
         <translation>被关注的块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="296"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="297"/>
         <source>difference to step %1</source>
         <translation>与第 %1 步的差值</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>运行 %1 · 第 %2 步 · 第 %3 层 · 第 %4 个头 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>query block</source>
         <translation>查询块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>query position</source>
         <translation>查询位置</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
         <source>key block</source>
         <translation>键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
         <source>key position</source>
         <translation>键位置</translation>
     </message>
@@ -127,254 +127,254 @@
 <context>
     <name>etlab</name>
     <message>
-        <location filename="../views/common/ChartExport.cpp" line="24"/>
+        <location filename="../views/common/ChartExport.cpp" line="25"/>
         <source>%1 already exists; choose another name (nothing was overwritten)</source>
         <translation>%1 已存在；请另选一个名称（未覆盖任何文件）</translation>
     </message>
     <message>
-        <location filename="../views/common/ChartExport.cpp" line="40"/>
+        <location filename="../views/common/ChartExport.cpp" line="41"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;CSV 数据 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="68"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="69"/>
         <source>no run &apos;%1&apos; in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中没有运行“%1”</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="85"/>
-        <location filename="../app/gui/HeadlessExport.cpp" line="187"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="86"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="188"/>
         <source>unknown view &apos;%1&apos; (heatmap, spectrum, tradeoff, curves)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的视图“%1”（heatmap、spectrum、tradeoff、curves）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="90"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="91"/>
         <source>give --out FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定 --out FILE</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="94"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="95"/>
         <source>--out %1 does not end in .%2</source>
-        <translation type="unfinished"></translation>
+        <translation>--out %1 的扩展名不是 .%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="98"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="99"/>
         <source>no database at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="105"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="106"/>
         <source>give --run ID (the %1 view shows runs)</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定 --run ID（%1 视图显示的是运行）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="116"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="117"/>
         <source>run %1 has no recorded attention</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 未记录注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="126"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="127"/>
         <source>no attention recorded at step %1; recorded steps: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步未记录注意力；已记录的步：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="132"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="133"/>
         <source>layer %1 head %2 does not exist (the model has %3 layers of %4 heads)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层第 %2 个头不存在（模型共有 %3 层，每层 %4 个头）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="148"/>
-        <location filename="../app/gui/HeadlessExport.cpp" line="167"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="149"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="168"/>
         <source>cannot load the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="152"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="153"/>
         <source>no metric &apos;%1&apos;; the runs have: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>没有指标“%1”；这些运行包含的指标：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="178"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="179"/>
         <source>cannot read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="194"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="195"/>
         <source>name at least one run</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少指定一个运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="199"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="200"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有报告（index.html）；请选择一个空文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="203"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="204"/>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>preset</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>test accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="209"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>wall time</source>
-        <translation type="unfinished">运行时间</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="228"/>
-        <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="229"/>
-        <source>Attention of the first run (last step, layer 0, head 0)</source>
-        <translation type="unfinished"></translation>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="230"/>
-        <source>Rank spectra of the weight updates</source>
-        <translation type="unfinished"></translation>
+        <source>Attention of the first run (last step, layer 0, head 0)</source>
+        <translation>第一个运行的注意力（最后一步，第 0 层，第 0 个头）</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="231"/>
+        <source>Rank spectra of the weight updates</source>
+        <translation>权重更新的秩谱</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="232"/>
         <source>Speed and memory of every finished run in the database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中所有已完成运行的速度与内存</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="244"/>
         <source>Not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="254"/>
         <source>data (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据（CSV）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
         <source>etlab report</source>
-        <translation type="unfinished"></translation>
+        <translation>etlab 报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="261"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
         <source>Database %1 · etlab %2 · git %3</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 · etlab %2 · git %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="267"/>
-        <location filename="../views/common/ChartExport.cpp" line="64"/>
-        <location filename="../views/common/ChartExport.cpp" line="78"/>
-        <location filename="../views/common/ChartExport.cpp" line="93"/>
-        <location filename="../views/common/ChartExport.cpp" line="109"/>
-        <location filename="../views/common/ChartExport.cpp" line="122"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="268"/>
+        <location filename="../views/common/ChartExport.cpp" line="65"/>
+        <location filename="../views/common/ChartExport.cpp" line="79"/>
+        <location filename="../views/common/ChartExport.cpp" line="94"/>
+        <location filename="../views/common/ChartExport.cpp" line="110"/>
+        <location filename="../views/common/ChartExport.cpp" line="123"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="287"/>
-        <source>export or report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="288"/>
-        <source>database file</source>
-        <translation type="unfinished"></translation>
+        <source>export or report</source>
+        <translation>export 或 report</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="289"/>
-        <source>run id or prefix (several: comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <source>database file</source>
+        <translation>数据库文件</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="290"/>
-        <source>heatmap, spectrum, tradeoff or curves</source>
-        <translation type="unfinished"></translation>
+        <source>run id or prefix (several: comma-separated)</source>
+        <translation>运行 ID 或其前缀（多个时以逗号分隔）</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="291"/>
-        <source>png, svg, pdf or csv</source>
-        <translation type="unfinished"></translation>
+        <source>heatmap, spectrum, tradeoff or curves</source>
+        <translation>heatmap、spectrum、tradeoff 或 curves</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="292"/>
-        <source>file (export) or folder (report) to write</source>
-        <translation type="unfinished"></translation>
+        <source>png, svg, pdf or csv</source>
+        <translation>png、svg、pdf 或 csv</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="293"/>
-        <source>layer (heatmap, spectrum)</source>
-        <translation type="unfinished"></translation>
+        <source>file (export) or folder (report) to write</source>
+        <translation>要写入的文件（export）或文件夹（report）</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="294"/>
-        <source>head (heatmap)</source>
-        <translation type="unfinished"></translation>
+        <source>layer (heatmap, spectrum)</source>
+        <translation>层（heatmap、spectrum）</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
-        <source>step (default: the last recorded)</source>
-        <translation type="unfinished"></translation>
+        <source>head (heatmap)</source>
+        <translation>头（heatmap）</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
-        <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
-        <translation type="unfinished"></translation>
+        <source>step (default: the last recorded)</source>
+        <translation>步数（默认：最后记录的一步）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="298"/>
-        <source>metric (curves)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/gui/HeadlessExport.cpp" line="297"/>
+        <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
+        <translation>适配的模块（spectrum）：q、k、v、o、ffn_in、ffn_out</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <source>metric (curves)</source>
+        <translation>指标（curves）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 分辨率</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
         <source>%1: give --db FILE and --out PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：请指定 --db FILE 和 --out PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="325"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="326"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>export：--layer、--head、--step 和 --dpi 必须是整数</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="329"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="330"/>
         <source>export: --format must be png, svg, pdf or csv</source>
-        <translation type="unfinished"></translation>
+        <translation>export：--format 必须是 png、svg、pdf 或 csv</translation>
     </message>
     <message>
-        <location filename="../views/common/ChartExport.cpp" line="100"/>
+        <location filename="../views/common/ChartExport.cpp" line="101"/>
         <source>unknown chart format &apos;%1&apos; (png, svg, pdf)</source>
         <translation>未知的图表格式“%1”（png、svg、pdf）</translation>
     </message>
@@ -467,22 +467,22 @@
         <translation>第 %1 层，第 %2 个头：关注了 %3 的键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="309"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="310"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="314"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="315"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>第 %1 步的运行均值：密度 %2 · 熵 %3 nats · 平均距离 %4 个词元</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>此头：%2 个块对中的 %1 个（块大小 %3）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>
@@ -829,9 +829,13 @@
         <translation>导出视图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
         <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
+        <translation type="vanished">Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="251"/>
@@ -1198,22 +1202,22 @@
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
         <source>Task and model</source>
-        <translation type="unfinished">任务与模型</translation>
+        <translation>任务与模型</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
         <source>Attention</source>
-        <translation type="unfinished">注意力</translation>
+        <translation>注意力</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
         <source>LoRA</source>
-        <translation type="unfinished">LoRA</translation>
+        <translation>LoRA</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
         <source>Training</source>
-        <translation type="unfinished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location filename="../app/gui/NewRunDialog.cpp" line="51"/>

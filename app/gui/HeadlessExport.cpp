@@ -29,7 +29,8 @@ namespace etlab {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("HeadlessExport", s); }
+// lupdate files free tr() calls under the namespace's context.
+QString tr(const char* s) { return QCoreApplication::translate("etlab", s); }
 
 // Waits for `signal` of `sender` (with a bool argument) or a timeout; returns the argument.
 template <typename Sender, typename Signal>

@@ -247,7 +247,7 @@ void MainWindow::buildMenus() {
     if (!path.isEmpty()) mergeDatabase(path);
   });
   auto* exportView = fileMenu->addAction(tr("&Export View…"), this, &MainWindow::chooseExport);
-  exportView->setShortcut(QKeySequence(tr("Ctrl+E")));
+  exportView->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));  // plain Ctrl+E is "end of line" in X11 line edits
   auto* reload = fileMenu->addAction(tr("Re&fresh"), this, &MainWindow::refresh);
   reload->setShortcut(QKeySequence::Refresh);
   fileMenu->addSeparator();

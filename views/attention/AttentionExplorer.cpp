@@ -288,8 +288,9 @@ void AttentionExplorer::refreshMatrix() {
     HeatmapFigure fig;
     fig.map = map;
     fig.data = loadAttentionMatrix(*idx, probe, step, layer, head);
-    QString what = fig.data.hasValues() ? (fig.data.hasSelection() ? QObject::tr("probabilities, unattended blocks dimmed")
-                                                                   : QObject::tr("probabilities"))
+    const bool skipsBlocks = std::find(fig.data.selected.begin(), fig.data.selected.end(), 0) != fig.data.selected.end();
+    QString what = fig.data.hasValues() ? (skipsBlocks ? QObject::tr("probabilities, unattended blocks dimmed")
+                                                       : QObject::tr("probabilities"))
                                         : QObject::tr("attended blocks");
     if (other >= 0 && other != step) {
       fig.data = differenceOf(fig.data, loadAttentionMatrix(*idx, probe, other, layer, head));

@@ -17,7 +17,8 @@ namespace etlab {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("ChartExport", s); }
+// lupdate files free tr() calls under the namespace's context.
+QString tr(const char* s) { return QCoreApplication::translate("etlab", s); }
 
 bool refuseExisting(const QString& path, bool overwrite, QString* error) {
   if (!overwrite && QFileInfo::exists(path)) {
