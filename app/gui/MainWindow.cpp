@@ -100,7 +100,7 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_statusFilter = new QComboBox(this);
   m_statusFilter->addItem(tr("any status"), QString());
   for (const char* s : {"queued", "running", "finished", "failed", "cancelled", "interrupted"})
-    m_statusFilter->addItem(QString::fromLatin1(s), QString::fromLatin1(s));
+    m_statusFilter->addItem(RunTableModel::statusText(s), QString::fromLatin1(s));
   connect(m_statusFilter, &QComboBox::currentIndexChanged, this,
           [this] { m_proxy->setStatus(m_statusFilter->currentData().toString()); });
   m_methodFilter = new QComboBox(this);
@@ -302,6 +302,23 @@ void MainWindow::buildMenus() {
     connect(a, &QAction::triggered, this, [this, theme = theme] {
       setTheme(theme);
       QSettings().setValue(QStringLiteral("view/theme"), static_cast<int>(theme));
+    });
+  }
+  auto* languageMenu = viewMenu->addMenu(tr("&Language"));
+  auto* languages = new QActionGroup(this);
+  const QString chosen = QSettings().value(QStringLiteral("view/language")).toString();
+  const std::pair<QString, QString> choices[] = {{tr("System"), QString()},
+                                                 {QStringLiteral("English"), QStringLiteral("en")},
+                                                 {QStringLiteral("Deutsch"), QStringLiteral("de")},
+                                                 {QStringLiteral("简体中文"), QStringLiteral("zh_CN")}};
+  for (const auto& [label, code] : choices) {
+    auto* a = languageMenu->addAction(label);
+    a->setCheckable(true);
+    a->setChecked(code == chosen);
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code = code] {
+      QSettings().setValue(QStringLiteral("view/language"), code);
+      statusBar()->showMessage(tr("The language changes when etlab starts again"), 8000);
     });
   }
   const std::pair<QString, QWidget*> views[] = {{tr("&Details"), m_details},        {tr("&Curves and Compare"), m_curves},

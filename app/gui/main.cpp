@@ -23,11 +23,14 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QString::fromStdString(etlab::version()));
   QApplication::setDesktopFileName(QStringLiteral("etlab"));
 
+  // The system locale, unless View > Language chose another (takes effect at the next start).
+  const QString language = QSettings().value(QStringLiteral("view/language")).toString();
+  const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+  QLocale::setDefault(locale);
   QTranslator qtTranslator, appTranslator;
-  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+  if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
     QApplication::installTranslator(&qtTranslator);
-  if (appTranslator.load(QLocale(), QStringLiteral("etlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+  if (appTranslator.load(locale, QStringLiteral("etlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
     QApplication::installTranslator(&appTranslator);
 
   QCommandLineParser parser;

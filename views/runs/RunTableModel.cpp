@@ -17,6 +17,16 @@ namespace etlab {
 
 RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+QString RunTableModel::statusText(const std::string& status) {
+  if (status == "queued") return tr("queued");
+  if (status == "running") return tr("running");
+  if (status == "finished") return tr("finished");
+  if (status == "failed") return tr("failed");
+  if (status == "cancelled") return tr("cancelled");
+  if (status == "interrupted") return tr("interrupted");
+  return QString::fromStdString(status);
+}
+
 bool RunTableModel::reload(const QString& dbPath, bool bin) {
   std::vector<RunRecord> runs;
   std::map<std::string, std::vector<std::string>> tags;
@@ -89,7 +99,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     case Id: return QString::fromStdString(r.id.substr(0, 8));
     case Name: return QString(QString::fromStdString(r.name) + (r.notes.empty() || sortKey ? QString() : QStringLiteral(" ✎")));
     case Tags: return m_tags[static_cast<size_t>(index.row())].join(QStringLiteral(", "));
-    case Status: return QString::fromStdString(r.status);
+    case Status: return sortKey ? QString::fromStdString(r.status) : statusText(r.status);
     case Preset: return QString::fromStdString(r.preset);
     case Method: return QString::fromStdString(r.method);
     case Task: return QString::fromStdString(r.task);

@@ -33,6 +33,8 @@ class RunTableModel : public QAbstractTableModel {
   const RunRecord& run(int row) const { return m_runs.at(static_cast<size_t>(row)); }
   const nlohmann::json& config(int row) const { return m_configs.at(static_cast<size_t>(row)); }
   QStringList tags(int row) const { return m_tags.at(static_cast<size_t>(row)); }
+  /// A status name as shown to the user (translated).
+  static QString statusText(const std::string& status);
   /// Row of a run id, or -1.
   int rowOf(const QString& runId) const;
 
