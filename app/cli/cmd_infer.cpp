@@ -51,6 +51,7 @@ void add_infer_command(CLI::App& app) {
                                                        : ""},
                                     {"probabilities", probs},
                                     {"tokens", r.pieces.size()},
+                                    {"pieces", r.pieces},
                                     {"selections", sel}}
                          .dump()
                   << std::endl;

@@ -44,6 +44,7 @@
 
 #include "app/gui/JobManager.h"
 #include "app/gui/NewRunDialog.h"
+#include "app/gui/TryItDialog.h"
 #include "core/config/version.h"
 #include "core/store/run_store.h"
 #include "views/attention/AttentionExplorer.h"
@@ -260,6 +261,8 @@ void MainWindow::buildMenus() {
   auto* tags = runMenu->addAction(tr("&Tags…"), this, &MainWindow::editTags);
   tags->setShortcut(QKeySequence(tr("Ctrl+T")));
   auto* notes = runMenu->addAction(tr("N&otes…"), this, &MainWindow::editNotes);
+  auto* tryIt = runMenu->addAction(tr("Tr&y It…"), this, &MainWindow::tryItSelected);
+  tryIt->setShortcut(QKeySequence(tr("Ctrl+I")));
   m_resumeAction = runMenu->addAction(tr("Res&ume"), this, &MainWindow::resumeSelected);
   m_resumeAction->setShortcut(QKeySequence(tr("Ctrl+R")));
   auto* parallel = runMenu->addMenu(tr("Jobs Side by Side"));
@@ -287,7 +290,7 @@ void MainWindow::buildMenus() {
   m_restoreAction = runMenu->addAction(tr("&Restore from Bin"), this, &MainWindow::restoreSelected);
   m_restoreAction->setEnabled(false);
   runMenu->addAction(tr("&Empty Bin…"), this, &MainWindow::emptyBin);
-  for (QAction* a : {rename, tags, notes, m_resumeAction, m_deleteAction, m_restoreAction}) m_table->addAction(a);
+  for (QAction* a : {tryIt, rename, tags, notes, m_resumeAction, m_deleteAction, m_restoreAction}) m_table->addAction(a);
 
   auto* viewMenu = menuBar()->addMenu(tr("&View"));
   auto* themeMenu = viewMenu->addMenu(tr("&Theme"));
@@ -763,6 +766,22 @@ void MainWindow::newRun() {
   NewRunDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted) return;
   startJob(dialog.cliArguments(), dialog.summary());
+}
+
+void MainWindow::tryItSelected() {
+  const QStringList ids = selectedRunIds();
+  if (ids.size() != 1) {
+    statusBar()->showMessage(tr("Select one finished run to try"), 5000);
+    return;
+  }
+  const int row = m_model->rowOf(ids.front());
+  if (row < 0 || m_model->run(row).status != "finished") {
+    statusBar()->showMessage(tr("Only finished runs can be tried"), 5000);
+    return;
+  }
+  auto* dialog = new TryItDialog(m_dbPath, ids.front(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
 }
 
 void MainWindow::resumeSelected() {

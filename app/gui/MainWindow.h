@@ -92,6 +92,7 @@ class MainWindow : public QMainWindow {
   void emptyBin();
   void newRun();
   void resumeSelected();
+  void tryItSelected();
 
  private:
   void buildMenus();

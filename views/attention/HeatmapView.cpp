@@ -16,7 +16,7 @@ namespace etlab {
 
 namespace {
 
-constexpr double kLeft = 64, kTop = 40, kRight = 88, kBottom = 36;  // figure margins (pixels)
+constexpr double kLeft = 64, kTop = 60, kRight = 88, kBottom = 36;  // kTop leaves room for rotated token labels  // figure margins (pixels)
 
 QString shortToken(const QString& t) {
   QString s = t;
