@@ -654,7 +654,7 @@
 <context>
     <name>etlab::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="77"/>
+        <location filename="../app/gui/MainWindow.cpp" line="78"/>
         <source>etlab — Efficient Transformer Lab</source>
         <translation>etlab — Efficient Transformer Lab</translation>
     </message>
@@ -667,12 +667,12 @@
         <translation type="vanished">&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein erstes Modell in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;&lt;p&gt;Läufe erscheinen hier, sobald sie starten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../app/gui/MainWindow.cpp" line="245"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../app/gui/MainWindow.cpp" line="250"/>
         <source>&amp;Open Database…</source>
         <translation>&amp;Datenbank öffnen…</translation>
     </message>
@@ -681,152 +681,152 @@
         <translation type="vanished">&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="332"/>
+        <location filename="../app/gui/MainWindow.cpp" line="358"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../app/gui/MainWindow.cpp" line="359"/>
         <source>&amp;About etlab</source>
         <translation>Ü&amp;ber etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="384"/>
+        <location filename="../app/gui/MainWindow.cpp" line="410"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="385"/>
+        <location filename="../app/gui/MainWindow.cpp" line="411"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="684"/>
+        <location filename="../app/gui/MainWindow.cpp" line="710"/>
         <source>Open etlab database</source>
         <translation>etlab-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="246"/>
-        <location filename="../app/gui/MainWindow.cpp" line="685"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../app/gui/MainWindow.cpp" line="711"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="97"/>
+        <location filename="../app/gui/MainWindow.cpp" line="98"/>
         <source>Filter runs (any column, notes, id)</source>
         <translation>Läufe filtern (beliebige Spalte, Notizen, ID)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="101"/>
+        <location filename="../app/gui/MainWindow.cpp" line="102"/>
         <source>any status</source>
         <translation>beliebiger Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="110"/>
+        <location filename="../app/gui/MainWindow.cpp" line="111"/>
         <source>tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="115"/>
+        <location filename="../app/gui/MainWindow.cpp" line="116"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
         <translation>Konfiguration, z. B. lora.r=8 attention.block=64</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="117"/>
-        <location filename="../app/gui/MainWindow.cpp" line="121"/>
+        <location filename="../app/gui/MainWindow.cpp" line="118"/>
+        <location filename="../app/gui/MainWindow.cpp" line="122"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
         <translation>Bedingungen an die Laufkonfiguration, SCHLÜSSEL=WERT durch Leerzeichen getrennt; alle müssen erfüllt sein</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="122"/>
+        <location filename="../app/gui/MainWindow.cpp" line="123"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
         <translation>Jede Bedingung muss die Form SCHLÜSSEL=WERT haben, z. B. lora.r=8</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="131"/>
+        <location filename="../app/gui/MainWindow.cpp" line="132"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
         <translation>&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Beginnen Sie mit der Demo: Sie trainiert ein Dense-Modell, ein Modell mit gelernter Sparse Attention und ein LoRA-Modell auf ListOps (in Smoke-Test-Größe, je etwa eine Minute auf einer Laptop-CPU), sodass sich jede Ansicht füllt.&lt;/p&gt;&lt;p&gt;Oder wählen Sie &lt;b&gt;Datei › Neuer Lauf…&lt;/b&gt; oder trainieren Sie in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="140"/>
+        <location filename="../app/gui/MainWindow.cpp" line="141"/>
         <source>Run the demo comparison</source>
         <translation>Demo-Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="171"/>
+        <location filename="../app/gui/MainWindow.cpp" line="180"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="172"/>
+        <location filename="../app/gui/MainWindow.cpp" line="181"/>
         <source>Curves &amp;&amp; Compare</source>
         <translation>Kurven &amp;&amp; Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="173"/>
+        <location filename="../app/gui/MainWindow.cpp" line="182"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="174"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>Rank Spectra</source>
         <translation>Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="175"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>Speed vs Memory</source>
         <translation>Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="188"/>
+        <location filename="../app/gui/MainWindow.cpp" line="197"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="202"/>
+        <location filename="../app/gui/MainWindow.cpp" line="211"/>
         <source>Job “%1” %2</source>
         <translation>Job „%1“ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="214"/>
-        <location filename="../app/gui/MainWindow.cpp" line="774"/>
+        <location filename="../app/gui/MainWindow.cpp" line="223"/>
+        <location filename="../app/gui/MainWindow.cpp" line="816"/>
         <source>resume %1</source>
         <translation>%1 fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="237"/>
+        <location filename="../app/gui/MainWindow.cpp" line="246"/>
         <source>&amp;New Run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../app/gui/MainWindow.cpp" line="248"/>
         <source>Run the &amp;Demo Comparison</source>
         <translation>Demo-&amp;Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../app/gui/MainWindow.cpp" line="252"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="244"/>
+        <location filename="../app/gui/MainWindow.cpp" line="253"/>
         <source>&amp;Merge Database…</source>
         <translation>Datenbank zusa&amp;mmenführen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../app/gui/MainWindow.cpp" line="254"/>
         <source>Merge runs from</source>
         <translation>Läufe zusammenführen aus</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
         <source>&amp;Export View…</source>
         <translation>Ansicht &amp;exportieren…</translation>
     </message>
@@ -835,57 +835,86 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="259"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../app/gui/MainWindow.cpp" line="260"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../app/gui/MainWindow.cpp" line="266"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="267"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="269"/>
         <source>&amp;Tags…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="261"/>
+        <location filename="../app/gui/MainWindow.cpp" line="270"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="262"/>
+        <location filename="../app/gui/MainWindow.cpp" line="271"/>
         <source>N&amp;otes…</source>
         <translation>&amp;Notizen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="272"/>
+        <source>E&amp;xperiment…</source>
+        <translation>E&amp;xperiment…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../app/gui/MainWindow.cpp" line="283"/>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/MainWindow.cpp" line="277"/>
+        <source>Group the %n selected run(s) under the experiment (empty: none):</source>
+        <translation>
+            <numerusform>Ordnet %n ausgewählten Lauf dem Experiment zu (leer: keines):</numerusform>
+            <numerusform>Ordnet %n ausgewählte Läufe dem Experiment zu (leer: keines):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <source>Tr&amp;y It…</source>
+        <translation>Aus&amp;probieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="289"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../app/gui/MainWindow.cpp" line="290"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../app/gui/MainWindow.cpp" line="291"/>
         <source>Jobs Side by Side</source>
         <translation>Parallele Jobs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>%n gleichzeitig</numerusform>
@@ -893,189 +922,189 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../app/gui/MainWindow.cpp" line="304"/>
         <source>Move to &amp;Bin</source>
         <translation>In den &amp;Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../app/gui/MainWindow.cpp" line="306"/>
         <source>&amp;Undo Delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../app/gui/MainWindow.cpp" line="310"/>
         <source>Show the B&amp;in</source>
         <translation>Papierkorb an&amp;zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../app/gui/MainWindow.cpp" line="313"/>
         <source>&amp;Restore from Bin</source>
         <translation>Aus dem Papierkorb &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../app/gui/MainWindow.cpp" line="315"/>
         <source>&amp;Empty Bin…</source>
         <translation>Papierkorb &amp;leeren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../app/gui/MainWindow.cpp" line="319"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../app/gui/MainWindow.cpp" line="333"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../app/gui/MainWindow.cpp" line="336"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../app/gui/MainWindow.cpp" line="347"/>
         <source>The language changes when etlab starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start von etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="350"/>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="350"/>
         <source>&amp;Curves and Compare</source>
         <translation>&amp;Kurven und Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../app/gui/MainWindow.cpp" line="351"/>
         <source>&amp;Attention</source>
         <translation>&amp;Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../app/gui/MainWindow.cpp" line="351"/>
         <source>Rank &amp;Spectra</source>
         <translation>&amp;Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../app/gui/MainWindow.cpp" line="352"/>
         <source>Speed vs &amp;Memory</source>
         <translation>Geschwindigkeit vs. &amp;Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="431"/>
+        <location filename="../app/gui/MainWindow.cpp" line="457"/>
         <source>any method</source>
         <translation>beliebige Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="479"/>
+        <location filename="../app/gui/MainWindow.cpp" line="505"/>
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="487"/>
+        <location filename="../app/gui/MainWindow.cpp" line="513"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="489"/>
+        <location filename="../app/gui/MainWindow.cpp" line="515"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>last</source>
         <translation>letzter Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>best</source>
         <translation>bester Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>at step</source>
         <translation>bei Schritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="498"/>
+        <location filename="../app/gui/MainWindow.cpp" line="524"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="526"/>
+        <location filename="../app/gui/MainWindow.cpp" line="552"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
-        <location filename="../app/gui/MainWindow.cpp" line="573"/>
+        <location filename="../app/gui/MainWindow.cpp" line="558"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="545"/>
-        <location filename="../app/gui/MainWindow.cpp" line="564"/>
+        <location filename="../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../app/gui/MainWindow.cpp" line="590"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../app/gui/MainWindow.cpp" line="581"/>
         <source>Rename run</source>
         <translation>Lauf umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../app/gui/MainWindow.cpp" line="581"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="564"/>
+        <location filename="../app/gui/MainWindow.cpp" line="590"/>
         <source>Tags, separated by commas:</source>
         <translation>Tags, durch Kommas getrennt:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="573"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Notes on this run:</source>
         <translation>Notizen zu diesem Lauf:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../app/gui/MainWindow.cpp" line="615"/>
         <source>Move to bin</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="593"/>
+        <location filename="../app/gui/MainWindow.cpp" line="619"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>%n Lauf in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
@@ -1083,30 +1112,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../app/gui/MainWindow.cpp" line="632"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="625"/>
+        <location filename="../app/gui/MainWindow.cpp" line="651"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="631"/>
-        <location filename="../app/gui/MainWindow.cpp" line="633"/>
-        <location filename="../app/gui/MainWindow.cpp" line="637"/>
-        <location filename="../app/gui/MainWindow.cpp" line="643"/>
+        <location filename="../app/gui/MainWindow.cpp" line="657"/>
+        <location filename="../app/gui/MainWindow.cpp" line="659"/>
+        <location filename="../app/gui/MainWindow.cpp" line="663"/>
+        <location filename="../app/gui/MainWindow.cpp" line="669"/>
         <source>Empty bin</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="633"/>
+        <location filename="../app/gui/MainWindow.cpp" line="659"/>
         <source>The bin is empty.</source>
         <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="638"/>
+        <location filename="../app/gui/MainWindow.cpp" line="664"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Lauf und seine %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
@@ -1114,64 +1143,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="648"/>
-        <location filename="../app/gui/MainWindow.cpp" line="654"/>
+        <location filename="../app/gui/MainWindow.cpp" line="674"/>
+        <location filename="../app/gui/MainWindow.cpp" line="680"/>
         <source>Merge database</source>
         <translation>Datenbank zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="649"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>Die Läufe aus %1 in %2 importieren? Bereits vorhandene Läufe werden übersprungen; %1 wird nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="656"/>
+        <location filename="../app/gui/MainWindow.cpp" line="682"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>Zusammengeführt: %1 Lauf/Läufe hinzugefügt, %2 bereits vorhanden, %3 Checkpoint-Datei(en) kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="671"/>
+        <location filename="../app/gui/MainWindow.cpp" line="697"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>die Ansicht „Details“ hat kein Diagramm; wählen Sie Kurven, Attention, Rangspektren oder Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="676"/>
-        <location filename="../app/gui/MainWindow.cpp" line="679"/>
+        <location filename="../app/gui/MainWindow.cpp" line="702"/>
+        <location filename="../app/gui/MainWindow.cpp" line="705"/>
         <source>Export view</source>
         <translation>Ansicht exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="680"/>
+        <location filename="../app/gui/MainWindow.cpp" line="706"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="719"/>
+        <location filename="../app/gui/MainWindow.cpp" line="745"/>
         <source>Database dropped</source>
         <translation>Datenbank abgelegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="720"/>
+        <location filename="../app/gui/MainWindow.cpp" line="746"/>
         <source>What should happen with %1?</source>
         <translation>Was soll mit %1 geschehen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="721"/>
+        <location filename="../app/gui/MainWindow.cpp" line="747"/>
         <source>Open it</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="722"/>
+        <location filename="../app/gui/MainWindow.cpp" line="748"/>
         <source>Merge its runs into this database</source>
         <translation>Ihre Läufe in diese Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="731"/>
+        <location filename="../app/gui/MainWindow.cpp" line="757"/>
         <source>Training in progress</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="732"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>%n Trainingsjob läuft. Jetzt anhalten? Er wird gespeichert und kann später fortgesetzt werden.</numerusform>
@@ -1179,32 +1208,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="757"/>
+        <location filename="../app/gui/MainWindow.cpp" line="783"/>
         <source>demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="759"/>
+        <location filename="../app/gui/MainWindow.cpp" line="785"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
         <translation>Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="776"/>
+        <location filename="../app/gui/MainWindow.cpp" line="797"/>
+        <source>Select one finished run to try</source>
+        <translation>Wählen Sie einen abgeschlossenen Lauf zum Ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="802"/>
+        <source>Only finished runs can be tried</source>
+        <translation>Nur abgeschlossene Läufe lassen sich ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="818"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="783"/>
+        <location filename="../app/gui/MainWindow.cpp" line="825"/>
         <source>About etlab</source>
         <translation>Über etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="784"/>
+        <location filename="../app/gui/MainWindow.cpp" line="826"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;Das Efficient Transformer Lab: gelernte Sparse Attention und LoRA, gemessen auf Ihrem eigenen Rechner.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="794"/>
+        <location filename="../app/gui/MainWindow.cpp" line="836"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%n Lauf im Papierkorb von %1</numerusform>
@@ -1212,7 +1251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="795"/>
+        <location filename="../app/gui/MainWindow.cpp" line="837"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>
@@ -1354,62 +1393,67 @@
         <translation>unterbrochen</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="122"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="123"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="123"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="124"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="124"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="125"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="125"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="126"/>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunTableModel.cpp" line="127"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="126"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="128"/>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="127"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="129"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="128"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="130"/>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="129"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="131"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="130"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="132"/>
         <source>Test accuracy</source>
         <translation>Testgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="131"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="133"/>
         <source>Trainable parameters</source>
         <translation>Trainierbare Parameter</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="132"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="134"/>
         <source>Wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="133"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="135"/>
         <source>Created (UTC)</source>
         <translation>Erstellt (UTC)</translation>
     </message>
@@ -1417,124 +1461,129 @@
 <context>
     <name>etlab::SpectraView</name>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="473"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="474"/>
         <source>j: top vectors of %1</source>
         <translation>j: führende Vektoren von %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="474"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="475"/>
         <source>i: top vectors of %1</source>
         <translation>i: führende Vektoren von %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="557"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="558"/>
         <source>Which adapted weight: q, k, v, o projections, the feed-forward layers or the sparse-attention router</source>
         <translation>Welches adaptierte Gewicht: q-, k-, v-, o-Projektionen, die Feed-Forward-Schichten oder der Sparse-Attention-Router</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="559"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="560"/>
         <source>Transformer layer</source>
         <translation>Transformer-Schicht</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="561"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="562"/>
         <source>Evaluation step whose spectrum is shown (runs without it show their last one before)</source>
         <translation>Evaluationsschritt, dessen Spektrum angezeigt wird (Läufe ohne diesen Schritt zeigen ihr letztes Spektrum davor)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="563"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="564"/>
         <source>log</source>
         <translation>log</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="564"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="565"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="565"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="566"/>
         <source>Vertical scale of the singular values</source>
         <translation>Vertikale Skala der Singulärwerte</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="571"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="572"/>
         <source>Fraction of the update&apos;s energy (sum of squared singular values) a rank must keep</source>
         <translation>Anteil der Energie des Updates (Summe der quadrierten Singulärwerte), den ein Rang erhalten muss</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="581"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="582"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="582"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="583"/>
         <source>&amp;Layer</source>
         <translation>&amp;Schicht</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="583"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="584"/>
         <source>S&amp;tep</source>
         <translation>Sch&amp;ritt</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="584"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="585"/>
         <source>&amp;Scale</source>
         <translation>S&amp;kala</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="585"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="586"/>
         <source>&amp;Energy threshold</source>
         <translation>&amp;Energieschwelle</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="588"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="665"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="685"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="589"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="680"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="700"/>
         <source>Choose one or more runs to see the rank spectra of their weight updates.</source>
         <translation>Wählen Sie einen oder mehrere Läufe, um die Rangspektren ihrer Gewichts-Updates zu sehen.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="597"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="598"/>
         <source>Singular values of the weight update, largest first: a steep drop means the update is low-rank</source>
         <translation>Singulärwerte des Gewichts-Updates, größter zuerst: ein steiler Abfall bedeutet, dass das Update niedrigen Rang hat</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="598"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="599"/>
         <source>Share of the update&apos;s energy kept by its top r directions; the dashed line is the threshold</source>
         <translation>Anteil der Energie des Updates, den seine r führenden Richtungen erhalten; die gestrichelte Linie ist die Schwelle</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="599"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="600"/>
         <source>Stable rank (||ΔW||_F² / ||ΔW||_2²) at each evaluation</source>
         <translation>Stabiler Rang (||ΔW||_F² / ||ΔW||_2²) bei jeder Evaluation</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="601"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="602"/>
         <source>How much the top-i directions of adapter A overlap the top-j directions of adapter B (1: same subspace, 0: orthogonal)</source>
         <translation>Wie stark die führenden i Richtungen von Adapter A die führenden j Richtungen von Adapter B überlappen (1: gleicher Unterraum, 0: orthogonal)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="605"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="606"/>
         <source>Adapter A (rows of the heatmap)</source>
         <translation>Adapter A (Zeilen der Heatmap)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="606"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="607"/>
         <source>Adapter B (columns of the heatmap)</source>
         <translation>Adapter B (Spalten der Heatmap)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="610"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="611"/>
         <source>Compare adapters</source>
         <translation>Adapter vergleichen</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="613"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="614"/>
         <source>with</source>
         <translation>mit</translation>
     </message>
+    <message>
+        <location filename="../views/spectra/SpectraView.cpp" line="637"/>
+        <source>Open the new-run dialog with this run&apos;s preset and the suggested LoRA rank</source>
+        <translation>Öffnet den Dialog „Neuer Lauf“ mit der Voreinstellung dieses Laufs und dem vorgeschlagenen LoRA-Rang</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../views/spectra/SpectraView.cpp" line="666"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="681"/>
         <source>Loading the spectra of %n run(s)…</source>
         <translation>
             <numerusform>Spektren von %n Lauf werden geladen…</numerusform>
@@ -1542,185 +1591,190 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="683"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="698"/>
         <source>Cannot read the spectra: %1</source>
         <translation>Spektren können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="689"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="704"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="692"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="707"/>
         <source>Run %1 recorded no spectra.</source>
         <translation>Lauf %1 hat keine Spektren aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="693"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="708"/>
         <source>None of the %1 chosen runs recorded spectra.</source>
         <translation>Keiner der %1 gewählten Läufe hat Spektren aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="695"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="710"/>
         <source>Spectra of the weight updates are recorded at evaluations of LoRA and full fine-tune runs; dense training from scratch has none.</source>
         <translation>Spektren der Gewichts-Updates werden bei Evaluationen von LoRA- und Full-Fine-Tuning-Läufen aufgezeichnet; Dense-Training von Grund auf hat keine.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="748"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="763"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="760"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="964"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="972"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="775"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="982"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="990"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="776"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="791"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1: kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="780"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="795"/>
         <source>%1: no spectra recorded (dense runs have none)</source>
         <translation>%1: keine Spektren aufgezeichnet (Dense-Läufe haben keine)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="785"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="800"/>
         <source>%1: no spectrum of %2 layer %3 at or before step %4</source>
         <translation>%1: kein Spektrum von %2, Schicht %3, in oder vor Schritt %4</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="802"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="817"/>
         <source>%1: stable rank %2 · effective rank %3 · %4 of the energy in the top %5 of %6 directions</source>
         <translation>%1: stabiler Rang %2 · effektiver Rang %3 · %4 der Energie in den führenden %5 von %6 Richtungen</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="809"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="824"/>
         <source>(its last spectrum before: step %1)</source>
         <translation>(sein letztes Spektrum davor: Schritt %1)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="817"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="832"/>
         <source>Suggested rank: r = %1, the smallest LoRA rank that would keep %2 of the energy of the full update of %3.</source>
         <translation>Vorgeschlagener Rang: r = %1, der kleinste LoRA-Rang, der %2 der Energie des vollständigen Updates von %3 erhalten würde.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="818"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="833"/>
         <source>Suggested rank: r = %1, the smallest rank that keeps %2 of the update&apos;s energy in %3.</source>
         <translation>Vorgeschlagener Rang: r = %1, der kleinste Rang, der in %3 %2 der Energie des Updates erhält.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="828"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="843"/>
         <source>Choose two LoRA runs to compare the subspaces their adapters learned.</source>
         <translation>Wählen Sie zwei LoRA-Läufe, um die von ihren Adaptern gelernten Unterräume zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="836"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="851"/>
         <source>%1 layer %2</source>
         <translation>%1 Schicht %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="838"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="853"/>
         <source>%1 has no adapter vectors for %2: only LoRA runs record them (full fine-tunes and dense runs do not).</source>
         <translation>%1 hat keine Adaptervektoren für %2: Nur LoRA-Läufe zeichnen sie auf (Full-Fine-Tuning- und Dense-Läufe nicht).</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="841"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="856"/>
         <source>These adapters do not match: %1 reads %2 input features, %3 reads %4; their subspaces cannot be compared.</source>
         <translation>Diese Adapter passen nicht zusammen: %1 liest %2 Eingabemerkmale, %3 liest %4; ihre Unterräume können nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="851"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="866"/>
         <source>The adapter vectors of %1 are malformed (rows × columns do not match the data).</source>
         <translation>Die Adaptervektoren von %1 sind fehlerhaft (Zeilen × Spalten passen nicht zu den Daten).</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="916"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="871"/>
+        <source>Start a LoRA run with r = %1…</source>
+        <translation>LoRA-Lauf mit r = %1 starten…</translation>
+    </message>
+    <message>
+        <location filename="../views/spectra/SpectraView.cpp" line="934"/>
         <source>Singular values of the update · %1 · layer %2 · step %3</source>
         <translation>Singulärwerte des Updates · %1 · Schicht %2 · Schritt %3</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="917"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="935"/>
         <source>index i</source>
         <translation>Index i</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="918"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
         <source>singular value σ (log scale)</source>
         <translation>Singulärwert σ (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="918"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
         <source>singular value σ</source>
         <translation>Singulärwert σ</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="920"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="937"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="938"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="955"/>
         <source>No spectrum at this module, layer and step.</source>
         <translation>Kein Spektrum für dieses Modul, diese Schicht und diesen Schritt.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="931"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="949"/>
         <source>Cumulative energy Σσ² (normalised)</source>
         <translation>Kumulative Energie Σσ² (normiert)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="932"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="950"/>
         <source>rank r</source>
         <translation>Rang r</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="933"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="951"/>
         <source>share of energy</source>
         <translation>Energieanteil</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="943"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="961"/>
         <source>threshold %1</source>
         <translation>Schwelle %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="944"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="962"/>
         <source>r = %1</source>
         <translation>r = %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="952"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="970"/>
         <source>Stable rank over training · %1 · layer %2</source>
         <translation>Stabiler Rang im Trainingsverlauf · %1 · Schicht %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="953"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="971"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="954"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="972"/>
         <source>stable rank</source>
         <translation>stabiler Rang</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="955"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="973"/>
         <source>No spectra recorded for this module and layer.</source>
         <translation>Für dieses Modul und diese Schicht wurden keine Spektren aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="969"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="987"/>
         <source>Adapter subspace similarity φ(i, j) · %1 · layer %2</source>
         <translation>Ähnlichkeit der Adapter-Unterräume φ(i, j) · %1 · Schicht %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="973"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="991"/>
         <source>steps %1 / %2</source>
         <translation>Schritte %1 / %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="1011"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="1029"/>
         <source>nothing to export yet: no spectrum is shown</source>
         <translation>noch nichts zu exportieren: Es wird kein Spektrum angezeigt</translation>
     </message>
@@ -2008,6 +2062,89 @@ etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="863"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>etlab::TryItDialog</name>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="26"/>
+        <source>Try run %1</source>
+        <translation>Lauf %1 ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="28"/>
+        <source>Type or paste an input for this model, or pick a held-out example above</source>
+        <translation>Geben Sie eine Eingabe für dieses Modell ein oder wählen Sie oben ein zurückgehaltenes Beispiel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="31"/>
+        <source>(your own text)</source>
+        <translation>(eigener Text)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="44"/>
+        <source>Predict</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="59"/>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="60"/>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="64"/>
+        <source>Layer and head</source>
+        <translation>Schicht und Head</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="85"/>
+        <source>Type an input first.</source>
+        <translation>Geben Sie zuerst eine Eingabe ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="89"/>
+        <source>Running the model…</source>
+        <translation>Das Modell rechnet…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="102"/>
+        <source>the inference process crashed</source>
+        <translation>der Inferenzprozess ist abgestürzt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="103"/>
+        <source>Cannot predict: %1</source>
+        <translation>Keine Vorhersage möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="124"/>
+        <source>&lt;b&gt;Prediction: %1&lt;/b&gt; (%2 tokens) — %3</source>
+        <translation>&lt;b&gt;Vorhersage: %1&lt;/b&gt; (%2 Token) — %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="132"/>
+        <source>layer %1, head %2</source>
+        <translation>Schicht %1, Head %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="161"/>
+        <source>Blocks attended for this input · %1</source>
+        <translation>Für diese Eingabe beachtete Blöcke · %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="162"/>
+        <source>query position</source>
+        <translation>Query-Position</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="163"/>
+        <source>key position</source>
+        <translation>Key-Position</translation>
     </message>
 </context>
 <context>

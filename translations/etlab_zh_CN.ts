@@ -652,7 +652,7 @@
 <context>
     <name>etlab::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="77"/>
+        <location filename="../app/gui/MainWindow.cpp" line="78"/>
         <source>etlab — Efficient Transformer Lab</source>
         <translation>etlab — 高效 Transformer 实验室</translation>
     </message>
@@ -665,12 +665,12 @@
         <translation type="vanished">&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;在终端中训练第一个模型：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;&lt;p&gt;运行开始后会显示在这里。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="236"/>
+        <location filename="../app/gui/MainWindow.cpp" line="245"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="241"/>
+        <location filename="../app/gui/MainWindow.cpp" line="250"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -679,152 +679,152 @@
         <translation type="vanished">刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="332"/>
+        <location filename="../app/gui/MainWindow.cpp" line="358"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../app/gui/MainWindow.cpp" line="359"/>
         <source>&amp;About etlab</source>
         <translation>关于 etlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="384"/>
+        <location filename="../app/gui/MainWindow.cpp" line="410"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="385"/>
+        <location filename="../app/gui/MainWindow.cpp" line="411"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="684"/>
+        <location filename="../app/gui/MainWindow.cpp" line="710"/>
         <source>Open etlab database</source>
         <translation>打开 etlab 数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="246"/>
-        <location filename="../app/gui/MainWindow.cpp" line="685"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../app/gui/MainWindow.cpp" line="711"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="97"/>
+        <location filename="../app/gui/MainWindow.cpp" line="98"/>
         <source>Filter runs (any column, notes, id)</source>
         <translation>筛选运行（任意列、备注、ID）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="101"/>
+        <location filename="../app/gui/MainWindow.cpp" line="102"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="110"/>
+        <location filename="../app/gui/MainWindow.cpp" line="111"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="115"/>
+        <location filename="../app/gui/MainWindow.cpp" line="116"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
         <translation>配置，例如 lora.r=8 attention.block=64</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="117"/>
-        <location filename="../app/gui/MainWindow.cpp" line="121"/>
+        <location filename="../app/gui/MainWindow.cpp" line="118"/>
+        <location filename="../app/gui/MainWindow.cpp" line="122"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
         <translation>运行配置的筛选条件，格式为 KEY=VALUE，以空格分隔；须全部满足</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="122"/>
+        <location filename="../app/gui/MainWindow.cpp" line="123"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
         <translation>每个条件都必须是 KEY=VALUE 格式，例如 lora.r=8</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="131"/>
+        <location filename="../app/gui/MainWindow.cpp" line="132"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
         <translation>&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;从演示开始：它会在 ListOps 上分别训练一个稠密模型、一个可学习稀疏模型和一个 LoRA 模型（冒烟测试规模，在笔记本电脑 CPU 上每个约需一分钟），让每个视图都有数据。&lt;/p&gt;&lt;p&gt;也可以选择&lt;b&gt;文件 › 新建运行…&lt;/b&gt;，或在终端中训练：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="140"/>
+        <location filename="../app/gui/MainWindow.cpp" line="141"/>
         <source>Run the demo comparison</source>
         <translation>运行演示对比</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="171"/>
+        <location filename="../app/gui/MainWindow.cpp" line="180"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="172"/>
+        <location filename="../app/gui/MainWindow.cpp" line="181"/>
         <source>Curves &amp;&amp; Compare</source>
         <translation>曲线 &amp;&amp; 对比</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="173"/>
+        <location filename="../app/gui/MainWindow.cpp" line="182"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="174"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>Rank Spectra</source>
         <translation>秩谱</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="175"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>Speed vs Memory</source>
         <translation>速度与内存</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="188"/>
+        <location filename="../app/gui/MainWindow.cpp" line="197"/>
         <source>Jobs</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="202"/>
+        <location filename="../app/gui/MainWindow.cpp" line="211"/>
         <source>Job “%1” %2</source>
         <translation>作业“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="214"/>
-        <location filename="../app/gui/MainWindow.cpp" line="774"/>
+        <location filename="../app/gui/MainWindow.cpp" line="223"/>
+        <location filename="../app/gui/MainWindow.cpp" line="816"/>
         <source>resume %1</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="237"/>
+        <location filename="../app/gui/MainWindow.cpp" line="246"/>
         <source>&amp;New Run…</source>
         <translation>新建运行(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="239"/>
+        <location filename="../app/gui/MainWindow.cpp" line="248"/>
         <source>Run the &amp;Demo Comparison</source>
         <translation>运行演示对比(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../app/gui/MainWindow.cpp" line="252"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="244"/>
+        <location filename="../app/gui/MainWindow.cpp" line="253"/>
         <source>&amp;Merge Database…</source>
         <translation>合并数据库(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../app/gui/MainWindow.cpp" line="254"/>
         <source>Merge runs from</source>
         <translation>选择要合并其运行的数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
         <source>&amp;Export View…</source>
         <translation>导出视图(&amp;E)…</translation>
     </message>
@@ -833,379 +833,417 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="259"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../app/gui/MainWindow.cpp" line="260"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../app/gui/MainWindow.cpp" line="266"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="267"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="269"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="261"/>
+        <location filename="../app/gui/MainWindow.cpp" line="270"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="262"/>
+        <location filename="../app/gui/MainWindow.cpp" line="271"/>
         <source>N&amp;otes…</source>
         <translation>备注(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="272"/>
+        <source>E&amp;xperiment…</source>
+        <translation>实验(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../app/gui/MainWindow.cpp" line="283"/>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/MainWindow.cpp" line="277"/>
+        <source>Group the %n selected run(s) under the experiment (empty: none):</source>
+        <translation>
+            <numerusform>将所选的 %n 个运行归入实验（留空：无）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <source>Tr&amp;y It…</source>
+        <translation>试用(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="289"/>
         <source>Res&amp;ume</source>
         <translation>恢复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../app/gui/MainWindow.cpp" line="290"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../app/gui/MainWindow.cpp" line="291"/>
         <source>Jobs Side by Side</source>
         <translation>并行作业数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>同时运行 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="278"/>
+        <location filename="../app/gui/MainWindow.cpp" line="304"/>
         <source>Move to &amp;Bin</source>
         <translation>移到回收站(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../app/gui/MainWindow.cpp" line="306"/>
         <source>&amp;Undo Delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../app/gui/MainWindow.cpp" line="310"/>
         <source>Show the B&amp;in</source>
         <translation>显示回收站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../app/gui/MainWindow.cpp" line="313"/>
         <source>&amp;Restore from Bin</source>
         <translation>从回收站还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../app/gui/MainWindow.cpp" line="315"/>
         <source>&amp;Empty Bin…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../app/gui/MainWindow.cpp" line="319"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../app/gui/MainWindow.cpp" line="333"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../app/gui/MainWindow.cpp" line="336"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="321"/>
+        <location filename="../app/gui/MainWindow.cpp" line="347"/>
         <source>The language changes when etlab starts again</source>
         <translation>语言将在 etlab 下次启动时切换</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="350"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="350"/>
         <source>&amp;Curves and Compare</source>
         <translation>曲线与对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../app/gui/MainWindow.cpp" line="351"/>
         <source>&amp;Attention</source>
         <translation>注意力(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="325"/>
+        <location filename="../app/gui/MainWindow.cpp" line="351"/>
         <source>Rank &amp;Spectra</source>
         <translation>秩谱(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="326"/>
+        <location filename="../app/gui/MainWindow.cpp" line="352"/>
         <source>Speed vs &amp;Memory</source>
         <translation>速度与内存(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="335"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="431"/>
+        <location filename="../app/gui/MainWindow.cpp" line="457"/>
         <source>any method</source>
         <translation>任意方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="479"/>
+        <location filename="../app/gui/MainWindow.cpp" line="505"/>
         <source>seed %1</source>
         <translation>随机种子 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="487"/>
+        <location filename="../app/gui/MainWindow.cpp" line="513"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="489"/>
+        <location filename="../app/gui/MainWindow.cpp" line="515"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>last</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>best</source>
         <translation>最佳值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="492"/>
+        <location filename="../app/gui/MainWindow.cpp" line="518"/>
         <source>at step</source>
         <translation>最佳所在步</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="498"/>
+        <location filename="../app/gui/MainWindow.cpp" line="524"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="526"/>
+        <location filename="../app/gui/MainWindow.cpp" line="552"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
-        <location filename="../app/gui/MainWindow.cpp" line="573"/>
+        <location filename="../app/gui/MainWindow.cpp" line="558"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="545"/>
-        <location filename="../app/gui/MainWindow.cpp" line="564"/>
+        <location filename="../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../app/gui/MainWindow.cpp" line="590"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../app/gui/MainWindow.cpp" line="581"/>
         <source>Rename run</source>
         <translation>重命名运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="555"/>
+        <location filename="../app/gui/MainWindow.cpp" line="581"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="564"/>
+        <location filename="../app/gui/MainWindow.cpp" line="590"/>
         <source>Tags, separated by commas:</source>
         <translation>标签（以逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="573"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Notes on this run:</source>
         <translation>此运行的备注：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../app/gui/MainWindow.cpp" line="615"/>
         <source>Move to bin</source>
         <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="593"/>
+        <location filename="../app/gui/MainWindow.cpp" line="619"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>已将 %n 个运行移到回收站 — 按 %1 撤销</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../app/gui/MainWindow.cpp" line="632"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="625"/>
+        <location filename="../app/gui/MainWindow.cpp" line="651"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="631"/>
-        <location filename="../app/gui/MainWindow.cpp" line="633"/>
-        <location filename="../app/gui/MainWindow.cpp" line="637"/>
-        <location filename="../app/gui/MainWindow.cpp" line="643"/>
+        <location filename="../app/gui/MainWindow.cpp" line="657"/>
+        <location filename="../app/gui/MainWindow.cpp" line="659"/>
+        <location filename="../app/gui/MainWindow.cpp" line="663"/>
+        <location filename="../app/gui/MainWindow.cpp" line="669"/>
         <source>Empty bin</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="633"/>
+        <location filename="../app/gui/MainWindow.cpp" line="659"/>
         <source>The bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="638"/>
+        <location filename="../app/gui/MainWindow.cpp" line="664"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>要永久删除 %n 个运行及其 %1 个检查点文件（%2 MB）吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="648"/>
-        <location filename="../app/gui/MainWindow.cpp" line="654"/>
+        <location filename="../app/gui/MainWindow.cpp" line="674"/>
+        <location filename="../app/gui/MainWindow.cpp" line="680"/>
         <source>Merge database</source>
         <translation>合并数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="649"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>要将 %1 中的运行导入 %2 吗？已存在的运行将被跳过；%1 不会被修改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="656"/>
+        <location filename="../app/gui/MainWindow.cpp" line="682"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>已合并：新增 %1 个运行，%2 个已存在，复制了 %3 个检查点文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="671"/>
+        <location filename="../app/gui/MainWindow.cpp" line="697"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>“详情”视图没有图表；请选择“曲线”“注意力”“秩谱”或“速度与内存”</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="676"/>
-        <location filename="../app/gui/MainWindow.cpp" line="679"/>
+        <location filename="../app/gui/MainWindow.cpp" line="702"/>
+        <location filename="../app/gui/MainWindow.cpp" line="705"/>
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="680"/>
+        <location filename="../app/gui/MainWindow.cpp" line="706"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="719"/>
+        <location filename="../app/gui/MainWindow.cpp" line="745"/>
         <source>Database dropped</source>
         <translation>拖入了数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="720"/>
+        <location filename="../app/gui/MainWindow.cpp" line="746"/>
         <source>What should happen with %1?</source>
         <translation>要如何处理 %1？</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="721"/>
+        <location filename="../app/gui/MainWindow.cpp" line="747"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="722"/>
+        <location filename="../app/gui/MainWindow.cpp" line="748"/>
         <source>Merge its runs into this database</source>
         <translation>将其中的运行合并到当前数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="731"/>
+        <location filename="../app/gui/MainWindow.cpp" line="757"/>
         <source>Training in progress</source>
         <translation>训练正在进行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="732"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>有 %n 个训练作业正在运行。现在停止吗？它们会被保存，之后可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="757"/>
+        <location filename="../app/gui/MainWindow.cpp" line="783"/>
         <source>demo: %1</source>
         <translation>演示：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="759"/>
+        <location filename="../app/gui/MainWindow.cpp" line="785"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
         <translation>LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="776"/>
+        <location filename="../app/gui/MainWindow.cpp" line="797"/>
+        <source>Select one finished run to try</source>
+        <translation>请选择一个已完成的运行来试用</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="802"/>
+        <source>Only finished runs can be tried</source>
+        <translation>只有已完成的运行可以试用</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="818"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="783"/>
+        <location filename="../app/gui/MainWindow.cpp" line="825"/>
         <source>About etlab</source>
         <translation>关于 etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="784"/>
+        <location filename="../app/gui/MainWindow.cpp" line="826"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;高效 Transformer 实验室：可学习稀疏注意力与 LoRA，在您自己的机器上实测。&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="794"/>
+        <location filename="../app/gui/MainWindow.cpp" line="836"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%1 的回收站中共有 %n 个运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="795"/>
+        <location filename="../app/gui/MainWindow.cpp" line="837"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%1 中共有 %n 个运行</numerusform>
@@ -1345,62 +1383,67 @@
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="122"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="123"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="123"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="124"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="124"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="125"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="125"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="126"/>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunTableModel.cpp" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="126"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="128"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="127"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="129"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="128"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="130"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="129"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="131"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="130"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="132"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="131"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="133"/>
         <source>Trainable parameters</source>
         <translation>可训练参数</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="132"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="134"/>
         <source>Wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunTableModel.cpp" line="133"/>
+        <location filename="../views/runs/RunTableModel.cpp" line="135"/>
         <source>Created (UTC)</source>
         <translation>创建时间（UTC）</translation>
     </message>
@@ -1408,309 +1451,319 @@
 <context>
     <name>etlab::SpectraView</name>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="473"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="474"/>
         <source>j: top vectors of %1</source>
         <translation>j：%1 的前 j 个奇异向量</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="474"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="475"/>
         <source>i: top vectors of %1</source>
         <translation>i：%1 的前 i 个奇异向量</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="557"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="558"/>
         <source>Which adapted weight: q, k, v, o projections, the feed-forward layers or the sparse-attention router</source>
         <translation>要查看的适配权重：q、k、v、o 投影，前馈层，或稀疏注意力路由器</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="559"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="560"/>
         <source>Transformer layer</source>
         <translation>Transformer 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="561"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="562"/>
         <source>Evaluation step whose spectrum is shown (runs without it show their last one before)</source>
         <translation>显示该评估步的谱（在该步没有谱的运行显示此前最后一次的谱）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="563"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="564"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="564"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="565"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="565"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="566"/>
         <source>Vertical scale of the singular values</source>
         <translation>奇异值的纵轴刻度</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="571"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="572"/>
         <source>Fraction of the update&apos;s energy (sum of squared singular values) a rank must keep</source>
         <translation>秩需要保留的更新能量（奇异值平方和）比例</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="581"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="582"/>
         <source>&amp;Module</source>
         <translation>模块(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="582"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="583"/>
         <source>&amp;Layer</source>
         <translation>层(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="583"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="584"/>
         <source>S&amp;tep</source>
         <translation>步数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="584"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="585"/>
         <source>&amp;Scale</source>
         <translation>刻度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="585"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="586"/>
         <source>&amp;Energy threshold</source>
         <translation>能量阈值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="588"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="665"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="685"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="589"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="680"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="700"/>
         <source>Choose one or more runs to see the rank spectra of their weight updates.</source>
         <translation>选择一个或多个运行以查看其权重更新的秩谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="597"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="598"/>
         <source>Singular values of the weight update, largest first: a steep drop means the update is low-rank</source>
         <translation>权重更新的奇异值（从大到小）：急剧下降说明更新是低秩的</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="598"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="599"/>
         <source>Share of the update&apos;s energy kept by its top r directions; the dashed line is the threshold</source>
         <translation>前 r 个方向保留的更新能量占比；虚线为阈值</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="599"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="600"/>
         <source>Stable rank (||ΔW||_F² / ||ΔW||_2²) at each evaluation</source>
         <translation>每次评估时的稳定秩（||ΔW||_F² / ||ΔW||_2²）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="601"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="602"/>
         <source>How much the top-i directions of adapter A overlap the top-j directions of adapter B (1: same subspace, 0: orthogonal)</source>
         <translation>适配器 A 的前 i 个方向与适配器 B 的前 j 个方向的重叠程度（1：相同子空间，0：正交）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="605"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="606"/>
         <source>Adapter A (rows of the heatmap)</source>
         <translation>适配器 A（热力图的行）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="606"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="607"/>
         <source>Adapter B (columns of the heatmap)</source>
         <translation>适配器 B（热力图的列）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="610"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="611"/>
         <source>Compare adapters</source>
         <translation>比较适配器</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="613"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="614"/>
         <source>with</source>
         <translation>与</translation>
     </message>
+    <message>
+        <location filename="../views/spectra/SpectraView.cpp" line="637"/>
+        <source>Open the new-run dialog with this run&apos;s preset and the suggested LoRA rank</source>
+        <translation>用此运行的预设和建议的 LoRA 秩打开“新建运行”对话框</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../views/spectra/SpectraView.cpp" line="666"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="681"/>
         <source>Loading the spectra of %n run(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个运行的谱…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="683"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="698"/>
         <source>Cannot read the spectra: %1</source>
         <translation>无法读取谱：%1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="689"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="704"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="692"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="707"/>
         <source>Run %1 recorded no spectra.</source>
         <translation>运行 %1 未记录谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="693"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="708"/>
         <source>None of the %1 chosen runs recorded spectra.</source>
         <translation>所选的 %1 个运行都未记录谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="695"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="710"/>
         <source>Spectra of the weight updates are recorded at evaluations of LoRA and full fine-tune runs; dense training from scratch has none.</source>
         <translation>权重更新的谱在 LoRA 和全量微调运行评估时记录；从头开始的稠密训练没有谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="748"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="763"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="760"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="964"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="972"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="775"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="982"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="990"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="776"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="791"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1：无法读取（%2）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="780"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="795"/>
         <source>%1: no spectra recorded (dense runs have none)</source>
         <translation>%1：未记录谱（稠密运行没有谱）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="785"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="800"/>
         <source>%1: no spectrum of %2 layer %3 at or before step %4</source>
         <translation>%1：第 %4 步及之前没有 %2 第 %3 层的谱</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="802"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="817"/>
         <source>%1: stable rank %2 · effective rank %3 · %4 of the energy in the top %5 of %6 directions</source>
         <translation>%1：稳定秩 %2 · 有效秩 %3 · %6 个方向中的前 %5 个包含 %4 的能量</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="809"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="824"/>
         <source>(its last spectrum before: step %1)</source>
         <translation>（此前最后一次的谱：第 %1 步）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="817"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="832"/>
         <source>Suggested rank: r = %1, the smallest LoRA rank that would keep %2 of the energy of the full update of %3.</source>
         <translation>建议秩：r = %1，即能保留 %3 全量更新 %2 能量的最小 LoRA 秩。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="818"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="833"/>
         <source>Suggested rank: r = %1, the smallest rank that keeps %2 of the update&apos;s energy in %3.</source>
         <translation>建议秩：r = %1，即能保留 %3 中 %2 更新能量的最小秩。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="828"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="843"/>
         <source>Choose two LoRA runs to compare the subspaces their adapters learned.</source>
         <translation>选择两个 LoRA 运行以比较其适配器学到的子空间。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="836"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="851"/>
         <source>%1 layer %2</source>
         <translation>%1 第 %2 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="838"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="853"/>
         <source>%1 has no adapter vectors for %2: only LoRA runs record them (full fine-tunes and dense runs do not).</source>
         <translation>%1 没有 %2 的适配器向量：只有 LoRA 运行会记录（全量微调和稠密运行不会记录）。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="841"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="856"/>
         <source>These adapters do not match: %1 reads %2 input features, %3 reads %4; their subspaces cannot be compared.</source>
         <translation>这两个适配器不匹配：%1 的输入特征数为 %2，%3 的为 %4；无法比较它们的子空间。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="851"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="866"/>
         <source>The adapter vectors of %1 are malformed (rows × columns do not match the data).</source>
         <translation>%1 的适配器向量格式错误（行数 × 列数与数据不符）。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="916"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="871"/>
+        <source>Start a LoRA run with r = %1…</source>
+        <translation>以 r = %1 启动 LoRA 运行…</translation>
+    </message>
+    <message>
+        <location filename="../views/spectra/SpectraView.cpp" line="934"/>
         <source>Singular values of the update · %1 · layer %2 · step %3</source>
         <translation>更新的奇异值 · %1 · 第 %2 层 · 第 %3 步</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="917"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="935"/>
         <source>index i</source>
         <translation>索引 i</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="918"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
         <source>singular value σ (log scale)</source>
         <translation>奇异值 σ（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="918"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
         <source>singular value σ</source>
         <translation>奇异值 σ</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="920"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="937"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="938"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="955"/>
         <source>No spectrum at this module, layer and step.</source>
         <translation>此模块、层和步没有谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="931"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="949"/>
         <source>Cumulative energy Σσ² (normalised)</source>
         <translation>累积能量 Σσ²（归一化）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="932"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="950"/>
         <source>rank r</source>
         <translation>秩 r</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="933"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="951"/>
         <source>share of energy</source>
         <translation>能量占比</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="943"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="961"/>
         <source>threshold %1</source>
         <translation>阈值 %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="944"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="962"/>
         <source>r = %1</source>
         <translation>r = %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="952"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="970"/>
         <source>Stable rank over training · %1 · layer %2</source>
         <translation>训练过程中的稳定秩 · %1 · 第 %2 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="953"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="971"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="954"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="972"/>
         <source>stable rank</source>
         <translation>稳定秩</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="955"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="973"/>
         <source>No spectra recorded for this module and layer.</source>
         <translation>此模块和层没有记录谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="969"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="987"/>
         <source>Adapter subspace similarity φ(i, j) · %1 · layer %2</source>
         <translation>适配器子空间相似度 φ(i, j) · %1 · 第 %2 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="973"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="991"/>
         <source>steps %1 / %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="1011"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="1029"/>
         <source>nothing to export yet: no spectrum is shown</source>
         <translation>尚无可导出的内容：当前未显示谱</translation>
     </message>
@@ -1992,6 +2045,89 @@ etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="863"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
+    </message>
+</context>
+<context>
+    <name>etlab::TryItDialog</name>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="26"/>
+        <source>Try run %1</source>
+        <translation>试用运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="28"/>
+        <source>Type or paste an input for this model, or pick a held-out example above</source>
+        <translation>输入或粘贴此模型的输入，或在上方选择一个留出样本</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="31"/>
+        <source>(your own text)</source>
+        <translation>（自定义文本）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="44"/>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="59"/>
+        <source>Example</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="60"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="64"/>
+        <source>Layer and head</source>
+        <translation>层与头</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="85"/>
+        <source>Type an input first.</source>
+        <translation>请先输入内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="89"/>
+        <source>Running the model…</source>
+        <translation>正在运行模型…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="102"/>
+        <source>the inference process crashed</source>
+        <translation>推理进程崩溃</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="103"/>
+        <source>Cannot predict: %1</source>
+        <translation>无法预测：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="124"/>
+        <source>&lt;b&gt;Prediction: %1&lt;/b&gt; (%2 tokens) — %3</source>
+        <translation>&lt;b&gt;预测：%1&lt;/b&gt;（%2 个词元）— %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="132"/>
+        <source>layer %1, head %2</source>
+        <translation>第 %1 层，第 %2 头</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="161"/>
+        <source>Blocks attended for this input · %1</source>
+        <translation>此输入关注的块 · %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="162"/>
+        <source>query position</source>
+        <translation>查询位置</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="163"/>
+        <source>key position</source>
+        <translation>键位置</translation>
     </message>
 </context>
 <context>

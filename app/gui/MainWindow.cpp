@@ -165,6 +165,14 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_curves = new CurvesView(this);
   m_spectra = new SpectraView(this);
   m_tradeoff = new TradeoffView(this);
+  connect(m_spectra, &SpectraView::startRunRequested, this, [this](const QString& runId, int rank) {
+    const int row = m_model->rowOf(runId);
+    NewRunDialog dialog(this);
+    if (row >= 0) dialog.setPreset(QString::fromStdString(m_model->run(row).preset));
+    dialog.setField(QStringLiteral("lora.enabled"), QStringLiteral("true"));
+    dialog.setField(QStringLiteral("lora.r"), QString::number(rank));
+    if (dialog.exec() == QDialog::Accepted) startJob(dialog.cliArguments(), dialog.summary());
+  });
   connect(m_tradeoff, &TradeoffView::runActivated, this, [this](const QString& id) {
     selectRun(id);
     m_tabs->setCurrentWidget(m_details);
@@ -261,6 +269,21 @@ void MainWindow::buildMenus() {
   auto* tags = runMenu->addAction(tr("&Tags…"), this, &MainWindow::editTags);
   tags->setShortcut(QKeySequence(tr("Ctrl+T")));
   auto* notes = runMenu->addAction(tr("N&otes…"), this, &MainWindow::editNotes);
+  auto* experiment = runMenu->addAction(tr("E&xperiment…"), this, [this] {
+    const QStringList ids = selectedRunIds();
+    if (ids.isEmpty()) return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Experiment"),
+                                               tr("Group the %n selected run(s) under the experiment (empty: none):", nullptr,
+                                                  static_cast<int>(ids.size())),
+                                               QLineEdit::Normal, QString::fromStdString(m_model->run(m_model->rowOf(ids.front())).experiment), &ok);
+    if (!ok) return;
+    withStore([&](RunStore& s) {
+      for (const QString& id : ids) s.set_experiment(id.toStdString(), name.trimmed().toStdString());
+    }, tr("Experiment"));
+    refresh();
+    m_table->sortByColumn(RunTableModel::Experiment, Qt::AscendingOrder);  // groups the runs of each experiment
+  });
   auto* tryIt = runMenu->addAction(tr("Tr&y It…"), this, &MainWindow::tryItSelected);
   tryIt->setShortcut(QKeySequence(tr("Ctrl+I")));
   m_resumeAction = runMenu->addAction(tr("Res&ume"), this, &MainWindow::resumeSelected);
@@ -290,7 +313,7 @@ void MainWindow::buildMenus() {
   m_restoreAction = runMenu->addAction(tr("&Restore from Bin"), this, &MainWindow::restoreSelected);
   m_restoreAction->setEnabled(false);
   runMenu->addAction(tr("&Empty Bin…"), this, &MainWindow::emptyBin);
-  for (QAction* a : {tryIt, rename, tags, notes, m_resumeAction, m_deleteAction, m_restoreAction}) m_table->addAction(a);
+  for (QAction* a : {tryIt, rename, tags, notes, experiment, m_resumeAction, m_deleteAction, m_restoreAction}) m_table->addAction(a);
 
   auto* viewMenu = menuBar()->addMenu(tr("&View"));
   auto* themeMenu = viewMenu->addMenu(tr("&Theme"));

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QtTest>
 
 #include <cmath>
@@ -263,6 +264,18 @@ class TestSpectra : public QObject {
     QCOMPARE(view.suggestedRank(), expectedRank(a20.singular, 0.95));
     QVERIFY(view.suggestedRank() != 2);
     view.setEnergyThreshold(0.90);
+    // The suggestion can start a new run: the button hands the run and the rank on.
+    {
+      QSignalSpy start(&view, &SpectraView::startRunRequested);
+      QPushButton* button = nullptr;
+      for (auto* b : view.findChildren<QPushButton*>())
+        if (b->text().contains(QStringLiteral("r = 2"))) button = b;
+      QVERIFY(button);
+      button->click();
+      QCOMPARE(start.size(), 1);
+      QCOMPARE(start.at(0).at(1).toInt(), 2);
+      QCOMPARE(start.at(0).at(0).toString(), curves[0].runId);
+    }
     const QString ranks = view.rankText();
     QVERIFY2(ranks.contains(QString::number(a20.stable_rank, 'f', 2)), qPrintable(ranks));
     QVERIFY(ranks.contains(QString::number(a20.effective_rank, 'f', 2)));

@@ -99,6 +99,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     case Id: return QString::fromStdString(r.id.substr(0, 8));
     case Name: return QString(QString::fromStdString(r.name) + (r.notes.empty() || sortKey ? QString() : QStringLiteral(" ✎")));
     case Tags: return m_tags[static_cast<size_t>(index.row())].join(QStringLiteral(", "));
+    case Experiment: return QString::fromStdString(r.experiment);
     case Status: return sortKey ? QString::fromStdString(r.status) : statusText(r.status);
     case Preset: return QString::fromStdString(r.preset);
     case Method: return QString::fromStdString(r.method);
@@ -122,6 +123,7 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
     case Id: return tr("Run");
     case Name: return tr("Name");
     case Tags: return tr("Tags");
+    case Experiment: return tr("Experiment");
     case Status: return tr("Status");
     case Preset: return tr("Preset");
     case Method: return tr("Method");

@@ -20,7 +20,7 @@ class RunTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Id, Name, Status, Preset, Method, Task, Tags, Step, TestAccuracy, Trainable, Wall, Created, ColumnCount };
+  enum Column { Id, Name, Status, Preset, Method, Task, Experiment, Tags, Step, TestAccuracy, Trainable, Wall, Created, ColumnCount };
   /// Item roles beyond Qt's: the full run id, and the sort key (numbers sort as numbers).
   enum Role { RunIdRole = Qt::UserRole + 1, SortRole = Qt::UserRole };
 

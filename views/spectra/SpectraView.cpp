@@ -9,6 +9,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QPainter>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -632,11 +633,25 @@ SpectraView::SpectraView(QWidget* parent)
   m_ranks->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_ranks->setWordWrap(true);
 
+  m_startRun = new QPushButton(this);
+  m_startRun->setToolTip(tr("Open the new-run dialog with this run's preset and the suggested LoRA rank"));
+  m_startRun->hide();
+  connect(m_startRun, &QPushButton::clicked, this, [this] {
+    for (const auto& c : m_curves)
+      if (c.rankAtThreshold > 0) {
+        Q_EMIT startRunRequested(c.runId, suggestedRank());
+        return;
+      }
+  });
+  auto* rankRow = new QHBoxLayout;
+  rankRow->addWidget(m_ranks, 1);
+  rankRow->addWidget(m_startRun, 0, Qt::AlignTop);
+
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
   layout->addWidget(m_message);
   layout->addWidget(m_charts, 1);
-  layout->addWidget(m_ranks);
+  layout->addLayout(rankRow);
   m_charts->hide();
   m_ranks->hide();
   for (QWidget* w : {static_cast<QWidget*>(m_module), static_cast<QWidget*>(m_layer), static_cast<QWidget*>(m_step),
@@ -852,6 +867,9 @@ void SpectraView::refresh() {
     }
   }
   m_ranks->setText(lines.join(QLatin1Char('\n')));
+  const int r = suggestedRank();
+  m_startRun->setText(tr("Start a LoRA run with r = %1…").arg(r));
+  m_startRun->setVisible(r > 0 && !m_ranks->isHidden());
   for (QWidget* w : {m_singularChart, m_energyChart, m_evolutionChart, m_subspaceChart}) w->update();
 }
 

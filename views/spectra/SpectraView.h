@@ -16,6 +16,7 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QPainter;
 class QRectF;
 
@@ -115,6 +116,8 @@ class SpectraView : public QWidget {
 
  Q_SIGNALS:
   void loaded(bool ok);
+  /// "Start a LoRA run with the suggested rank" for the run whose spectrum suggested it.
+  void startRunRequested(const QString& runId, int rank);
 
  private:
   void onLoaded();
@@ -133,6 +136,7 @@ class SpectraView : public QWidget {
   QComboBox *m_module, *m_layer, *m_step, *m_scale, *m_runA, *m_runB;
   QDoubleSpinBox* m_threshold;
   QLabel *m_message, *m_ranks, *m_subspaceLabel;
+  QPushButton* m_startRun = nullptr;
   QWidget *m_charts, *m_subspaceControls;
   QWidget *m_singularChart, *m_energyChart, *m_evolutionChart, *m_subspaceChart;
 };
