@@ -79,47 +79,57 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="326"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>Wahrscheinlichkeiten, nicht beachtete Blöcke abgedunkelt</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
         <source>probabilities</source>
         <translation>Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="294"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
         <source>attended blocks</source>
         <translation>beachtete Blöcke</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="297"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="331"/>
         <source>difference to step %1</source>
         <translation>Differenz zu Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="342"/>
+        <source>difference to run %1 at step %2</source>
+        <translation>Differenz zu Lauf %1 bei Schritt %2</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
+        <source> · run %1 saw other inputs (%2 vs %3 tokens): no difference</source>
+        <translation> · Lauf %1 sah andere Eingaben (%2 statt %3 Token): keine Differenz</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="352"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>Lauf %1 · Schritt %2 · Schicht %3 · Head %4 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
         <source>query block</source>
         <translation>Query-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
         <source>query position</source>
         <translation>Query-Position</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
         <source>key block</source>
         <translation>Key-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
         <source>key position</source>
         <translation>Key-Position</translation>
     </message>
@@ -382,107 +392,116 @@
 <context>
     <name>etlab::AttentionExplorer</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="137"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="138"/>
         <source>Block selection of every layer and head at this step; click one to inspect it</source>
         <translation>Blockauswahl jeder Schicht und jedes Heads in diesem Schritt; zum Untersuchen anklicken</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="140"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="141"/>
         <source>Held-out probe example (the same inputs at every step)</source>
         <translation>Zurückgehaltenes Probe-Beispiel (in jedem Schritt dieselben Eingaben)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="142"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="143"/>
         <source>Scrub through training: the attention recorded at each evaluation</source>
         <translation>Durch das Training blättern: die bei jeder Evaluation aufgezeichnete Attention</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="145"/>
         <source>Show the difference to another step (orange: more attention now, blue: less)</source>
-        <translation>Differenz zu einem anderen Schritt anzeigen (orange: jetzt mehr Attention, blau: weniger)</translation>
+        <translation type="vanished">Differenz zu einem anderen Schritt anzeigen (orange: jetzt mehr Attention, blau: weniger)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="150"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="146"/>
+        <source>Show the difference to another step or to another selected run at the same step (orange: more attention here, blue: less)</source>
+        <translation>Differenz zu einem anderen Schritt oder zu einem anderen ausgewählten Lauf beim selben Schritt (orange: hier mehr Attention, blau: weniger)</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="152"/>
         <source>Choose a run to see its attention.</source>
         <translation>Wählen Sie einen Lauf, um seine Attention zu sehen.</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="154"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
         <source>Probe</source>
         <translation>Probe</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="158"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="159"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
         <source>Compare with</source>
         <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="163"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="203"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
         <source>Loading the attention of run %1…</source>
         <translation>Attention von Lauf %1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="221"/>
         <source>Cannot load the attention: %1</source>
         <translation>Attention kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
         <translation>Dieser Lauf hat keine Attention aufgezeichnet (bisher hat keine Evaluation stattgefunden).</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="220"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="229"/>
         <source>#%1 (%2 tokens) %3</source>
         <translation>#%1 (%2 Token) %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="225"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="249"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="226"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="267"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="252"/>
+        <source>run %1 (same step)</source>
+        <translation>Lauf %1 (selber Schritt)</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
         <source>L%1 H%2 %3</source>
         <translation>L%1 H%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="268"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
         <translation>Schicht %1, Head %2: %3 der Key-Blöcke beachtet</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="310"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="361"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="315"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="366"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>Mittelwert des Laufs in Schritt %1: Dichte %2 · Entropie %3 nats · mittlere Distanz %4 Token</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="379"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>Dieser Head: %1 von %2 Blockpaaren (Block %3)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="420"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
@@ -708,13 +727,13 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="710"/>
+        <location filename="../app/gui/MainWindow.cpp" line="711"/>
         <source>Open etlab database</source>
         <translation>etlab-Datenbank öffnen</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="255"/>
-        <location filename="../app/gui/MainWindow.cpp" line="711"/>
+        <location filename="../app/gui/MainWindow.cpp" line="712"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
     </message>
@@ -796,7 +815,7 @@
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="223"/>
-        <location filename="../app/gui/MainWindow.cpp" line="816"/>
+        <location filename="../app/gui/MainWindow.cpp" line="817"/>
         <source>resume %1</source>
         <translation>%1 fortsetzen</translation>
     </message>
@@ -1022,89 +1041,89 @@
         <translation>beliebige Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="505"/>
+        <location filename="../app/gui/MainWindow.cpp" line="506"/>
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="513"/>
+        <location filename="../app/gui/MainWindow.cpp" line="514"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="515"/>
+        <location filename="../app/gui/MainWindow.cpp" line="516"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>last</source>
         <translation>letzter Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>best</source>
         <translation>bester Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>at step</source>
         <translation>bei Schritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../app/gui/MainWindow.cpp" line="525"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="552"/>
+        <location filename="../app/gui/MainWindow.cpp" line="553"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="558"/>
-        <location filename="../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../app/gui/MainWindow.cpp" line="559"/>
+        <location filename="../app/gui/MainWindow.cpp" line="600"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="571"/>
-        <location filename="../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../app/gui/MainWindow.cpp" line="572"/>
+        <location filename="../app/gui/MainWindow.cpp" line="591"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../app/gui/MainWindow.cpp" line="582"/>
         <source>Rename run</source>
         <translation>Lauf umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../app/gui/MainWindow.cpp" line="582"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../app/gui/MainWindow.cpp" line="591"/>
         <source>Tags, separated by commas:</source>
         <translation>Tags, durch Kommas getrennt:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../app/gui/MainWindow.cpp" line="600"/>
         <source>Notes on this run:</source>
         <translation>Notizen zu diesem Lauf:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="615"/>
+        <location filename="../app/gui/MainWindow.cpp" line="616"/>
         <source>Move to bin</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="619"/>
+        <location filename="../app/gui/MainWindow.cpp" line="620"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>%n Lauf in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
@@ -1112,30 +1131,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="632"/>
+        <location filename="../app/gui/MainWindow.cpp" line="633"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="651"/>
+        <location filename="../app/gui/MainWindow.cpp" line="652"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="657"/>
-        <location filename="../app/gui/MainWindow.cpp" line="659"/>
-        <location filename="../app/gui/MainWindow.cpp" line="663"/>
-        <location filename="../app/gui/MainWindow.cpp" line="669"/>
+        <location filename="../app/gui/MainWindow.cpp" line="658"/>
+        <location filename="../app/gui/MainWindow.cpp" line="660"/>
+        <location filename="../app/gui/MainWindow.cpp" line="664"/>
+        <location filename="../app/gui/MainWindow.cpp" line="670"/>
         <source>Empty bin</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="659"/>
+        <location filename="../app/gui/MainWindow.cpp" line="660"/>
         <source>The bin is empty.</source>
         <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="664"/>
+        <location filename="../app/gui/MainWindow.cpp" line="665"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Lauf und seine %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
@@ -1143,64 +1162,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="674"/>
-        <location filename="../app/gui/MainWindow.cpp" line="680"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../app/gui/MainWindow.cpp" line="681"/>
         <source>Merge database</source>
         <translation>Datenbank zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../app/gui/MainWindow.cpp" line="676"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>Die Läufe aus %1 in %2 importieren? Bereits vorhandene Läufe werden übersprungen; %1 wird nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="682"/>
+        <location filename="../app/gui/MainWindow.cpp" line="683"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>Zusammengeführt: %1 Lauf/Läufe hinzugefügt, %2 bereits vorhanden, %3 Checkpoint-Datei(en) kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="697"/>
+        <location filename="../app/gui/MainWindow.cpp" line="698"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>die Ansicht „Details“ hat kein Diagramm; wählen Sie Kurven, Attention, Rangspektren oder Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="702"/>
-        <location filename="../app/gui/MainWindow.cpp" line="705"/>
+        <location filename="../app/gui/MainWindow.cpp" line="703"/>
+        <location filename="../app/gui/MainWindow.cpp" line="706"/>
         <source>Export view</source>
         <translation>Ansicht exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="706"/>
+        <location filename="../app/gui/MainWindow.cpp" line="707"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="745"/>
+        <location filename="../app/gui/MainWindow.cpp" line="746"/>
         <source>Database dropped</source>
         <translation>Datenbank abgelegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="746"/>
+        <location filename="../app/gui/MainWindow.cpp" line="747"/>
         <source>What should happen with %1?</source>
         <translation>Was soll mit %1 geschehen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="747"/>
+        <location filename="../app/gui/MainWindow.cpp" line="748"/>
         <source>Open it</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="748"/>
+        <location filename="../app/gui/MainWindow.cpp" line="749"/>
         <source>Merge its runs into this database</source>
         <translation>Ihre Läufe in diese Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="757"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
         <source>Training in progress</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../app/gui/MainWindow.cpp" line="759"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>%n Trainingsjob läuft. Jetzt anhalten? Er wird gespeichert und kann später fortgesetzt werden.</numerusform>
@@ -1208,42 +1227,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="783"/>
+        <location filename="../app/gui/MainWindow.cpp" line="784"/>
         <source>demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="785"/>
+        <location filename="../app/gui/MainWindow.cpp" line="786"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
         <translation>Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="797"/>
+        <location filename="../app/gui/MainWindow.cpp" line="798"/>
         <source>Select one finished run to try</source>
         <translation>Wählen Sie einen abgeschlossenen Lauf zum Ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="802"/>
+        <location filename="../app/gui/MainWindow.cpp" line="803"/>
         <source>Only finished runs can be tried</source>
         <translation>Nur abgeschlossene Läufe lassen sich ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="818"/>
+        <location filename="../app/gui/MainWindow.cpp" line="819"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="825"/>
+        <location filename="../app/gui/MainWindow.cpp" line="826"/>
         <source>About etlab</source>
         <translation>Über etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="826"/>
+        <location filename="../app/gui/MainWindow.cpp" line="827"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;Das Efficient Transformer Lab: gelernte Sparse Attention und LoRA, gemessen auf Ihrem eigenen Rechner.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="836"/>
+        <location filename="../app/gui/MainWindow.cpp" line="837"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%n Lauf im Papierkorb von %1</numerusform>
@@ -1251,7 +1270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="837"/>
+        <location filename="../app/gui/MainWindow.cpp" line="838"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>

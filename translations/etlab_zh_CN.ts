@@ -79,47 +79,57 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="292"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="326"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>概率，未被关注的块调暗显示</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="293"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
         <source>probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="294"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
         <source>attended blocks</source>
         <translation>被关注的块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="297"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="331"/>
         <source>difference to step %1</source>
         <translation>与第 %1 步的差值</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="342"/>
+        <source>difference to run %1 at step %2</source>
+        <translation>与运行 %1 在第 %2 步的差异</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
+        <source> · run %1 saw other inputs (%2 vs %3 tokens): no difference</source>
+        <translation> · 运行 %1 的输入不同（%2 与 %3 个词元）：无法比较差异</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="352"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>运行 %1 · 第 %2 步 · 第 %3 层 · 第 %4 个头 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
         <source>query block</source>
         <translation>查询块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
         <source>query position</source>
         <translation>查询位置</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
         <source>key block</source>
         <translation>键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
         <source>key position</source>
         <translation>键位置</translation>
     </message>
@@ -382,107 +392,116 @@
 <context>
     <name>etlab::AttentionExplorer</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="137"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="138"/>
         <source>Block selection of every layer and head at this step; click one to inspect it</source>
         <translation>此步中每一层、每个头的块选择；点击其中一个以查看详情</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="140"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="141"/>
         <source>Held-out probe example (the same inputs at every step)</source>
         <translation>留出的探针样本（每一步使用相同的输入）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="142"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="143"/>
         <source>Scrub through training: the attention recorded at each evaluation</source>
         <translation>拖动浏览训练过程：每次评估时记录的注意力</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="145"/>
         <source>Show the difference to another step (orange: more attention now, blue: less)</source>
-        <translation>显示与另一步的差值（橙色：当前注意力更多，蓝色：更少）</translation>
+        <translation type="vanished">显示与另一步的差值（橙色：当前注意力更多，蓝色：更少）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="150"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="146"/>
+        <source>Show the difference to another step or to another selected run at the same step (orange: more attention here, blue: less)</source>
+        <translation>显示与另一步或另一个所选运行在同一步的差异（橙色：此处注意力更多，蓝色：更少）</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="152"/>
         <source>Choose a run to see its attention.</source>
         <translation>选择一个运行以查看其注意力。</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="154"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
         <source>Probe</source>
         <translation>探针样本</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="158"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="159"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="163"/>
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="203"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
         <source>Loading the attention of run %1…</source>
         <translation>正在加载运行 %1 的注意力…</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="221"/>
         <source>Cannot load the attention: %1</source>
         <translation>无法加载注意力：%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
         <translation>此运行未记录注意力（尚未进行过评估）。</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="220"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="229"/>
         <source>#%1 (%2 tokens) %3</source>
         <translation>#%1（%2 个词元）%3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="225"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="249"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="226"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="267"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="252"/>
+        <source>run %1 (same step)</source>
+        <translation>运行 %1（同一步）</translation>
+    </message>
+    <message>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
         <source>L%1 H%2 %3</source>
         <translation>L%1 H%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="268"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
         <translation>第 %1 层，第 %2 个头：关注了 %3 的键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="310"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="361"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="315"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="366"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>第 %1 步的运行均值：密度 %2 · 熵 %3 nats · 平均距离 %4 个词元</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="379"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>此头：%2 个块对中的 %1 个（块大小 %3）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="420"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>
@@ -706,13 +725,13 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="710"/>
+        <location filename="../app/gui/MainWindow.cpp" line="711"/>
         <source>Open etlab database</source>
         <translation>打开 etlab 数据库</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="255"/>
-        <location filename="../app/gui/MainWindow.cpp" line="711"/>
+        <location filename="../app/gui/MainWindow.cpp" line="712"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -794,7 +813,7 @@
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="223"/>
-        <location filename="../app/gui/MainWindow.cpp" line="816"/>
+        <location filename="../app/gui/MainWindow.cpp" line="817"/>
         <source>resume %1</source>
         <translation>恢复 %1</translation>
     </message>
@@ -1018,232 +1037,232 @@
         <translation>任意方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="505"/>
+        <location filename="../app/gui/MainWindow.cpp" line="506"/>
         <source>seed %1</source>
         <translation>随机种子 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="513"/>
+        <location filename="../app/gui/MainWindow.cpp" line="514"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="515"/>
+        <location filename="../app/gui/MainWindow.cpp" line="516"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>last</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>best</source>
         <translation>最佳值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="518"/>
+        <location filename="../app/gui/MainWindow.cpp" line="519"/>
         <source>at step</source>
         <translation>最佳所在步</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../app/gui/MainWindow.cpp" line="525"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="552"/>
+        <location filename="../app/gui/MainWindow.cpp" line="553"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="558"/>
-        <location filename="../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../app/gui/MainWindow.cpp" line="559"/>
+        <location filename="../app/gui/MainWindow.cpp" line="600"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="571"/>
-        <location filename="../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../app/gui/MainWindow.cpp" line="572"/>
+        <location filename="../app/gui/MainWindow.cpp" line="591"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../app/gui/MainWindow.cpp" line="582"/>
         <source>Rename run</source>
         <translation>重命名运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../app/gui/MainWindow.cpp" line="582"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../app/gui/MainWindow.cpp" line="591"/>
         <source>Tags, separated by commas:</source>
         <translation>标签（以逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../app/gui/MainWindow.cpp" line="600"/>
         <source>Notes on this run:</source>
         <translation>此运行的备注：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="615"/>
+        <location filename="../app/gui/MainWindow.cpp" line="616"/>
         <source>Move to bin</source>
         <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="619"/>
+        <location filename="../app/gui/MainWindow.cpp" line="620"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>已将 %n 个运行移到回收站 — 按 %1 撤销</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="632"/>
+        <location filename="../app/gui/MainWindow.cpp" line="633"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="651"/>
+        <location filename="../app/gui/MainWindow.cpp" line="652"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="657"/>
-        <location filename="../app/gui/MainWindow.cpp" line="659"/>
-        <location filename="../app/gui/MainWindow.cpp" line="663"/>
-        <location filename="../app/gui/MainWindow.cpp" line="669"/>
+        <location filename="../app/gui/MainWindow.cpp" line="658"/>
+        <location filename="../app/gui/MainWindow.cpp" line="660"/>
+        <location filename="../app/gui/MainWindow.cpp" line="664"/>
+        <location filename="../app/gui/MainWindow.cpp" line="670"/>
         <source>Empty bin</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="659"/>
+        <location filename="../app/gui/MainWindow.cpp" line="660"/>
         <source>The bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="664"/>
+        <location filename="../app/gui/MainWindow.cpp" line="665"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>要永久删除 %n 个运行及其 %1 个检查点文件（%2 MB）吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="674"/>
-        <location filename="../app/gui/MainWindow.cpp" line="680"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../app/gui/MainWindow.cpp" line="681"/>
         <source>Merge database</source>
         <translation>合并数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../app/gui/MainWindow.cpp" line="676"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>要将 %1 中的运行导入 %2 吗？已存在的运行将被跳过；%1 不会被修改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="682"/>
+        <location filename="../app/gui/MainWindow.cpp" line="683"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>已合并：新增 %1 个运行，%2 个已存在，复制了 %3 个检查点文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="697"/>
+        <location filename="../app/gui/MainWindow.cpp" line="698"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>“详情”视图没有图表；请选择“曲线”“注意力”“秩谱”或“速度与内存”</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="702"/>
-        <location filename="../app/gui/MainWindow.cpp" line="705"/>
+        <location filename="../app/gui/MainWindow.cpp" line="703"/>
+        <location filename="../app/gui/MainWindow.cpp" line="706"/>
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="706"/>
+        <location filename="../app/gui/MainWindow.cpp" line="707"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="745"/>
+        <location filename="../app/gui/MainWindow.cpp" line="746"/>
         <source>Database dropped</source>
         <translation>拖入了数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="746"/>
+        <location filename="../app/gui/MainWindow.cpp" line="747"/>
         <source>What should happen with %1?</source>
         <translation>要如何处理 %1？</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="747"/>
+        <location filename="../app/gui/MainWindow.cpp" line="748"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="748"/>
+        <location filename="../app/gui/MainWindow.cpp" line="749"/>
         <source>Merge its runs into this database</source>
         <translation>将其中的运行合并到当前数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="757"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
         <source>Training in progress</source>
         <translation>训练正在进行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../app/gui/MainWindow.cpp" line="759"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>有 %n 个训练作业正在运行。现在停止吗？它们会被保存，之后可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="783"/>
+        <location filename="../app/gui/MainWindow.cpp" line="784"/>
         <source>demo: %1</source>
         <translation>演示：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="785"/>
+        <location filename="../app/gui/MainWindow.cpp" line="786"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
         <translation>LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="797"/>
+        <location filename="../app/gui/MainWindow.cpp" line="798"/>
         <source>Select one finished run to try</source>
         <translation>请选择一个已完成的运行来试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="802"/>
+        <location filename="../app/gui/MainWindow.cpp" line="803"/>
         <source>Only finished runs can be tried</source>
         <translation>只有已完成的运行可以试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="818"/>
+        <location filename="../app/gui/MainWindow.cpp" line="819"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="825"/>
+        <location filename="../app/gui/MainWindow.cpp" line="826"/>
         <source>About etlab</source>
         <translation>关于 etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="826"/>
+        <location filename="../app/gui/MainWindow.cpp" line="827"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;高效 Transformer 实验室：可学习稀疏注意力与 LoRA，在您自己的机器上实测。&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="836"/>
+        <location filename="../app/gui/MainWindow.cpp" line="837"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%1 的回收站中共有 %n 个运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="837"/>
+        <location filename="../app/gui/MainWindow.cpp" line="838"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%1 中共有 %n 个运行</numerusform>

@@ -487,6 +487,7 @@ void MainWindow::onSelectionChanged() {
   m_shownRuns = ids;
   m_curves->setRuns(m_dbPath, ids);  // several selected runs are overlaid and compared
   m_spectra->setRuns(m_dbPath, ids);
+  m_attention->setCompareRun(m_dbPath, ids.size() > 1 ? ids.at(1) : QString());  // "difference to run …"
   if (ids.front() == m_shownRun) return;
   m_shownRun = ids.front();
   showDetails(ids.front());

@@ -164,6 +164,38 @@ class TestAttention : public QObject {
     saveScreenshot(explorer, QStringLiteral("attention-difference.png"));
   }
 
+  // Two selected runs: the difference between them at the same step, on the same probe inputs.
+  void differenceBetweenTwoRuns() {
+    QTemporaryDir dir;
+    const QString db = fixtureDatabase(dir);
+    RunStore store(db.toStdString(), true);
+    RunFilter f;
+    f.preset = "smoke-dense";
+    const QString dense = QString::fromStdString(store.list_runs(f).at(0).id);
+    const QString sparse = sparseRun(db);
+    AttentionExplorer explorer;
+    QSignalSpy loaded(&explorer, &AttentionExplorer::loaded), compared(&explorer, &AttentionExplorer::compareLoaded),
+        shown(&explorer, &AttentionExplorer::matrixShown);
+    explorer.setRun(db, sparse);
+    QVERIFY(loaded.wait(20000));
+    explorer.setCompareRun(db, dense);
+    QVERIFY(compared.wait(20000));
+    QVERIFY(compared.at(0).at(0).toBool());
+    explorer.select(0, 0, 0, 0);  // step 20, layer 0, head 0: both runs stored probabilities there
+    QVERIFY(shown.wait(20000));
+    explorer.showRunDifference();
+    QVERIFY(shown.wait(20000));
+    const auto& fig = explorer.heatmap()->figure();
+    QVERIFY2(fig.data.signedValues, qPrintable(fig.title));
+    QVERIFY(fig.title.contains(dense.left(8)));
+    const auto mine = store.probabilities(sparse.toStdString(), 0, 20, 0, 0).at(0);
+    const auto theirs = store.probabilities(dense.toStdString(), 0, 20, 0, 0).at(0);
+    QCOMPARE(fig.data.rows, mine.rows);
+    for (int64_t c : {int64_t{0}, mine.cols / 2, mine.cols - 1})
+      QCOMPARE(fig.data.valueAt(3, c), static_cast<double>(static_cast<float>(mine.values[static_cast<size_t>(3 * mine.cols + c)] -
+                                                                              theirs.values[static_cast<size_t>(3 * theirs.cols + c)])));
+  }
+
   // Zoom and pan at n = 4096 repaint from the cached image; the frame rate is reported, not asserted.
   void zoomAndPanFrameRateAt4096() {
     HeatmapFigure fig;

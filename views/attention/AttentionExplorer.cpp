@@ -125,6 +125,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent)
     : QWidget(parent),
       m_index(std::make_shared<AttentionIndex>()),
       m_indexWatcher(new QFutureWatcher<AttentionIndex>(this)),
+      m_otherWatcher(new QFutureWatcher<AttentionIndex>(this)),
       m_matrixWatcher(new QFutureWatcher<HeatmapFigure>(this)) {
   m_view = new HeatmapView(this);
   m_grid = new QListWidget(this);
@@ -142,7 +143,8 @@ AttentionExplorer::AttentionExplorer(QWidget* parent)
   m_step->setToolTip(tr("Scrub through training: the attention recorded at each evaluation"));
   m_stepLabel = new QLabel(this);
   m_diff = new QComboBox(this);
-  m_diff->setToolTip(tr("Show the difference to another step (orange: more attention now, blue: less)"));
+  m_diff->setToolTip(tr("Show the difference to another step or to another selected run at the same step "
+                        "(orange: more attention here, blue: less)"));
   m_colors = new QComboBox(this);
   for (ColorMap m : {ColorMap::Viridis, ColorMap::Cividis}) m_colors->addItem(colorMapName(m), static_cast<int>(m));
   m_stats = new QLabel(this);
@@ -173,6 +175,13 @@ AttentionExplorer::AttentionExplorer(QWidget* parent)
   layout->addWidget(m_stats);
 
   connect(m_indexWatcher, &QFutureWatcher<AttentionIndex>::finished, this, &AttentionExplorer::onIndexLoaded);
+  connect(m_otherWatcher, &QFutureWatcher<AttentionIndex>::finished, this, [this] {
+    auto other = std::make_shared<AttentionIndex>(m_otherWatcher->result());
+    const bool ok = other->error.isEmpty() && !other->steps.empty();
+    m_other = ok ? other : nullptr;
+    fillDifferenceChoices();
+    Q_EMIT compareLoaded(ok);
+  });
   connect(m_matrixWatcher, &QFutureWatcher<HeatmapFigure>::finished, this, [this] {
     if (m_matrixWatcher->future().resultCount() == 0) return;
     m_view->setFigure(m_matrixWatcher->result());
@@ -221,9 +230,7 @@ void AttentionExplorer::onIndexLoaded() {
   }
   m_step->setRange(0, std::max<int>(0, static_cast<int>(idx.steps.size()) - 1));
   m_step->setValue(m_step->maximum());
-  m_diff->clear();
-  m_diff->addItem(tr("nothing"), -1);
-  for (size_t i = 0; i < idx.steps.size(); ++i) m_diff->addItem(tr("step %1").arg(idx.steps[i]), static_cast<int>(i));
+  fillDifferenceChoices();
   m_layer = m_head = 0;
   refreshThumbnails();
   if (m_grid->count() > 0) {
@@ -233,6 +240,32 @@ void AttentionExplorer::onIndexLoaded() {
   refreshMatrix();
   updateStats();
   Q_EMIT loaded(ok);
+}
+
+void AttentionExplorer::fillDifferenceChoices() {
+  const QVariant current = m_diff->currentData();
+  const QSignalBlocker block(m_diff);
+  m_diff->clear();
+  m_diff->addItem(tr("nothing"), -1);
+  for (size_t i = 0; i < m_index->steps.size(); ++i) m_diff->addItem(tr("step %1").arg(m_index->steps[i]), static_cast<int>(i));
+  if (m_other && m_other->runId != m_index->runId)
+    m_diff->addItem(tr("run %1 (same step)").arg(m_other->runId.left(8)), -2);
+  const int i = m_diff->findData(current);
+  m_diff->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+void AttentionExplorer::setCompareRun(const QString& dbPath, const QString& runId) {
+  if (runId.isEmpty()) {
+    m_other.reset();
+    fillDifferenceChoices();
+    return;
+  }
+  m_otherWatcher->setFuture(QtConcurrent::run(loadAttentionIndex, dbPath, runId));
+}
+
+void AttentionExplorer::showRunDifference() {
+  const int i = m_diff->findData(-2);
+  if (i >= 0) m_diff->setCurrentIndex(i);
 }
 
 int64_t AttentionExplorer::currentStep() const {
@@ -280,11 +313,12 @@ void AttentionExplorer::refreshMatrix() {
   const int probe = std::max(0, m_probe->currentIndex());
   const int diffIndex = m_diff->currentData().toInt();
   const int64_t other = diffIndex >= 0 ? idx->steps[static_cast<size_t>(diffIndex)] : -1;
+  const auto otherRun = diffIndex == -2 ? m_other : nullptr;
   const int layer = m_layer, head = m_head;
   const ColorMap map = m_map;
   const QString runShort = idx->runId.left(8);
   // Decoding and rendering a 4096 x 4096 map takes a while: off the UI thread.
-  m_matrixWatcher->setFuture(QtConcurrent::run([idx, probe, step, other, layer, head, map, runShort] {
+  m_matrixWatcher->setFuture(QtConcurrent::run([idx, otherRun, probe, step, other, layer, head, map, runShort] {
     HeatmapFigure fig;
     fig.map = map;
     fig.data = loadAttentionMatrix(*idx, probe, step, layer, head);
@@ -295,6 +329,23 @@ void AttentionExplorer::refreshMatrix() {
     if (other >= 0 && other != step) {
       fig.data = differenceOf(fig.data, loadAttentionMatrix(*idx, probe, other, layer, head));
       what = QObject::tr("difference to step %1").arg(other);
+    } else if (otherRun) {
+      // The other run at the same step when it has it, else at its last recorded step before.
+      int64_t at = -1;
+      for (int64_t s : otherRun->steps)
+        if (s <= step) at = s;
+      if (at < 0) at = otherRun->steps.front();
+      const HeatmapData theirs = loadAttentionMatrix(*otherRun, probe, at, layer, head);
+      const HeatmapData diff = differenceOf(fig.data, theirs);
+      if (diff.rows > 0) {
+        fig.data = diff;
+        what = QObject::tr("difference to run %1 at step %2").arg(otherRun->runId.left(8)).arg(at);
+      } else {
+        what += QObject::tr(" · run %1 saw other inputs (%2 vs %3 tokens): no difference")
+                    .arg(otherRun->runId.left(8))
+                    .arg(fig.data.rows)
+                    .arg(theirs.rows);
+      }
     }
     fig.vmax = fig.data.signedValues || fig.data.hasValues() ? std::max(1e-6f, fig.data.maxValue()) : 1.0;
     fig.image = renderHeatmap(fig.data, map, fig.vmax);

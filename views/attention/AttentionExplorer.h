@@ -55,12 +55,17 @@ class AttentionExplorer : public QWidget {
   /// Chooses what the large view shows (indices into the recorded steps).
   void select(int probe, int stepIndex, int layer, int head);
   void setDifferenceStep(int stepIndex);  ///< -1: no difference view
+  /// A second run to compare with ("difference to run …" at the same step); empty clears it.
+  void setCompareRun(const QString& dbPath, const QString& runId);
+  /// Shows the difference to the compare run (after compareLoaded()).
+  void showRunDifference();
   void setColorMap(ColorMap map);
   /// Writes the large view as png, svg, pdf (by the file's suffix) or its matrix as csv.
   bool exportTo(const QString& path, int dpi = 150, QString* error = nullptr) const;
 
  Q_SIGNALS:
   void loaded(bool ok);
+  void compareLoaded(bool ok);
   void matrixShown();
 
  private:
@@ -70,8 +75,11 @@ class AttentionExplorer : public QWidget {
   void updateStats();
   int64_t currentStep() const;
 
-  std::shared_ptr<AttentionIndex> m_index;
+  void fillDifferenceChoices();
+
+  std::shared_ptr<AttentionIndex> m_index, m_other;
   QFutureWatcher<AttentionIndex>* m_indexWatcher;
+  QFutureWatcher<AttentionIndex>* m_otherWatcher;
   QFutureWatcher<HeatmapFigure>* m_matrixWatcher;
   int m_requestSerial = 0;
   HeatmapView* m_view;
