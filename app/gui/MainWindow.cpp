@@ -689,12 +689,12 @@ bool MainWindow::mergeDatabase(const QString& path, bool ask) {
   return ok;
 }
 
-bool MainWindow::exportCurrentView(const QString& path, QString* error) {
+bool MainWindow::exportCurrentView(const QString& path, QString* error, int dpi) {
   QWidget* current = m_tabs->currentWidget();
-  if (current == m_attention) return m_attention->exportTo(path, 200, error);
-  if (current == m_curves) return m_curves->exportTo(path, 200, error);
-  if (current == m_spectra) return m_spectra->exportTo(path, 200, error);
-  if (current == m_tradeoff) return m_tradeoff->exportTo(path, 200, error);
+  if (current == m_attention) return m_attention->exportTo(path, dpi, error);
+  if (current == m_curves) return m_curves->exportTo(path, dpi, error);
+  if (current == m_spectra) return m_spectra->exportTo(path, dpi, error);
+  if (current == m_tradeoff) return m_tradeoff->exportTo(path, dpi, error);
   if (error) *error = tr("the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory");
   return false;
 }
@@ -702,8 +702,15 @@ bool MainWindow::exportCurrentView(const QString& path, QString* error) {
 void MainWindow::chooseExport() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Export view"), QFileInfo(m_dbPath).absolutePath(), chartFileFilter());
   if (path.isEmpty()) return;
+  int dpi = QSettings().value(QStringLiteral("export/dpi"), 200).toInt();
+  if (QFileInfo(path).suffix().toLower() == QStringLiteral("png")) {
+    bool ok = false;
+    dpi = QInputDialog::getInt(this, tr("Export view"), tr("Resolution of the PNG image (dots per inch):"), dpi, 72, 1200, 50, &ok);
+    if (!ok) return;
+    QSettings().setValue(QStringLiteral("export/dpi"), dpi);
+  }
   QString error;
-  if (!exportCurrentView(path, &error)) QMessageBox::warning(this, tr("Export view"), error);
+  if (!exportCurrentView(path, &error, dpi)) QMessageBox::warning(this, tr("Export view"), error);
   else statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 

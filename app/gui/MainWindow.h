@@ -72,7 +72,7 @@ class MainWindow : public QMainWindow {
   /// Merges another database's runs into this one (asks first when interactive).
   bool mergeDatabase(const QString& path, bool ask = true);
   /// Exports the current view (PNG/SVG/PDF/CSV by suffix).
-  bool exportCurrentView(const QString& path, QString* error = nullptr);
+  bool exportCurrentView(const QString& path, QString* error = nullptr, int dpi = 200);
 
  protected:
   void closeEvent(QCloseEvent* e) override;

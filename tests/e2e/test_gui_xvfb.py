@@ -110,6 +110,10 @@ class GuiXvfbTest(unittest.TestCase):
                 self.xdo("key", "ctrl+a")
                 self.xdo("type", "--delay", "5", out)
                 self.xdo("key", "Return")
+                if fmt == "png":  # the resolution prompt: keep the offered 200 dpi
+                    self.window("Export view", timeout=15)
+                    time.sleep(0.5)
+                    self.xdo("key", "Return")
                 for _ in range(100):
                     if os.path.exists(out) and os.path.getsize(out) > 0:
                         break
