@@ -88,10 +88,13 @@ void guarded(bool json, F&& body) {
 
 void print_cleanup(const char* what, const CleanupReport& r, bool dry, bool json) {
   if (json) {
-    std::cout << nlohmann::json{{"dry_run", dry}, {"runs", r.runs}, {"files", r.files}, {"bytes", r.bytes}, {"paths", r.paths}}.dump()
+    std::cout << nlohmann::json{{"dry_run", dry}, {"runs", r.runs}, {"files", r.files}, {"bytes", r.bytes}, {"paths", r.paths},
+                                {"notes", r.notes}}
+                     .dump()
               << std::endl;
     return;
   }
+  for (const auto& n : r.notes) std::printf("  %s\n", n.c_str());
   std::printf("%s%s: %lld run(s), %lld file(s), %s %s\n", what, dry ? " (dry run)" : "", static_cast<long long>(r.runs),
               static_cast<long long>(r.files), human_bytes(r.bytes).c_str(), dry ? "would be freed" : "freed");
 }
@@ -357,7 +360,8 @@ void print_exchange(const ExchangeReport& r, bool json) {
                                 {"skipped", r.skipped},
                                 {"checkpoints", r.checkpoints},
                                 {"checkpoint_bytes", r.checkpoint_bytes},
-                                {"missing_files", r.missing_files}}
+                                {"missing_files", r.missing_files},
+                                {"invalid_runs", r.invalid}}
                      .dump()
               << std::endl;
     return;
@@ -365,6 +369,7 @@ void print_exchange(const ExchangeReport& r, bool json) {
   std::printf("%zu run(s) copied, %zu already present (skipped), %lld checkpoint file(s) (%s)\n", r.copied.size(),
               r.skipped.size(), static_cast<long long>(r.checkpoints), human_bytes(r.checkpoint_bytes).c_str());
   for (const auto& m : r.missing_files) std::printf("  checkpoint left out: %s\n", m.c_str());
+  for (const auto& id : r.invalid) std::printf("  run refused: id '%s' is not a UUID\n", id.c_str());
 }
 
 void add_exchange(CLI::App& app) {
@@ -384,7 +389,7 @@ void add_exchange(CLI::App& app) {
     cmd->add_flag("--json", a->json, "JSON output");
     cmd->callback([a] {
       guarded(a->json, [&] {
-        auto store = open_existing(a->db, true);
+        auto store = open_existing(a->db);  // an older schema is migrated first, as every command does
         print_exchange(store->export_runs(a->runs, a->out, !a->no_checkpoints), a->json);
       });
     });

@@ -56,11 +56,13 @@ void JobManager::setMaxParallel(int n) {
   startQueued();
 }
 
-int JobManager::submit(const QStringList& args, const QString& label) {
+int JobManager::submit(const QStringList& args, const QString& label, int after) {
   Job job;
   job.id = m_next++;
   job.label = label;
   job.args = args;
+  job.db = m_db;
+  job.after = after;
   m_jobs.emplace(job.id, job);
   Q_EMIT jobChanged(job.id);
   startQueued();
@@ -88,6 +90,17 @@ void JobManager::startQueued() {
   for (auto& [id, job] : m_jobs) {
     if (activeCount() >= m_maxParallel) return;
     if (job.state != Job::State::Queued) continue;
+    if (job.after > 0) {
+      const Job* before = this->job(job.after);
+      if (before && (before->state == Job::State::Queued || before->state == Job::State::Running)) continue;
+      if (before && before->state != Job::State::Finished) {
+        job.state = Job::State::Failed;
+        job.message = tr("not started: “%1” did not finish").arg(before->label);
+        Q_EMIT jobChanged(id);
+        Q_EMIT jobFinished(id);
+        continue;
+      }
+    }
     auto* p = new QProcess(this);
     job.process = p;
     job.state = Job::State::Running;
@@ -117,7 +130,7 @@ void JobManager::startQueued() {
       }
     });
     QStringList args = job.args;
-    args << QStringLiteral("--json") << QStringLiteral("--db") << m_db;
+    args << QStringLiteral("--json") << QStringLiteral("--db") << job.db;
     p->start(cliPath(), args);
     Q_EMIT jobChanged(jobId);
   }

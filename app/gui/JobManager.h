@@ -21,6 +21,8 @@ struct Job {
   int id = 0;
   QString label;
   QStringList args;  ///< etlab-cli arguments before --json and --db
+  QString db;        ///< the database it was submitted for
+  int after = 0;     ///< starts only once this job has finished (0: no wait)
   State state = State::Queued;
   QString runId;     ///< the current run (a sweep trains several one after another)
   QStringList runIds;
@@ -48,8 +50,9 @@ class JobManager : public QObject {
   void setMaxParallel(int n);
   int maxParallel() const { return m_maxParallel; }
 
-  /// Queues `etlab-cli ARGS --json --db DB`; returns the job id.
-  int submit(const QStringList& args, const QString& label);
+  /// Queues `etlab-cli ARGS --json --db DB` (the database set now); returns the job id. With `after`,
+  /// the job waits until that job has finished, and fails without running when that one did not.
+  int submit(const QStringList& args, const QString& label, int after = 0);
   /// Asks a running job to stop (SIGTERM: the run ends cancelled and resumable) or drops a queued one.
   void cancel(int jobId);
   /// Cancels every running job and waits up to `msecs` for them to save their state.

@@ -439,8 +439,15 @@ void MainWindow::refresh() {
   fillFilterChoices();
   if (before == 0 && m_model->rowCount() > 0) m_table->resizeColumnsToContents();
   if (!selected.isEmpty()) {
+    // Keep the whole selection (the views show all of it).
     const QSignalBlocker block(m_table->selectionModel());
-    selectRun(selected.front());
+    m_table->selectionModel()->clear();
+    for (const QString& id : selected) {
+      const int row = m_model->rowOf(id);
+      if (row < 0) continue;
+      const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+      if (index.isValid()) m_table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
   } else if (m_proxy->rowCount() > 0) {
     selectRun(m_proxy->index(0, 0).data(RunTableModel::RunIdRole).toString());  // the newest run
   }
@@ -784,13 +791,15 @@ int MainWindow::startJob(const QStringList& args, const QString& label) {
 }
 
 void MainWindow::startDemo() {
-  // smoke-lora fine-tunes the newest smoke-dense run: the queue runs them in this order.
-  for (const char* preset : {"smoke-dense", "smoke-sparse", "smoke-lora"})
-    startJob({QStringLiteral("train"), QStringLiteral("--preset"), QString::fromLatin1(preset), QStringLiteral("--set"),
-              QStringLiteral("name=demo ") + QString::fromLatin1(preset)},
-             tr("demo: %1").arg(QString::fromLatin1(preset)));
-  if (m_jobs->maxParallel() > 1)
-    statusBar()->showMessage(tr("The LoRA demo needs the dense run: it starts when that one is finished"), 8000);
+  // smoke-lora fine-tunes the newest smoke-dense run: it waits for that job, however many run side by side.
+  auto demo = [this](const char* preset) {
+    return QStringList{QStringLiteral("train"), QStringLiteral("--preset"), QString::fromLatin1(preset), QStringLiteral("--set"),
+                       QStringLiteral("name=demo ") + QString::fromLatin1(preset)};
+  };
+  m_jobs->setDatabase(m_dbPath);
+  const int dense = m_jobs->submit(demo("smoke-dense"), tr("demo: %1").arg(QStringLiteral("smoke-dense")));
+  m_jobs->submit(demo("smoke-sparse"), tr("demo: %1").arg(QStringLiteral("smoke-sparse")));
+  m_jobs->submit(demo("smoke-lora"), tr("demo: %1").arg(QStringLiteral("smoke-lora")), dense);
 }
 
 void MainWindow::newRun() {

@@ -74,6 +74,14 @@ TryItDialog::TryItDialog(const QString& dbPath, const QString& runId, QWidget* p
   resize(900, 760);
 }
 
+TryItDialog::~TryItDialog() {
+  if (m_process) {
+    m_process->disconnect(this);  // its last signals must not reach a half-destroyed dialog
+    m_process->kill();
+    m_process->waitForFinished(3000);
+  }
+}
+
 void TryItDialog::setText(const QString& text) { m_text->setPlainText(text); }
 
 QString TryItDialog::predictionText() const { return m_prediction->text(); }
@@ -83,6 +91,10 @@ void TryItDialog::predict() {
   const QString text = m_text->toPlainText();
   if (text.trimmed().isEmpty()) {
     m_status->setText(tr("Type an input first."));
+    return;
+  }
+  if (text.size() > 64 * 1024) {  // far beyond any model here, and beyond what a command line carries
+    m_status->setText(tr("The input is too long (%1 characters; at most 65,536).").arg(text.size()));
     return;
   }
   m_go->setEnabled(false);
@@ -108,6 +120,14 @@ void TryItDialog::predict() {
     m_status->clear();
     showResult();
     Q_EMIT finished(true);
+  });
+  connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+    if (e != QProcess::FailedToStart || !m_process) return;
+    m_status->setText(tr("Cannot predict: %1 could not be started (%2)").arg(JobManager::cliPath(), m_process->errorString()));
+    m_process->deleteLater();
+    m_process = nullptr;
+    m_go->setEnabled(true);
+    Q_EMIT finished(false);
   });
   m_process->start(JobManager::cliPath(), {QStringLiteral("infer"), QStringLiteral("--db"), m_db, QStringLiteral("--run"), m_run,
                                            QStringLiteral("--text"), text, QStringLiteral("--json")});

@@ -23,6 +23,7 @@ class TryItDialog : public QDialog {
 
  public:
   TryItDialog(const QString& dbPath, const QString& runId, QWidget* parent = nullptr);
+  ~TryItDialog() override;
 
   void setText(const QString& text);
   /// Starts inference on the current text.

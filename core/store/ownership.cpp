@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -21,7 +22,20 @@ namespace fs = std::filesystem;
 namespace store_detail {
 
 std::string run_lock_path(const std::string& db_path, const std::string& run_id) {
-  return (fs::path(artifacts_dir_for(db_path)) / "locks" / (run_id + ".lock")).string();
+  // The canonical database path, so that every process finds the same lock file however it spells the path.
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(fs::absolute(db_path), ec);
+  return (fs::path(artifacts_dir_for(ec ? db_path : canonical.string())) / "locks" / (run_id + ".lock")).string();
+}
+
+bool valid_run_id(const std::string& id) {
+  if (id.size() != 36) return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? c != '-' : !std::isxdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
 }
 
 LockState probe_run_lock(const std::string& db_path, const std::string& run_id) {
@@ -44,12 +58,15 @@ void require_writable(const RunStore::Impl& impl) {
   if (impl.read_only) throw StoreError(impl.path + " is open read-only");
 }
 
-std::string checked_artifact_path(const std::string& db_path, const std::string& relative) {
+std::string checked_artifact_path(const std::string& db_path, const std::string& relative, const std::string& run_id) {
   const fs::path rel(relative);
-  bool bad = relative.empty() || rel.is_absolute();
-  for (const auto& part : rel)
-    if (part == "..") bad = true;
-  if (bad) throw StoreError("checkpoint path '" + relative + "' leaves the database's folder; refused");
+  std::vector<std::string> parts;
+  for (const auto& part : rel) parts.push_back(part.string());
+  const bool ok = !relative.empty() && !rel.is_absolute() && parts.size() == 3 && valid_run_id(run_id) && parts[1] == run_id &&
+                  parts[0] != ".." && parts[0] != "." && parts[2] != ".." && parts[2] != "." && !parts[2].empty();
+  if (!ok)
+    throw StoreError("checkpoint path '" + relative + "' is not a file of run " + run_id +
+                     "'s own folder (<artifacts>/<run>/<file>); refused");
   return (fs::absolute(fs::path(db_path)).parent_path() / rel).string();
 }
 

@@ -143,7 +143,7 @@ std::string new_uuid() {
   return buf;
 }
 
-RunStore::RunStore(const std::string& path, bool read_only) : impl_(std::make_unique<Impl>()) {
+RunStore::RunStore(const std::string& path, bool read_only, bool keep_backup) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   const bool exists = fs::exists(path);
   if (exists) {
@@ -179,15 +179,26 @@ RunStore::RunStore(const std::string& path, bool read_only) : impl_(std::make_un
     verified.insert(key);
   }
   try {
-    if (version > 0 && version < kSchemaVersion && !read_only) {
-      // Keep the file as it was before the first migration, for an older etlab.
+    if (keep_backup && version > 0 && version < kSchemaVersion && !read_only) {
+      // Keep the file as it was before the first migration, for an older etlab: written under a
+      // temporary name and renamed, so a crash or a second process never leaves half a backup.
       const fs::path p(path);
       const fs::path backup = p.parent_path() / (p.stem().string() + ".schema-v" + std::to_string(version) + "-backup.db");
       if (!fs::exists(backup)) {
-        SQLite::Database src(path, SQLite::OPEN_READONLY, 10000);
-        SQLite::Statement q(src, "VACUUM INTO ?");
-        q.bind(1, backup.string());
-        q.exec();
+        const fs::path tmp = backup.string() + "." + new_uuid() + ".partial";
+        try {
+          SQLite::Database src(path, SQLite::OPEN_READONLY, 10000);
+          SQLite::Statement q(src, "VACUUM INTO ?");
+          q.bind(1, tmp.string());
+          q.exec();
+          std::error_code ec;
+          if (!fs::exists(backup)) fs::rename(tmp, backup, ec);
+          fs::remove(tmp, ec);
+        } catch (...) {
+          std::error_code ec;
+          fs::remove(tmp, ec);
+          throw;
+        }
       }
     }
     const int flags = read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

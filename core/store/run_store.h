@@ -81,6 +81,7 @@ struct ArtefactCounts {
 struct CleanupReport {
   int64_t runs = 0, files = 0, bytes = 0;
   std::vector<std::string> paths;  ///< files removed (relative to the database's folder)
+  std::vector<std::string> notes;  ///< what was kept on purpose, and why
 };
 
 /// What an export or merge copied.
@@ -88,6 +89,7 @@ struct ExchangeReport {
   std::vector<std::string> copied, skipped;  ///< run ids
   int64_t checkpoints = 0, checkpoint_bytes = 0;
   std::vector<std::string> missing_files;  ///< checkpoint files the source lacked (their rows were left out)
+  std::vector<std::string> invalid;        ///< source runs whose id is not a UUID (refused)
 };
 
 /// One SQLite file holding every run completely (schema in schema.cpp, versioned by user_version).
@@ -101,7 +103,8 @@ class RunStore {
   static constexpr int kSchemaVersion = 2;
 
   /// Opens (creating the file and its folder when absent, unless read-only). Throws StoreError.
-  explicit RunStore(const std::string& path, bool read_only = false);
+  /// Before migrating an older schema, a copy of the file is kept beside it unless `keep_backup` is false.
+  explicit RunStore(const std::string& path, bool read_only = false, bool keep_backup = true);
   ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;

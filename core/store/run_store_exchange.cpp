@@ -58,8 +58,9 @@ void inspect_source(const std::string& path) {
 }
 
 // Copies the files behind the source's checkpoint rows of `ids` into this database's artifacts
-// folder, verifying each copy's hash. Returns (source relative path -> destination relative path)
-// for the rows whose files arrived.
+// folder (`<artifacts>/<run>/<file>`, never over an existing file), verifying each copy's hash.
+// Returns (source relative path -> destination relative path) for the rows whose files arrived;
+// `written` lists the files this call created (and only those are removed if the merge fails).
 std::map<std::string, std::string> copy_checkpoint_files(SQLite::Database& db, const std::string& source_db,
                                                          const std::string& dest_db, const std::vector<std::string>& ids,
                                                          ExchangeReport& report, std::vector<std::string>& written) {
@@ -73,33 +74,41 @@ std::map<std::string, std::string> copy_checkpoint_files(SQLite::Database& db, c
       const std::string sha = q.getColumn(1).getString();
       std::string from;
       try {
-        from = checked_artifact_path(source_db, rel);
+        from = checked_artifact_path(source_db, rel, id);
       } catch (const StoreError&) {
-        report.missing_files.push_back(rel + " (path outside the source's folder)");
+        report.missing_files.push_back(rel + " (not a file of its run's own folder)");
         continue;
       }
       if (!fs::is_regular_file(from)) {
         report.missing_files.push_back(rel);
         continue;
       }
-      // "<stem>-artifacts/<run>/<file>" -> "<dest stem>-artifacts/<run>/<file>".
-      fs::path tail;
-      bool first = true;
-      for (const auto& part : fs::path(rel)) {
-        if (!first) tail /= part;
-        first = false;
+      const std::string dest_rel = (fs::path(dest_prefix) / id / fs::path(rel).filename()).string();
+      const std::string to = checked_artifact_path(dest_db, dest_rel, id);
+      if (fs::exists(to)) {
+        report.missing_files.push_back(rel + " (a file of that name already exists here; not overwritten)");
+        continue;
       }
-      const std::string dest_rel = (fs::path(dest_prefix) / tail).string();
-      const std::string to = checked_artifact_path(dest_db, dest_rel);
       fs::create_directories(fs::path(to).parent_path());
-      const std::string tmp = to + ".partial";
-      fs::copy_file(from, tmp, fs::copy_options::overwrite_existing);
+      const std::string tmp = to + "." + new_uuid() + ".partial";
+      fs::copy_file(from, tmp);
       if (sha256_file(tmp) != sha) {
         fs::remove(tmp);
         report.missing_files.push_back(rel + " (its hash does not match the database)");
         continue;
       }
-      fs::rename(tmp, to);
+      std::error_code ec;
+      fs::create_hard_link(tmp, to, ec);  // fails if `to` appeared meanwhile: never replaces a file
+      if (ec && ec != std::errc::file_exists && !fs::exists(to)) {
+        ec.clear();
+        fs::rename(tmp, to, ec);  // a file system without hard links
+      }
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+      if (ec) {
+        report.missing_files.push_back(rel + " (a file of that name appeared here meanwhile; not overwritten)");
+        continue;
+      }
       written.push_back(to);
       moved[rel] = dest_rel;
       ++report.checkpoints;
@@ -126,8 +135,12 @@ ExchangeReport copy_runs_from_attached(RunStore::Impl& impl, const std::string& 
     SQLite::Statement q(db, "SELECT s.id, EXISTS(SELECT 1 FROM main.runs m WHERE m.id = s.id) FROM src.runs s ORDER BY s.created");
     const std::set<std::string> wanted(only.begin(), only.end());
     while (q.executeStep()) {
-      const std::string id = q.getColumn(0).getString();
+      const std::string id = q.getColumn(0).isNull() ? std::string() : q.getColumn(0).getString();
       if (!wanted.empty() && !wanted.count(id)) continue;
+      if (!valid_run_id(id)) {
+        report.invalid.push_back(id);  // not a UUID: it could name folders outside the artifacts
+        continue;
+      }
       (q.getColumn(1).getInt() ? report.skipped : ids).push_back(id);
     }
   }
@@ -255,7 +268,7 @@ ExchangeReport RunStore::merge_from(const std::string& source_path, bool with_ch
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot read " + source_path + ": " + e.what());
   }
-  { RunStore migrate(snapshot.string()); }  // older schemas are brought forward in the snapshot
+  { RunStore migrate(snapshot.string(), false, /*keep_backup=*/false); }  // older schemas are brought forward in the snapshot
   Attached attached(*impl_->db, snapshot.string());
   auto report = copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints);
   SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -274,9 +287,19 @@ ExchangeReport RunStore::export_runs(const std::vector<std::string>& ids, const 
   }
   if (full.empty()) throw StoreError("name at least one run to export");
   if (fs::exists(out_path)) throw StoreError(out_path + " already exists; choose a new file (nothing was overwritten)");
-  RunStore out(out_path);
-  Attached attached(*out.impl_->db, impl_->path);
-  return copy_runs_from_attached(*out.impl_, impl_->path, fs::absolute(impl_->path).string(), full, with_checkpoints);
+  const std::string out_artifacts = artifacts_dir_for(out_path);
+  const bool artifacts_existed = fs::exists(out_artifacts);
+  try {
+    RunStore out(out_path);
+    Attached attached(*out.impl_->db, impl_->path);
+    return copy_runs_from_attached(*out.impl_, impl_->path, fs::absolute(impl_->path).string(), full, with_checkpoints);
+  } catch (...) {
+    // A failed export leaves nothing behind: the file (and the folder) did not exist before.
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(out_path + suffix, ec);
+    if (!artifacts_existed) fs::remove_all(out_artifacts, ec);
+    throw;
+  }
 }
 
 }  // namespace etlab

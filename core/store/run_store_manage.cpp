@@ -117,12 +117,23 @@ CleanupReport RunStore::empty_bin(bool dry_run) {
   CleanupReport report;
   std::vector<std::string> ids;
   {
-    SQLite::Statement q(db, "SELECT id FROM runs WHERE deleted = 1 AND status != 'running'");
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+    // A binned run that another run was fine-tuned from stays until that run goes too: its weights
+    // are the other run's base.
+    SQLite::Statement q(db,
+                        "SELECT id, EXISTS(SELECT 1 FROM runs o WHERE o.base_run = r.id AND o.deleted = 0) FROM runs r "
+                        "WHERE r.deleted = 1 AND r.status != 'running'");
+    while (q.executeStep()) {
+      const std::string id = q.getColumn(0).getString();
+      if (q.getColumn(1).getInt()) {
+        report.notes.push_back("kept " + id + ": runs outside the bin were fine-tuned from it");
+        continue;
+      }
+      ids.push_back(id);
+    }
   }
-  report.runs = static_cast<int64_t>(ids.size());
   const fs::path artifacts(artifacts_dir());
-  for (const auto& id : ids) {
+  auto count_files = [&](const std::string& id) {
+    if (!valid_run_id(id)) return;  // never a path outside the run's own folder
     const fs::path dir = artifacts / id;
     std::error_code ec;
     if (fs::is_directory(dir, ec))
@@ -132,25 +143,35 @@ CleanupReport RunStore::empty_bin(bool dry_run) {
           report.bytes += file_size_or_zero(entry.path().string());
           report.paths.push_back(fs::relative(entry.path(), artifacts.parent_path(), ec).string());
         }
+  };
+  if (dry_run) {
+    report.runs = static_cast<int64_t>(ids.size());
+    for (const auto& id : ids) count_files(id);
+    return report;
   }
-  if (dry_run) return report;
-  // Rows first (one transaction), files after: a crash in between leaves orphan files, never rows
-  // pointing at missing files.
+  // Rows first (one transaction), files after, and only for the runs whose rows went: a run restored
+  // or resumed meanwhile keeps its files; a crash in between leaves orphan files, never dangling rows.
+  std::vector<std::string> removed;
   {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement del(db, "DELETE FROM runs WHERE id = ? AND deleted = 1 AND status != 'running'");
     SQLite::Statement bench(db, "DELETE FROM benchmarks WHERE run_id = ?");
     for (const auto& id : ids) {
+      del.bind(1, id);
+      const int n = del.exec();
+      del.reset();
+      if (n != 1) continue;
       bench.bind(1, id);
       bench.exec();
       bench.reset();
-      del.bind(1, id);
-      del.exec();
-      del.reset();
+      removed.push_back(id);
     }
     tx.commit();
   }
-  for (const auto& id : ids) {
+  report.runs = static_cast<int64_t>(removed.size());
+  for (const auto& id : removed) {
+    count_files(id);
+    if (!valid_run_id(id)) continue;
     std::error_code ec;
     fs::remove_all(artifacts / id, ec);
     fs::remove(run_lock_path(impl_->path, id), ec);
@@ -186,6 +207,11 @@ CleanupReport RunStore::prune_checkpoints(const std::string& keep, const std::ve
       if (!seen.count(w)) throw StoreError("no run '" + w + "' in the database");
   }
   CleanupReport report;
+  std::set<std::string> bases;  // runs others were fine-tuned from: their final weights stay
+  {
+    SQLite::Statement q(db, "SELECT DISTINCT base_run FROM runs WHERE base_run != ''");
+    while (q.executeStep()) bases.insert(q.getColumn(0).getString());
+  }
   std::vector<std::pair<std::string, CheckpointRecord>> doomed;
   for (const auto& id : ids) {
     const auto all = checkpoints(id);
@@ -198,6 +224,10 @@ CleanupReport RunStore::prune_checkpoints(const std::string& keep, const std::ve
       const bool is_last = (c.kind == "model" || c.kind == "adapter") && c.step == last_step;
       const bool is_best = c.kind == "best";
       if ((is_last && kinds.count("last")) || (is_best && kinds.count("best"))) continue;
+      if (is_last && bases.count(id)) {
+        report.notes.push_back("kept the final weights of " + id + ": other runs were fine-tuned from it");
+        continue;
+      }
       doomed.emplace_back(id, c);
       report.bytes += c.bytes;
       report.paths.push_back(c.path);
@@ -220,7 +250,11 @@ CleanupReport RunStore::prune_checkpoints(const std::string& keep, const std::ve
   }
   for (const auto& [id, c] : doomed) {
     std::error_code ec;
-    fs::remove(checked_artifact_path(impl_->path, c.path), ec);
+    try {
+      fs::remove(checked_artifact_path(impl_->path, c.path, id), ec);
+    } catch (const StoreError&) {
+      // A row naming a file outside its run's folder: the row is gone, the file is left alone.
+    }
   }
   return report;
 }

@@ -50,8 +50,11 @@ LockState probe_run_lock(const std::string& db_path, const std::string& run_id);
 void require_run(SQLite::Database& db, const std::string& id);
 /// Throws StoreError when the store was opened read-only.
 void require_writable(const RunStore::Impl& impl);
-/// A checkpoint path from the database, validated to stay inside the database's folder.
-std::string checked_artifact_path(const std::string& db_path, const std::string& relative);
+/// A checkpoint path from the database, validated to name a file of that run's own artifact folder:
+/// exactly `<artifacts folder>/<run id>/<file>`, nothing absolute, no "..". Throws StoreError otherwise.
+std::string checked_artifact_path(const std::string& db_path, const std::string& relative, const std::string& run_id);
+/// A run id usable as a folder name: 8-4-4-4-12 hexadecimal digits and dashes (a UUID).
+bool valid_run_id(const std::string& id);
 
 inline std::string blob_text(const SQLite::Column& c) {
   return std::string(static_cast<const char*>(c.getBlob()), static_cast<size_t>(c.getBytes()));

@@ -128,6 +128,15 @@ class TestJobs : public QObject {
     QVERIFY(waitFor([&] { return jobs.job(bad)->state != Job::State::Running && jobs.job(bad)->state != Job::State::Queued; }, 60000));
     QCOMPARE(jobs.job(bad)->state, Job::State::Failed);
     QVERIFY2(jobs.job(bad)->message.contains(QStringLiteral("attention.block")), qPrintable(jobs.job(bad)->message));
+    // A job that waits for another one that failed never runs.
+    const int bad2 = jobs.submit({QStringLiteral("train"), QStringLiteral("--config"), cfg, QStringLiteral("--set"),
+                                  QStringLiteral("attention.block=999")},
+                                 QStringLiteral("bad again"));
+    const int dependent = jobs.submit({QStringLiteral("train"), QStringLiteral("--config"), cfg}, QStringLiteral("after"), bad2);
+    QVERIFY(waitFor([&] { return jobs.job(dependent)->state != Job::State::Queued; }, 60000));
+    QCOMPARE(jobs.job(dependent)->state, Job::State::Failed);
+    QVERIFY(jobs.job(dependent)->message.contains(QStringLiteral("bad again")));
+    QVERIFY(jobs.job(dependent)->runId.isEmpty());
     const QString crasher = dir.filePath(QStringLiteral("crash.sh"));
     QFile script(crasher);
     QVERIFY(script.open(QIODevice::WriteOnly));

@@ -138,6 +138,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(w.runModel()->rowCount(), 3);
     w.runTable()->selectAll();
     QCOMPARE(w.selectedRunIds().size(), 3);
+    w.refresh();  // what the 5-second poll does
+    QCOMPARE(w.selectedRunIds().size(), 3);
     const char* names[] = {"details", "curves", "attention", "spectra", "tradeoff"};
     for (int tab = 0; tab < w.viewTabs()->count(); ++tab) {
       w.viewTabs()->setCurrentIndex(tab);

@@ -176,6 +176,7 @@ AttentionExplorer::AttentionExplorer(QWidget* parent)
 
   connect(m_indexWatcher, &QFutureWatcher<AttentionIndex>::finished, this, &AttentionExplorer::onIndexLoaded);
   connect(m_otherWatcher, &QFutureWatcher<AttentionIndex>::finished, this, [this] {
+    if (m_otherWatcher->future().resultCount() == 0) return;  // replaced by "no comparison"
     auto other = std::make_shared<AttentionIndex>(m_otherWatcher->result());
     const bool ok = other->error.isEmpty() && !other->steps.empty();
     m_other = ok ? other : nullptr;
@@ -256,6 +257,7 @@ void AttentionExplorer::fillDifferenceChoices() {
 
 void AttentionExplorer::setCompareRun(const QString& dbPath, const QString& runId) {
   if (runId.isEmpty()) {
+    m_otherWatcher->setFuture(QFuture<AttentionIndex>());  // a pending load no longer reports
     m_other.reset();
     fillDifferenceChoices();
     return;

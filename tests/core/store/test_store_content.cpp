@@ -337,8 +337,68 @@ TEST_F(StoreContent, MergeRefusesCheckpointPathsOutsideTheSource) {
   const auto report = home.merge_from(file("evil/evil.db"));
   EXPECT_EQ(report.checkpoints, 0);
   ASSERT_EQ(report.missing_files.size(), 1u);
-  EXPECT_NE(report.missing_files[0].find("outside"), std::string::npos);
+  EXPECT_NE(report.missing_files[0].find("own folder"), std::string::npos);
   EXPECT_TRUE(home.checkpoints(report.copied.at(0)).empty());
+}
+
+TEST_F(StoreContent, MergeRefusesRunIdsThatAreNotUuids) {
+  {
+    RunStore src(file("evil2/evil.db"));
+    full_run(src, "p", 1, 0.5);
+    SQLite::Database raw(file("evil2/evil.db"), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA foreign_keys = OFF");
+    raw.exec("INSERT INTO runs(id, status, created, config) VALUES('../..', 'finished', '2026-01-01', '{}')");
+    raw.exec("INSERT INTO runs(id, status, created, config) VALUES('', 'finished', '2026-01-01', '{}')");
+  }
+  RunStore home(file("home.db"));
+  const auto keep = full_run(home, "mine", 2, 0.5);
+  const auto report = home.merge_from(file("evil2/evil.db"));
+  EXPECT_EQ(report.copied.size(), 1u);
+  EXPECT_EQ(report.invalid, (std::vector<std::string>{"../..", ""}));
+  home.delete_run(keep);
+  home.empty_bin();
+  EXPECT_TRUE(fs::exists(dir / "evil2" / "evil.db")) << "nothing outside the artifacts was touched";
+}
+
+TEST_F(StoreContent, MergeNeverOverwritesAFileThatIsAlreadyThere) {
+  std::string id;
+  {
+    RunStore src(file("box/results.db"));
+    id = full_run(src, "p", 1, 0.5);
+  }
+  RunStore home(file("home/etlab.db"));
+  const auto mine = fs::path(home.artifacts_dir()) / id / "model-00000100.pt";
+  fs::create_directories(mine.parent_path());
+  std::ofstream(mine) << "my own file";
+  const auto report = home.merge_from(file("box/results.db"));
+  EXPECT_EQ(report.copied, std::vector<std::string>{id});
+  EXPECT_EQ(report.checkpoints, 0);
+  ASSERT_EQ(report.missing_files.size(), 1u);
+  EXPECT_NE(report.missing_files[0].find("not overwritten"), std::string::npos);
+  std::ifstream in(mine);
+  std::string text;
+  std::getline(in, text);
+  EXPECT_EQ(text, "my own file");
+  EXPECT_TRUE(home.checkpoints(id).empty()) << "no row for a file that is not the run's";
+}
+
+TEST_F(StoreContent, BaseRunsKeepWhatTheirFineTunesNeed) {
+  RunStore s(file("base.db"));
+  const auto base = full_run(s, "pretrain", 1, 0.5);
+  RunRecord ft;
+  ft.base_run = base;
+  const auto child = s.create_run(ft);
+  s.finish_run(child, RunStatus::Finished, "", RunTotals{});
+  const auto pruned = s.prune_checkpoints("none");
+  EXPECT_EQ(pruned.files, 0);
+  EXPECT_FALSE(pruned.notes.empty());
+  EXPECT_EQ(s.checkpoints(base).size(), 1u);
+  s.delete_run(base);
+  const auto bin = s.empty_bin();
+  EXPECT_EQ(bin.runs, 0);
+  EXPECT_TRUE(s.find_run(base)) << "stays in the bin while its fine-tune exists";
+  s.delete_run(child);
+  EXPECT_EQ(s.empty_bin().runs, 2);
 }
 
 TEST_F(StoreContent, CorruptAndNewerFilesAreLeftUntouched) {
