@@ -88,6 +88,7 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_table->sortByColumn(RunTableModel::Created, Qt::DescendingOrder);
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setAlternatingRowColors(true);
+  m_table->setWordWrap(false);
   m_table->verticalHeader()->hide();
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -358,8 +359,15 @@ void MainWindow::buildMenus() {
   auto* helpMenu = menuBar()->addMenu(tr("&Help"));
   helpMenu->addAction(tr("&About etlab"), this, &MainWindow::showAbout);
 
+  // Icons from the platform style, so they match the desktop theme.
+  const std::pair<QAction*, QStyle::StandardPixmap> icons[] = {
+      {newRunAction, QStyle::SP_MediaPlay},  {open, QStyle::SP_DialogOpenButton},     {reload, QStyle::SP_BrowserReload},
+      {exportView, QStyle::SP_DialogSaveButton}, {m_deleteAction, QStyle::SP_TrashIcon}, {m_undoAction, QStyle::SP_ArrowBack},
+      {m_resumeAction, QStyle::SP_MediaSeekForward}, {quit, QStyle::SP_DialogCloseButton}};
+  for (const auto& [action, pixmap] : icons) action->setIcon(style()->standardIcon(pixmap));
   auto* bar = addToolBar(tr("Main"));
   bar->setObjectName(QStringLiteral("mainToolBar"));
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
   bar->addAction(newRunAction);
   bar->addAction(open);
   bar->addAction(reload);
