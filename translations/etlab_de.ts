@@ -79,57 +79,57 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="326"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>Wahrscheinlichkeiten, nicht beachtete Blöcke abgedunkelt</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="329"/>
         <source>probabilities</source>
         <translation>Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="330"/>
         <source>attended blocks</source>
         <translation>beachtete Blöcke</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="331"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="333"/>
         <source>difference to step %1</source>
         <translation>Differenz zu Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="342"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
         <source>difference to run %1 at step %2</source>
         <translation>Differenz zu Lauf %1 bei Schritt %2</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="346"/>
         <source> · run %1 saw other inputs (%2 vs %3 tokens): no difference</source>
         <translation> · Lauf %1 sah andere Eingaben (%2 statt %3 Token): keine Differenz</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="352"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>Lauf %1 · Schritt %2 · Schicht %3 · Head %4 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
         <source>query block</source>
         <translation>Query-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
         <source>query position</source>
         <translation>Query-Position</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
         <source>key block</source>
         <translation>Key-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
         <source>key position</source>
         <translation>Key-Position</translation>
     </message>
@@ -441,67 +441,67 @@
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
         <source>Loading the attention of run %1…</source>
         <translation>Attention von Lauf %1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="221"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
         <source>Cannot load the attention: %1</source>
         <translation>Attention kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="223"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
         <translation>Dieser Lauf hat keine Attention aufgezeichnet (bisher hat keine Evaluation stattgefunden).</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="229"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="230"/>
         <source>#%1 (%2 tokens) %3</source>
         <translation>#%1 (%2 Token) %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="249"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="251"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="252"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="253"/>
         <source>run %1 (same step)</source>
         <translation>Lauf %1 (selber Schritt)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>L%1 H%2 %3</source>
         <translation>L%1 H%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
         <translation>Schicht %1, Head %2: %3 der Key-Blöcke beachtet</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="361"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="363"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="366"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>Mittelwert des Laufs in Schritt %1: Dichte %2 · Entropie %3 nats · mittlere Distanz %4 Token</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="379"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="381"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>Dieser Head: %1 von %2 Blockpaaren (Block %3)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="420"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="422"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
@@ -612,17 +612,22 @@
 <context>
     <name>etlab::JobManager</name>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="115"/>
+        <location filename="../app/gui/JobManager.cpp" line="98"/>
+        <source>not started: “%1” did not finish</source>
+        <translation>nicht gestartet: „%1“ wurde nicht fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/JobManager.cpp" line="128"/>
         <source>cannot start %1: %2</source>
         <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="171"/>
+        <location filename="../app/gui/JobManager.cpp" line="184"/>
         <source>the training process crashed</source>
         <translation>der Trainingsprozess ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="196"/>
+        <location filename="../app/gui/JobManager.cpp" line="209"/>
         <source>stopping after the current step…</source>
         <translation>wird nach dem aktuellen Schritt angehalten…</translation>
     </message>
@@ -630,42 +635,42 @@
 <context>
     <name>etlab::JobsPanel</name>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Job</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="264"/>
+        <location filename="../app/gui/JobManager.cpp" line="277"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="264"/>
+        <location filename="../app/gui/JobManager.cpp" line="277"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -673,7 +678,7 @@
 <context>
     <name>etlab::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="78"/>
+        <location filename="../app/gui/MainWindow.cpp" line="80"/>
         <source>etlab — Efficient Transformer Lab</source>
         <translation>etlab — Efficient Transformer Lab</translation>
     </message>
@@ -686,12 +691,12 @@
         <translation type="vanished">&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein erstes Modell in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;&lt;p&gt;Läufe erscheinen hier, sobald sie starten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../app/gui/MainWindow.cpp" line="248"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="253"/>
         <source>&amp;Open Database…</source>
         <translation>&amp;Datenbank öffnen…</translation>
     </message>
@@ -700,152 +705,152 @@
         <translation type="vanished">&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../app/gui/MainWindow.cpp" line="362"/>
         <source>&amp;About etlab</source>
         <translation>Ü&amp;ber etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="410"/>
+        <location filename="../app/gui/MainWindow.cpp" line="420"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="411"/>
+        <location filename="../app/gui/MainWindow.cpp" line="421"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="718"/>
+        <location filename="../app/gui/MainWindow.cpp" line="768"/>
         <source>Open etlab database</source>
         <translation>etlab-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="255"/>
-        <location filename="../app/gui/MainWindow.cpp" line="719"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="769"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="98"/>
+        <location filename="../app/gui/MainWindow.cpp" line="101"/>
         <source>Filter runs (any column, notes, id)</source>
         <translation>Läufe filtern (beliebige Spalte, Notizen, ID)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="102"/>
+        <location filename="../app/gui/MainWindow.cpp" line="105"/>
         <source>any status</source>
         <translation>beliebiger Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="111"/>
+        <location filename="../app/gui/MainWindow.cpp" line="114"/>
         <source>tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="116"/>
+        <location filename="../app/gui/MainWindow.cpp" line="119"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
         <translation>Konfiguration, z. B. lora.r=8 attention.block=64</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="118"/>
-        <location filename="../app/gui/MainWindow.cpp" line="122"/>
+        <location filename="../app/gui/MainWindow.cpp" line="121"/>
+        <location filename="../app/gui/MainWindow.cpp" line="125"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
         <translation>Bedingungen an die Laufkonfiguration, SCHLÜSSEL=WERT durch Leerzeichen getrennt; alle müssen erfüllt sein</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="123"/>
+        <location filename="../app/gui/MainWindow.cpp" line="126"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
         <translation>Jede Bedingung muss die Form SCHLÜSSEL=WERT haben, z. B. lora.r=8</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="132"/>
+        <location filename="../app/gui/MainWindow.cpp" line="135"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
         <translation>&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Beginnen Sie mit der Demo: Sie trainiert ein Dense-Modell, ein Modell mit gelernter Sparse Attention und ein LoRA-Modell auf ListOps (in Smoke-Test-Größe, je etwa eine Minute auf einer Laptop-CPU), sodass sich jede Ansicht füllt.&lt;/p&gt;&lt;p&gt;Oder wählen Sie &lt;b&gt;Datei › Neuer Lauf…&lt;/b&gt; oder trainieren Sie in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="141"/>
+        <location filename="../app/gui/MainWindow.cpp" line="144"/>
         <source>Run the demo comparison</source>
         <translation>Demo-Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="180"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="181"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>Curves &amp;&amp; Compare</source>
         <translation>Kurven &amp;&amp; Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="182"/>
+        <location filename="../app/gui/MainWindow.cpp" line="185"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="183"/>
+        <location filename="../app/gui/MainWindow.cpp" line="186"/>
         <source>Rank Spectra</source>
         <translation>Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="184"/>
+        <location filename="../app/gui/MainWindow.cpp" line="187"/>
         <source>Speed vs Memory</source>
         <translation>Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="197"/>
+        <location filename="../app/gui/MainWindow.cpp" line="200"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="211"/>
+        <location filename="../app/gui/MainWindow.cpp" line="214"/>
         <source>Job “%1” %2</source>
         <translation>Job „%1“ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="223"/>
-        <location filename="../app/gui/MainWindow.cpp" line="824"/>
+        <location filename="../app/gui/MainWindow.cpp" line="226"/>
+        <location filename="../app/gui/MainWindow.cpp" line="876"/>
         <source>resume %1</source>
         <translation>%1 fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>&amp;New Run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../app/gui/MainWindow.cpp" line="251"/>
         <source>Run the &amp;Demo Comparison</source>
         <translation>Demo-&amp;Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="253"/>
+        <location filename="../app/gui/MainWindow.cpp" line="256"/>
         <source>&amp;Merge Database…</source>
         <translation>Datenbank zusa&amp;mmenführen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../app/gui/MainWindow.cpp" line="257"/>
         <source>Merge runs from</source>
         <translation>Läufe zusammenführen aus</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="261"/>
         <source>&amp;Export View…</source>
         <translation>Ansicht &amp;exportieren…</translation>
     </message>
@@ -854,53 +859,53 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../app/gui/MainWindow.cpp" line="262"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../app/gui/MainWindow.cpp" line="269"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../app/gui/MainWindow.cpp" line="270"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../app/gui/MainWindow.cpp" line="272"/>
         <source>&amp;Tags…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../app/gui/MainWindow.cpp" line="273"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../app/gui/MainWindow.cpp" line="274"/>
         <source>N&amp;otes…</source>
         <translation>&amp;Notizen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../app/gui/MainWindow.cpp" line="275"/>
         <source>E&amp;xperiment…</source>
         <translation>E&amp;xperiment…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="276"/>
-        <location filename="../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../app/gui/MainWindow.cpp" line="286"/>
         <source>Experiment</source>
         <translation>Experiment</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../app/gui/MainWindow.cpp" line="280"/>
         <source>Group the %n selected run(s) under the experiment (empty: none):</source>
         <translation>
             <numerusform>Ordnet %n ausgewählten Lauf dem Experiment zu (leer: keines):</numerusform>
@@ -908,32 +913,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../app/gui/MainWindow.cpp" line="290"/>
         <source>Tr&amp;y It…</source>
         <translation>Aus&amp;probieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="291"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>Jobs Side by Side</source>
         <translation>Parallele Jobs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../app/gui/MainWindow.cpp" line="297"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>%n gleichzeitig</numerusform>
@@ -941,189 +946,189 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="304"/>
+        <location filename="../app/gui/MainWindow.cpp" line="307"/>
         <source>Move to &amp;Bin</source>
         <translation>In den &amp;Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="306"/>
+        <location filename="../app/gui/MainWindow.cpp" line="309"/>
         <source>&amp;Undo Delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../app/gui/MainWindow.cpp" line="313"/>
         <source>Show the B&amp;in</source>
         <translation>Papierkorb an&amp;zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../app/gui/MainWindow.cpp" line="316"/>
         <source>&amp;Restore from Bin</source>
         <translation>Aus dem Papierkorb &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>&amp;Empty Bin…</source>
         <translation>Papierkorb &amp;leeren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../app/gui/MainWindow.cpp" line="321"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../app/gui/MainWindow.cpp" line="336"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../app/gui/MainWindow.cpp" line="339"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../app/gui/MainWindow.cpp" line="350"/>
         <source>The language changes when etlab starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start von etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../app/gui/MainWindow.cpp" line="353"/>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../app/gui/MainWindow.cpp" line="353"/>
         <source>&amp;Curves and Compare</source>
         <translation>&amp;Kurven und Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../app/gui/MainWindow.cpp" line="354"/>
         <source>&amp;Attention</source>
         <translation>&amp;Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../app/gui/MainWindow.cpp" line="354"/>
         <source>Rank &amp;Spectra</source>
         <translation>&amp;Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../app/gui/MainWindow.cpp" line="355"/>
         <source>Speed vs &amp;Memory</source>
         <translation>Geschwindigkeit vs. &amp;Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../app/gui/MainWindow.cpp" line="370"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="457"/>
+        <location filename="../app/gui/MainWindow.cpp" line="474"/>
         <source>any method</source>
         <translation>beliebige Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="506"/>
+        <location filename="../app/gui/MainWindow.cpp" line="523"/>
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="514"/>
+        <location filename="../app/gui/MainWindow.cpp" line="531"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="516"/>
+        <location filename="../app/gui/MainWindow.cpp" line="533"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>last</source>
         <translation>letzter Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>best</source>
         <translation>bester Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>at step</source>
         <translation>bei Schritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../app/gui/MainWindow.cpp" line="542"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="553"/>
+        <location filename="../app/gui/MainWindow.cpp" line="570"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="559"/>
-        <location filename="../app/gui/MainWindow.cpp" line="600"/>
+        <location filename="../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../app/gui/MainWindow.cpp" line="617"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="572"/>
-        <location filename="../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../app/gui/MainWindow.cpp" line="608"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Rename run</source>
         <translation>Lauf umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../app/gui/MainWindow.cpp" line="608"/>
         <source>Tags, separated by commas:</source>
         <translation>Tags, durch Kommas getrennt:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="600"/>
+        <location filename="../app/gui/MainWindow.cpp" line="617"/>
         <source>Notes on this run:</source>
         <translation>Notizen zu diesem Lauf:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="616"/>
+        <location filename="../app/gui/MainWindow.cpp" line="633"/>
         <source>Move to bin</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="620"/>
+        <location filename="../app/gui/MainWindow.cpp" line="637"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>%n Lauf in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
@@ -1131,30 +1136,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="633"/>
+        <location filename="../app/gui/MainWindow.cpp" line="650"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="652"/>
+        <location filename="../app/gui/MainWindow.cpp" line="669"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="658"/>
-        <location filename="../app/gui/MainWindow.cpp" line="660"/>
-        <location filename="../app/gui/MainWindow.cpp" line="664"/>
-        <location filename="../app/gui/MainWindow.cpp" line="670"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../app/gui/MainWindow.cpp" line="677"/>
+        <location filename="../app/gui/MainWindow.cpp" line="681"/>
+        <location filename="../app/gui/MainWindow.cpp" line="688"/>
         <source>Empty bin</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="660"/>
+        <location filename="../app/gui/MainWindow.cpp" line="677"/>
         <source>The bin is empty.</source>
         <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="665"/>
+        <location filename="../app/gui/MainWindow.cpp" line="682"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Lauf und seine %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
@@ -1162,70 +1167,85 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="675"/>
-        <location filename="../app/gui/MainWindow.cpp" line="681"/>
+        <location filename="../app/gui/MainWindow.cpp" line="691"/>
+        <source>Removed %1 run(s) and %2 file(s), %3 MB freed</source>
+        <translation>%1 Lauf/Läufe und %2 Datei(en) entfernt, %3 MB frei geworden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="699"/>
+        <location filename="../app/gui/MainWindow.cpp" line="706"/>
         <source>Merge database</source>
         <translation>Datenbank zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="676"/>
+        <location filename="../app/gui/MainWindow.cpp" line="700"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>Die Läufe aus %1 in %2 importieren? Bereits vorhandene Läufe werden übersprungen; %1 wird nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="683"/>
+        <location filename="../app/gui/MainWindow.cpp" line="709"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>Zusammengeführt: %1 Lauf/Läufe hinzugefügt, %2 bereits vorhanden, %3 Checkpoint-Datei(en) kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="698"/>
+        <location filename="../app/gui/MainWindow.cpp" line="714"/>
+        <source>; %1 checkpoint file(s) and %2 run(s) left out</source>
+        <translation>; %1 Checkpoint-Datei(en) und %2 Lauf/Läufe ausgelassen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="723"/>
+        <source>%1…</source>
+        <translation type="unfinished">%1…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="748"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>die Ansicht „Details“ hat kein Diagramm; wählen Sie Kurven, Attention, Rangspektren oder Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="703"/>
-        <location filename="../app/gui/MainWindow.cpp" line="708"/>
-        <location filename="../app/gui/MainWindow.cpp" line="713"/>
+        <location filename="../app/gui/MainWindow.cpp" line="753"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../app/gui/MainWindow.cpp" line="763"/>
         <source>Export view</source>
         <translation>Ansicht exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="708"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
         <source>Resolution of the PNG image (dots per inch):</source>
         <translation>Auflösung des PNG-Bildes (Punkte pro Zoll):</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="714"/>
+        <location filename="../app/gui/MainWindow.cpp" line="764"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="753"/>
+        <location filename="../app/gui/MainWindow.cpp" line="803"/>
         <source>Database dropped</source>
         <translation>Datenbank abgelegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="754"/>
+        <location filename="../app/gui/MainWindow.cpp" line="804"/>
         <source>What should happen with %1?</source>
         <translation>Was soll mit %1 geschehen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="755"/>
+        <location filename="../app/gui/MainWindow.cpp" line="805"/>
         <source>Open it</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="756"/>
+        <location filename="../app/gui/MainWindow.cpp" line="806"/>
         <source>Merge its runs into this database</source>
         <translation>Ihre Läufe in diese Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="765"/>
+        <location filename="../app/gui/MainWindow.cpp" line="815"/>
         <source>Training in progress</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="766"/>
+        <location filename="../app/gui/MainWindow.cpp" line="816"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>%n Trainingsjob läuft. Jetzt anhalten? Er wird gespeichert und kann später fortgesetzt werden.</numerusform>
@@ -1233,42 +1253,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="791"/>
+        <location filename="../app/gui/MainWindow.cpp" line="843"/>
+        <location filename="../app/gui/MainWindow.cpp" line="844"/>
+        <location filename="../app/gui/MainWindow.cpp" line="845"/>
         <source>demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="793"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
-        <translation>Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
+        <translation type="vanished">Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="805"/>
+        <location filename="../app/gui/MainWindow.cpp" line="857"/>
         <source>Select one finished run to try</source>
         <translation>Wählen Sie einen abgeschlossenen Lauf zum Ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="810"/>
+        <location filename="../app/gui/MainWindow.cpp" line="862"/>
         <source>Only finished runs can be tried</source>
         <translation>Nur abgeschlossene Läufe lassen sich ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="826"/>
+        <location filename="../app/gui/MainWindow.cpp" line="878"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="833"/>
+        <location filename="../app/gui/MainWindow.cpp" line="885"/>
         <source>About etlab</source>
         <translation>Über etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="834"/>
+        <location filename="../app/gui/MainWindow.cpp" line="886"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;Das Efficient Transformer Lab: gelernte Sparse Attention und LoRA, gemessen auf Ihrem eigenen Rechner.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="844"/>
+        <location filename="../app/gui/MainWindow.cpp" line="896"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%n Lauf im Papierkorb von %1</numerusform>
@@ -1276,7 +1297,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="845"/>
+        <location filename="../app/gui/MainWindow.cpp" line="897"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>
@@ -2127,47 +2148,57 @@ etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
         <translation>Schicht und Head</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="85"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="93"/>
         <source>Type an input first.</source>
         <translation>Geben Sie zuerst eine Eingabe ein.</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="89"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="97"/>
+        <source>The input is too long (%1 characters; at most 65,536).</source>
+        <translation>Die Eingabe ist zu lang (%1 Zeichen; höchstens 65.536).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="101"/>
         <source>Running the model…</source>
         <translation>Das Modell rechnet…</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="102"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="114"/>
         <source>the inference process crashed</source>
         <translation>der Inferenzprozess ist abgestürzt</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="103"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="115"/>
         <source>Cannot predict: %1</source>
         <translation>Keine Vorhersage möglich: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="124"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="126"/>
+        <source>Cannot predict: %1 could not be started (%2)</source>
+        <translation>Keine Vorhersage möglich: %1 ließ sich nicht starten (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="144"/>
         <source>&lt;b&gt;Prediction: %1&lt;/b&gt; (%2 tokens) — %3</source>
         <translation>&lt;b&gt;Vorhersage: %1&lt;/b&gt; (%2 Token) — %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="132"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="152"/>
         <source>layer %1, head %2</source>
         <translation>Schicht %1, Head %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="161"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="181"/>
         <source>Blocks attended for this input · %1</source>
         <translation>Für diese Eingabe beachtete Blöcke · %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="162"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="182"/>
         <source>query position</source>
         <translation>Query-Position</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="163"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="183"/>
         <source>key position</source>
         <translation>Key-Position</translation>
     </message>

@@ -79,57 +79,57 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="326"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>概率，未被关注的块调暗显示</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="327"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="329"/>
         <source>probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="330"/>
         <source>attended blocks</source>
         <translation>被关注的块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="331"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="333"/>
         <source>difference to step %1</source>
         <translation>与第 %1 步的差值</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="342"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
         <source>difference to run %1 at step %2</source>
         <translation>与运行 %1 在第 %2 步的差异</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="346"/>
         <source> · run %1 saw other inputs (%2 vs %3 tokens): no difference</source>
         <translation> · 运行 %1 的输入不同（%2 与 %3 个词元）：无法比较差异</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="352"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>运行 %1 · 第 %2 步 · 第 %3 层 · 第 %4 个头 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
         <source>query block</source>
         <translation>查询块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="353"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
         <source>query position</source>
         <translation>查询位置</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
         <source>key block</source>
         <translation>键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
         <source>key position</source>
         <translation>键位置</translation>
     </message>
@@ -441,67 +441,67 @@
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="212"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
         <source>Loading the attention of run %1…</source>
         <translation>正在加载运行 %1 的注意力…</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="221"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
         <source>Cannot load the attention: %1</source>
         <translation>无法加载注意力：%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="223"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
         <translation>此运行未记录注意力（尚未进行过评估）。</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="229"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="230"/>
         <source>#%1 (%2 tokens) %3</source>
         <translation>#%1（%2 个词元）%3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="249"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="251"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="252"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="253"/>
         <source>run %1 (same step)</source>
         <translation>运行 %1（同一步）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="300"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
         <source>L%1 H%2 %3</source>
         <translation>L%1 H%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="301"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
         <translation>第 %1 层，第 %2 个头：关注了 %3 的键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="361"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="363"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="366"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>第 %1 步的运行均值：密度 %2 · 熵 %3 nats · 平均距离 %4 个词元</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="379"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="381"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>此头：%2 个块对中的 %1 个（块大小 %3）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="420"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="422"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>
@@ -610,17 +610,22 @@
 <context>
     <name>etlab::JobManager</name>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="115"/>
+        <location filename="../app/gui/JobManager.cpp" line="98"/>
+        <source>not started: “%1” did not finish</source>
+        <translation>未启动：“%1”未完成</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/JobManager.cpp" line="128"/>
         <source>cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="171"/>
+        <location filename="../app/gui/JobManager.cpp" line="184"/>
         <source>the training process crashed</source>
         <translation>训练进程已崩溃</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="196"/>
+        <location filename="../app/gui/JobManager.cpp" line="209"/>
         <source>stopping after the current step…</source>
         <translation>将在当前步完成后停止…</translation>
     </message>
@@ -628,42 +633,42 @@
 <context>
     <name>etlab::JobsPanel</name>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Job</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>ETA</source>
         <translation>预计剩余时间</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="217"/>
+        <location filename="../app/gui/JobManager.cpp" line="230"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="264"/>
+        <location filename="../app/gui/JobManager.cpp" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/gui/JobManager.cpp" line="264"/>
+        <location filename="../app/gui/JobManager.cpp" line="277"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
@@ -671,7 +676,7 @@
 <context>
     <name>etlab::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="78"/>
+        <location filename="../app/gui/MainWindow.cpp" line="80"/>
         <source>etlab — Efficient Transformer Lab</source>
         <translation>etlab — 高效 Transformer 实验室</translation>
     </message>
@@ -684,12 +689,12 @@
         <translation type="vanished">&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;在终端中训练第一个模型：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;&lt;p&gt;运行开始后会显示在这里。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../app/gui/MainWindow.cpp" line="248"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="253"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -698,152 +703,152 @@
         <translation type="vanished">刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="358"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="359"/>
+        <location filename="../app/gui/MainWindow.cpp" line="362"/>
         <source>&amp;About etlab</source>
         <translation>关于 etlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="410"/>
+        <location filename="../app/gui/MainWindow.cpp" line="420"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="411"/>
+        <location filename="../app/gui/MainWindow.cpp" line="421"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="718"/>
+        <location filename="../app/gui/MainWindow.cpp" line="768"/>
         <source>Open etlab database</source>
         <translation>打开 etlab 数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="255"/>
-        <location filename="../app/gui/MainWindow.cpp" line="719"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="769"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="98"/>
+        <location filename="../app/gui/MainWindow.cpp" line="101"/>
         <source>Filter runs (any column, notes, id)</source>
         <translation>筛选运行（任意列、备注、ID）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="102"/>
+        <location filename="../app/gui/MainWindow.cpp" line="105"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="111"/>
+        <location filename="../app/gui/MainWindow.cpp" line="114"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="116"/>
+        <location filename="../app/gui/MainWindow.cpp" line="119"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
         <translation>配置，例如 lora.r=8 attention.block=64</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="118"/>
-        <location filename="../app/gui/MainWindow.cpp" line="122"/>
+        <location filename="../app/gui/MainWindow.cpp" line="121"/>
+        <location filename="../app/gui/MainWindow.cpp" line="125"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
         <translation>运行配置的筛选条件，格式为 KEY=VALUE，以空格分隔；须全部满足</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="123"/>
+        <location filename="../app/gui/MainWindow.cpp" line="126"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
         <translation>每个条件都必须是 KEY=VALUE 格式，例如 lora.r=8</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="132"/>
+        <location filename="../app/gui/MainWindow.cpp" line="135"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
         <translation>&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;从演示开始：它会在 ListOps 上分别训练一个稠密模型、一个可学习稀疏模型和一个 LoRA 模型（冒烟测试规模，在笔记本电脑 CPU 上每个约需一分钟），让每个视图都有数据。&lt;/p&gt;&lt;p&gt;也可以选择&lt;b&gt;文件 › 新建运行…&lt;/b&gt;，或在终端中训练：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="141"/>
+        <location filename="../app/gui/MainWindow.cpp" line="144"/>
         <source>Run the demo comparison</source>
         <translation>运行演示对比</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="180"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="181"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>Curves &amp;&amp; Compare</source>
         <translation>曲线 &amp;&amp; 对比</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="182"/>
+        <location filename="../app/gui/MainWindow.cpp" line="185"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="183"/>
+        <location filename="../app/gui/MainWindow.cpp" line="186"/>
         <source>Rank Spectra</source>
         <translation>秩谱</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="184"/>
+        <location filename="../app/gui/MainWindow.cpp" line="187"/>
         <source>Speed vs Memory</source>
         <translation>速度与内存</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="197"/>
+        <location filename="../app/gui/MainWindow.cpp" line="200"/>
         <source>Jobs</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="211"/>
+        <location filename="../app/gui/MainWindow.cpp" line="214"/>
         <source>Job “%1” %2</source>
         <translation>作业“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="223"/>
-        <location filename="../app/gui/MainWindow.cpp" line="824"/>
+        <location filename="../app/gui/MainWindow.cpp" line="226"/>
+        <location filename="../app/gui/MainWindow.cpp" line="876"/>
         <source>resume %1</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="246"/>
+        <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>&amp;New Run…</source>
         <translation>新建运行(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../app/gui/MainWindow.cpp" line="251"/>
         <source>Run the &amp;Demo Comparison</source>
         <translation>运行演示对比(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="252"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="253"/>
+        <location filename="../app/gui/MainWindow.cpp" line="256"/>
         <source>&amp;Merge Database…</source>
         <translation>合并数据库(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="254"/>
+        <location filename="../app/gui/MainWindow.cpp" line="257"/>
         <source>Merge runs from</source>
         <translation>选择要合并其运行的数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="261"/>
         <source>&amp;Export View…</source>
         <translation>导出视图(&amp;E)…</translation>
     </message>
@@ -852,423 +857,439 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../app/gui/MainWindow.cpp" line="262"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../app/gui/MainWindow.cpp" line="269"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../app/gui/MainWindow.cpp" line="270"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../app/gui/MainWindow.cpp" line="272"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="270"/>
+        <location filename="../app/gui/MainWindow.cpp" line="273"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../app/gui/MainWindow.cpp" line="274"/>
         <source>N&amp;otes…</source>
         <translation>备注(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../app/gui/MainWindow.cpp" line="275"/>
         <source>E&amp;xperiment…</source>
         <translation>实验(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="276"/>
-        <location filename="../app/gui/MainWindow.cpp" line="283"/>
+        <location filename="../app/gui/MainWindow.cpp" line="279"/>
+        <location filename="../app/gui/MainWindow.cpp" line="286"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../app/gui/MainWindow.cpp" line="280"/>
         <source>Group the %n selected run(s) under the experiment (empty: none):</source>
         <translation>
             <numerusform>将所选的 %n 个运行归入实验（留空：无）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../app/gui/MainWindow.cpp" line="290"/>
         <source>Tr&amp;y It…</source>
         <translation>试用(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="291"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="289"/>
+        <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>Res&amp;ume</source>
         <translation>恢复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="290"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>Jobs Side by Side</source>
         <translation>并行作业数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../app/gui/MainWindow.cpp" line="297"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>同时运行 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="304"/>
+        <location filename="../app/gui/MainWindow.cpp" line="307"/>
         <source>Move to &amp;Bin</source>
         <translation>移到回收站(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="306"/>
+        <location filename="../app/gui/MainWindow.cpp" line="309"/>
         <source>&amp;Undo Delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../app/gui/MainWindow.cpp" line="313"/>
         <source>Show the B&amp;in</source>
         <translation>显示回收站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="313"/>
+        <location filename="../app/gui/MainWindow.cpp" line="316"/>
         <source>&amp;Restore from Bin</source>
         <translation>从回收站还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>&amp;Empty Bin…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../app/gui/MainWindow.cpp" line="321"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="322"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="322"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../app/gui/MainWindow.cpp" line="336"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="336"/>
+        <location filename="../app/gui/MainWindow.cpp" line="339"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../app/gui/MainWindow.cpp" line="350"/>
         <source>The language changes when etlab starts again</source>
         <translation>语言将在 etlab 下次启动时切换</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../app/gui/MainWindow.cpp" line="353"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="350"/>
+        <location filename="../app/gui/MainWindow.cpp" line="353"/>
         <source>&amp;Curves and Compare</source>
         <translation>曲线与对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../app/gui/MainWindow.cpp" line="354"/>
         <source>&amp;Attention</source>
         <translation>注意力(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="351"/>
+        <location filename="../app/gui/MainWindow.cpp" line="354"/>
         <source>Rank &amp;Spectra</source>
         <translation>秩谱(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../app/gui/MainWindow.cpp" line="355"/>
         <source>Speed vs &amp;Memory</source>
         <translation>速度与内存(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="361"/>
+        <location filename="../app/gui/MainWindow.cpp" line="370"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="457"/>
+        <location filename="../app/gui/MainWindow.cpp" line="474"/>
         <source>any method</source>
         <translation>任意方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="506"/>
+        <location filename="../app/gui/MainWindow.cpp" line="523"/>
         <source>seed %1</source>
         <translation>随机种子 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="514"/>
+        <location filename="../app/gui/MainWindow.cpp" line="531"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="516"/>
+        <location filename="../app/gui/MainWindow.cpp" line="533"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>last</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>best</source>
         <translation>最佳值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
+        <location filename="../app/gui/MainWindow.cpp" line="536"/>
         <source>at step</source>
         <translation>最佳所在步</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="525"/>
+        <location filename="../app/gui/MainWindow.cpp" line="542"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="553"/>
+        <location filename="../app/gui/MainWindow.cpp" line="570"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="559"/>
-        <location filename="../app/gui/MainWindow.cpp" line="600"/>
+        <location filename="../app/gui/MainWindow.cpp" line="576"/>
+        <location filename="../app/gui/MainWindow.cpp" line="617"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="572"/>
-        <location filename="../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../app/gui/MainWindow.cpp" line="608"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Rename run</source>
         <translation>重命名运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../app/gui/MainWindow.cpp" line="599"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="591"/>
+        <location filename="../app/gui/MainWindow.cpp" line="608"/>
         <source>Tags, separated by commas:</source>
         <translation>标签（以逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="600"/>
+        <location filename="../app/gui/MainWindow.cpp" line="617"/>
         <source>Notes on this run:</source>
         <translation>此运行的备注：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="616"/>
+        <location filename="../app/gui/MainWindow.cpp" line="633"/>
         <source>Move to bin</source>
         <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="620"/>
+        <location filename="../app/gui/MainWindow.cpp" line="637"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>已将 %n 个运行移到回收站 — 按 %1 撤销</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="633"/>
+        <location filename="../app/gui/MainWindow.cpp" line="650"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="652"/>
+        <location filename="../app/gui/MainWindow.cpp" line="669"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="658"/>
-        <location filename="../app/gui/MainWindow.cpp" line="660"/>
-        <location filename="../app/gui/MainWindow.cpp" line="664"/>
-        <location filename="../app/gui/MainWindow.cpp" line="670"/>
+        <location filename="../app/gui/MainWindow.cpp" line="675"/>
+        <location filename="../app/gui/MainWindow.cpp" line="677"/>
+        <location filename="../app/gui/MainWindow.cpp" line="681"/>
+        <location filename="../app/gui/MainWindow.cpp" line="688"/>
         <source>Empty bin</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="660"/>
+        <location filename="../app/gui/MainWindow.cpp" line="677"/>
         <source>The bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="665"/>
+        <location filename="../app/gui/MainWindow.cpp" line="682"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>要永久删除 %n 个运行及其 %1 个检查点文件（%2 MB）吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="675"/>
-        <location filename="../app/gui/MainWindow.cpp" line="681"/>
+        <location filename="../app/gui/MainWindow.cpp" line="691"/>
+        <source>Removed %1 run(s) and %2 file(s), %3 MB freed</source>
+        <translation>已删除 %1 个运行和 %2 个文件，释放 %3 MB</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="699"/>
+        <location filename="../app/gui/MainWindow.cpp" line="706"/>
         <source>Merge database</source>
         <translation>合并数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="676"/>
+        <location filename="../app/gui/MainWindow.cpp" line="700"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>要将 %1 中的运行导入 %2 吗？已存在的运行将被跳过；%1 不会被修改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="683"/>
+        <location filename="../app/gui/MainWindow.cpp" line="709"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>已合并：新增 %1 个运行，%2 个已存在，复制了 %3 个检查点文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="698"/>
+        <location filename="../app/gui/MainWindow.cpp" line="714"/>
+        <source>; %1 checkpoint file(s) and %2 run(s) left out</source>
+        <translation>；略过 %1 个检查点文件和 %2 个运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="723"/>
+        <source>%1…</source>
+        <translation type="unfinished">%1…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="748"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>“详情”视图没有图表；请选择“曲线”“注意力”“秩谱”或“速度与内存”</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="703"/>
-        <location filename="../app/gui/MainWindow.cpp" line="708"/>
-        <location filename="../app/gui/MainWindow.cpp" line="713"/>
+        <location filename="../app/gui/MainWindow.cpp" line="753"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
+        <location filename="../app/gui/MainWindow.cpp" line="763"/>
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="708"/>
+        <location filename="../app/gui/MainWindow.cpp" line="758"/>
         <source>Resolution of the PNG image (dots per inch):</source>
         <translation>PNG 图像的分辨率（每英寸点数）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="714"/>
+        <location filename="../app/gui/MainWindow.cpp" line="764"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="753"/>
+        <location filename="../app/gui/MainWindow.cpp" line="803"/>
         <source>Database dropped</source>
         <translation>拖入了数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="754"/>
+        <location filename="../app/gui/MainWindow.cpp" line="804"/>
         <source>What should happen with %1?</source>
         <translation>要如何处理 %1？</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="755"/>
+        <location filename="../app/gui/MainWindow.cpp" line="805"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="756"/>
+        <location filename="../app/gui/MainWindow.cpp" line="806"/>
         <source>Merge its runs into this database</source>
         <translation>将其中的运行合并到当前数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="765"/>
+        <location filename="../app/gui/MainWindow.cpp" line="815"/>
         <source>Training in progress</source>
         <translation>训练正在进行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="766"/>
+        <location filename="../app/gui/MainWindow.cpp" line="816"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>有 %n 个训练作业正在运行。现在停止吗？它们会被保存，之后可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="791"/>
+        <location filename="../app/gui/MainWindow.cpp" line="843"/>
+        <location filename="../app/gui/MainWindow.cpp" line="844"/>
+        <location filename="../app/gui/MainWindow.cpp" line="845"/>
         <source>demo: %1</source>
         <translation>演示：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="793"/>
         <source>The LoRA demo needs the dense run: it starts when that one is finished</source>
-        <translation>LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
+        <translation type="vanished">LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="805"/>
+        <location filename="../app/gui/MainWindow.cpp" line="857"/>
         <source>Select one finished run to try</source>
         <translation>请选择一个已完成的运行来试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="810"/>
+        <location filename="../app/gui/MainWindow.cpp" line="862"/>
         <source>Only finished runs can be tried</source>
         <translation>只有已完成的运行可以试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="826"/>
+        <location filename="../app/gui/MainWindow.cpp" line="878"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="833"/>
+        <location filename="../app/gui/MainWindow.cpp" line="885"/>
         <source>About etlab</source>
         <translation>关于 etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="834"/>
+        <location filename="../app/gui/MainWindow.cpp" line="886"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;高效 Transformer 实验室：可学习稀疏注意力与 LoRA，在您自己的机器上实测。&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="844"/>
+        <location filename="../app/gui/MainWindow.cpp" line="896"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%1 的回收站中共有 %n 个运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="845"/>
+        <location filename="../app/gui/MainWindow.cpp" line="897"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%1 中共有 %n 个运行</numerusform>
@@ -2110,47 +2131,57 @@ etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
         <translation>层与头</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="85"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="93"/>
         <source>Type an input first.</source>
         <translation>请先输入内容。</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="89"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="97"/>
+        <source>The input is too long (%1 characters; at most 65,536).</source>
+        <translation>输入过长（%1 个字符；最多 65,536 个）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="101"/>
         <source>Running the model…</source>
         <translation>正在运行模型…</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="102"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="114"/>
         <source>the inference process crashed</source>
         <translation>推理进程崩溃</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="103"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="115"/>
         <source>Cannot predict: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="124"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="126"/>
+        <source>Cannot predict: %1 could not be started (%2)</source>
+        <translation>无法预测：无法启动 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/TryItDialog.cpp" line="144"/>
         <source>&lt;b&gt;Prediction: %1&lt;/b&gt; (%2 tokens) — %3</source>
         <translation>&lt;b&gt;预测：%1&lt;/b&gt;（%2 个词元）— %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="132"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="152"/>
         <source>layer %1, head %2</source>
         <translation>第 %1 层，第 %2 头</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="161"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="181"/>
         <source>Blocks attended for this input · %1</source>
         <translation>此输入关注的块 · %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="162"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="182"/>
         <source>query position</source>
         <translation>查询位置</translation>
     </message>
     <message>
-        <location filename="../app/gui/TryItDialog.cpp" line="163"/>
+        <location filename="../app/gui/TryItDialog.cpp" line="183"/>
         <source>key position</source>
         <translation>键位置</translation>
     </message>

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QPushButton>
 #include <QComboBox>
 #include <QDir>
@@ -682,8 +684,15 @@ void MainWindow::emptyBin() {
           .arg(dry.files)
           .arg(static_cast<double>(dry.bytes) / 1e6, 0, 'f', 1));
   if (answer != QMessageBox::Yes) return;
-  withStore([&](RunStore& s) { s.empty_bin(); }, tr("Empty bin"));
-  refresh();
+  const QString db = m_dbPath;
+  runInBackground(tr("Empty bin"), [db]() -> QString {
+    RunStore store(db.toStdString());
+    const auto done = store.empty_bin();
+    return QCoreApplication::translate("etlab::MainWindow", "Removed %1 run(s) and %2 file(s), %3 MB freed")
+        .arg(done.runs)
+        .arg(done.files)
+        .arg(static_cast<double>(done.bytes) / 1e6, 0, 'f', 1);
+  });
 }
 
 bool MainWindow::mergeDatabase(const QString& path, bool ask) {
@@ -692,16 +701,42 @@ bool MainWindow::mergeDatabase(const QString& path, bool ask) {
                                        .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(m_dbPath))) !=
                  QMessageBox::Yes)
     return false;
-  ExchangeReport report;
-  const bool ok = withStore([&](RunStore& s) { report = s.merge_from(path.toStdString()); }, tr("Merge database"));
-  if (ok)
-    statusBar()->showMessage(tr("Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied")
-                                 .arg(report.copied.size())
-                                 .arg(report.skipped.size())
-                                 .arg(report.checkpoints),
-                             10000);
-  refresh();
-  return ok;
+  // Copying runs and their checkpoint files can take a while: off the UI thread, on its own connection.
+  const QString db = m_dbPath;
+  runInBackground(tr("Merge database"), [db, path]() -> QString {
+    RunStore store(db.toStdString());
+    const auto report = store.merge_from(path.toStdString());
+    QString message = QCoreApplication::translate("etlab::MainWindow", "Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied")
+                          .arg(report.copied.size())
+                          .arg(report.skipped.size())
+                          .arg(report.checkpoints);
+    if (!report.missing_files.empty() || !report.invalid.empty())
+      message += QCoreApplication::translate("etlab::MainWindow", "; %1 checkpoint file(s) and %2 run(s) left out")
+                     .arg(report.missing_files.size())
+                     .arg(report.invalid.size());
+    return message;
+  });
+  return true;
+}
+
+void MainWindow::runInBackground(const QString& what, const std::function<QString()>& work) {
+  statusBar()->showMessage(tr("%1…").arg(what));
+  auto* watcher = new QFutureWatcher<QPair<bool, QString>>(this);
+  connect(watcher, &QFutureWatcher<QPair<bool, QString>>::finished, this, [this, watcher, what] {
+    const auto [ok, message] = watcher->result();
+    watcher->deleteLater();
+    if (ok) statusBar()->showMessage(message, 10000);
+    else QMessageBox::warning(this, what, message);
+    refresh();
+    Q_EMIT backgroundWorkFinished(ok, message);
+  });
+  watcher->setFuture(QtConcurrent::run([work]() -> QPair<bool, QString> {
+    try {
+      return {true, work()};
+    } catch (const std::exception& e) {
+      return {false, QString::fromStdString(e.what())};
+    }
+  }));
 }
 
 bool MainWindow::exportCurrentView(const QString& path, QString* error, int dpi) {

@@ -69,10 +69,14 @@ class MainWindow : public QMainWindow {
   bool renameRun(const QString& runId, const QString& name);
   bool setRunNotes(const QString& runId, const QString& notes);
   bool setRunTags(const QString& runId, const QStringList& tags);
-  /// Merges another database's runs into this one (asks first when interactive).
+  /// Merges another database's runs into this one in the background (asks first when interactive);
+  /// backgroundWorkFinished() reports the outcome.
   bool mergeDatabase(const QString& path, bool ask = true);
   /// Exports the current view (PNG/SVG/PDF/CSV by suffix).
   bool exportCurrentView(const QString& path, QString* error = nullptr, int dpi = 200);
+
+ Q_SIGNALS:
+  void backgroundWorkFinished(bool ok, const QString& message);
 
  protected:
   void closeEvent(QCloseEvent* e) override;
@@ -102,6 +106,8 @@ class MainWindow : public QMainWindow {
   void showDetails(const QString& runId);
   void fillFilterChoices();
   bool withStore(const std::function<void(class RunStore&)>& action, const QString& what);
+  /// Runs `work` on a worker thread; its returned text (or exception) is shown when it ends.
+  void runInBackground(const QString& what, const std::function<QString()>& work);
 
   QString m_dbPath;
   QString m_shownRun;  ///< the run whose details and views are shown

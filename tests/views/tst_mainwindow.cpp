@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QTabWidget>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -95,6 +96,25 @@ class TestMainWindow : public QObject {
     w.undoDelete();
     QCOMPARE(w.runModel()->rowCount(), 6);
     QVERIFY(w.runModel()->rowOf(id) >= 0);
+  }
+
+  void mergesAnotherDatabaseInTheBackground() {
+    QTemporaryDir dir;
+    const QString path = etlab::test::makeDatabase(dir, 3);
+    QTemporaryDir other;
+    const QString source = etlab::test::makeDatabase(other, 4);
+    etlab::MainWindow w(path);
+    QSignalSpy done(&w, &etlab::MainWindow::backgroundWorkFinished);
+    QVERIFY(w.mergeDatabase(source, false));
+    QVERIFY(done.wait(30000));
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    QVERIFY(done.at(0).at(1).toString().contains(QStringLiteral("4 run(s) added")));
+    QCOMPARE(w.runModel()->rowCount(), 7);
+    // A second merge adds nothing.
+    QVERIFY(w.mergeDatabase(source, false));
+    QVERIFY(done.wait(30000));
+    QVERIFY(done.at(1).at(1).toString().contains(QStringLiteral("0 run(s) added")));
+    QCOMPARE(w.runModel()->rowCount(), 7);
   }
 
   void sortsAndFiltersAThousandRunsQuickly() {
