@@ -1189,7 +1189,7 @@
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="723"/>
         <source>%1…</source>
-        <translation type="unfinished">%1…</translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="748"/>
