@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <cmath>
+#include <map>
 #include <sstream>
 
 #include "app/cli/cli_common.h"
@@ -10,6 +12,50 @@
 #include "core/store/run_store.h"
 
 namespace etlab::cli {
+
+namespace {
+
+// Least-squares slope of log(y) against log(n): the measured complexity exponent.
+double loglog_slope(const std::vector<double>& n, const std::vector<double>& y) {
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  const double m = static_cast<double>(n.size());
+  for (size_t i = 0; i < n.size(); ++i) {
+    const double x = std::log(n[i]), l = std::log(std::max(y[i], 1e-300));
+    sx += x, sy += l, sxx += x * x, sxy += x * l;
+  }
+  const double d = m * sxx - sx * sx;
+  return d > 0 ? (m * sxy - sx * sy) / d : std::nan("");
+}
+
+void print_fits(const std::vector<BenchmarkRecord>& rows) {
+  std::map<std::string, std::vector<const BenchmarkRecord*>> by;
+  for (const auto& r : rows) by[r.method].push_back(&r);
+  std::printf("\nfitted log-log slopes (time ~ n^a, memory ~ n^b):\n");
+  for (const auto& [method, rs] : by) {
+    std::vector<double> n, t, m;
+    for (const auto* r : rs) {
+      n.push_back(static_cast<double>(r->n));
+      t.push_back(r->time_ms);
+      m.push_back(static_cast<double>(r->peak_bytes));
+    }
+    std::printf("  %-15s a = %.2f  b = %.2f\n", method.c_str(), loglog_slope(n, t), loglog_slope(n, m));
+  }
+  // Crossover: the smallest measured n from which learned-sparse beats the dense baseline at every longer length.
+  const auto& sparse = by["learned_sparse"];
+  int64_t from = -1;
+  for (auto it = sparse.rbegin(); it != sparse.rend(); ++it) {
+    if (nlohmann::json::parse((*it)->extra_json).value("speedup_vs_dense", 0.0) <= 1.0) break;
+    from = (*it)->n;
+  }
+  if (from > 0) {
+    std::printf("crossover: learned_sparse beats the dense baseline from n = %lld on (at every longer length measured)\n",
+                static_cast<long long>(from));
+    return;
+  }
+  std::printf("crossover: learned_sparse is not faster than dense at the longest length measured\n");
+}
+
+}  // namespace
 
 void add_infer_command(CLI::App& app) {
   struct Args {
@@ -103,6 +149,9 @@ void add_bench_command(CLI::App& app) {
   attn->add_option("--batch", args->o.batch, "batch")->check(CLI::Range(1, 4096));
   attn->add_option("--threads", args->o.threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
   attn->add_option("--repeats", args->o.repeats, "timed repeats after one warm-up")->check(CLI::Range(1, 1000));
+  attn->add_option("--mode", args->o.mode, "fwd, or fwdbwd (forward + backward to q, k, v)")->check(CLI::IsMember({"fwd", "fwdbwd"}));
+  attn->add_option("--device", args->o.device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+  attn->add_option("--chunk", args->o.chunk, "query rows per chunk of the memory-lean exact baseline")->check(CLI::Range(1, 1 << 20));
   attn->add_option("--db", args->db.db, "also store the results in this database");
   attn->add_flag("--json", args->json, "one JSON object per line per (method, n)");
   attn->callback([args] {
@@ -139,15 +188,31 @@ void add_bench_command(CLI::App& app) {
         if (args->json) {
           nlohmann::json j = {{"method", r.method}, {"n", r.n},         {"time_ms", r.time_ms}, {"spread_ms", r.time_spread_ms},
                               {"peak_bytes", r.peak_bytes}, {"kernel", r.kernel}, {"k", r.k}, {"block", r.block},
+                              {"mode", r.mode}, {"device", r.device}, {"batch", r.batch}, {"heads", r.heads}, {"dim", r.dim},
                               {"threads", r.threads}, {"flops", r.flops}};
           j.update(extra);
           std::cout << j.dump() << std::endl;
         } else {
-          std::printf("%-15s n=%-6lld k=%-4lld %10.2f ms (spread %.2f)  peak %8.1f MiB  ideal %.3f  %s\n", r.method.c_str(),
+          std::string extras;
+          char buf[200];
+          if (extra.contains("speedup_vs_dense")) {
+            std::snprintf(buf, sizeof buf, "  %.2fx vs %s (%.0f%% of ideal %.1fx)  mem %.0f%% of dense, %.0f%% of chunked",
+                          extra["speedup_vs_dense"].get<double>(), extra["baseline"].get<std::string>().c_str(),
+                          100.0 * extra["fraction_of_ideal"].get<double>(), extra["ideal_speedup"].get<double>(),
+                          100.0 * extra["memory_vs_dense"].get<double>(), 100.0 * extra["memory_vs_chunked_dense"].get<double>());
+            extras = buf;
+          }
+          if (extra.contains("relative_error_vs_dense")) {
+            std::snprintf(buf, sizeof buf, "  rel. error vs dense %.1e", extra["relative_error_vs_dense"].get<double>());
+            extras = buf;
+          }
+          std::printf("%-15s n=%-6lld k=%-4lld %10.2f ms (spread %.2f) %7.1f GFLOP/s  peak %8.1f MiB  %s%s\n", r.method.c_str(),
                       static_cast<long long>(r.n), static_cast<long long>(r.k), r.time_ms, r.time_spread_ms,
-                      static_cast<double>(r.peak_bytes) / 1048576.0, extra["ideal_ratio"].get<double>(), r.kernel.c_str());
+                      extra["gflops_per_s"].get<double>(), static_cast<double>(r.peak_bytes) / 1048576.0, r.kernel.c_str(),
+                      extras.c_str());
         }
       }
+      if (!args->json && o.lengths.size() >= 2) print_fits(rows);
     } catch (const std::exception& e) {
       print_error(e.what(), args->json);
       throw CLI::RuntimeError(1);

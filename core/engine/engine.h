@@ -95,6 +95,9 @@ struct BenchAttentionOptions {
   int64_t heads = 4, dim = 64, batch = 1;
   int64_t threads = 0;
   int64_t repeats = 5;
+  std::string mode = "fwd";    ///< fwd | fwdbwd (forward + backward to q, k, v)
+  std::string device = "cpu";  ///< cpu | cuda
+  int64_t chunk = 256;         ///< query rows per chunk of the memory-lean exact baseline
 };
 std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& options, RunObserver* observer = nullptr);
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <memory>
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -28,65 +29,124 @@ struct Method {
 
 }  // namespace
 
+// Query-chunked exact attention: the same result as dense, never more than `chunk` x n scores at once.
+torch::Tensor chunked_dense(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, int64_t chunk) {
+  std::vector<torch::Tensor> parts;
+  const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
+  for (int64_t s0 = 0; s0 < q.size(2); s0 += chunk) {
+    auto qc = q.narrow(2, s0, std::min(chunk, q.size(2) - s0));
+    auto w = torch::softmax(torch::matmul(qc, k.transpose(-1, -2)) * scale, -1);
+    parts.push_back(torch::matmul(w, v));
+  }
+  return torch::cat(parts, 2);
+}
+
 std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, RunObserver* observer) {
   install_counting_allocator();
   const int64_t threads = apply_threads(o.threads);
-  torch::NoGradGuard no_grad;
+  if (o.mode != "fwd" && o.mode != "fwdbwd") throw std::runtime_error("--mode: expected fwd or fwdbwd (got '" + o.mode + "')");
+  const bool cuda = o.device == "cuda";
+  if (o.device != "cpu" && !cuda) throw std::runtime_error("--device: expected cpu or cuda (got '" + o.device + "')");
+  if (cuda && !torch::cuda::is_available())
+    throw std::runtime_error("--device cuda: this LibTorch sees no CUDA device (a CPU-only build, or no GPU here)");
+  const torch::Device device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+  const bool backward = o.mode == "fwdbwd";
+  std::unique_ptr<torch::NoGradGuard> no_grad;
+  if (!backward) no_grad = std::make_unique<torch::NoGradGuard>();
   std::vector<BenchmarkRecord> rows;
   const DenseKernel dense_kernel = auto_dense_kernel();
+  auto sync = [&] {
+#ifdef ETLAB_WITH_CUDA
+    if (cuda) torch::cuda::synchronize();
+#endif
+  };
   for (const int64_t n : o.lengths) {
     auto gen = at::detail::createCPUGenerator(static_cast<uint64_t>(n));
-    auto q = torch::randn({o.batch, o.heads, n, o.dim}, gen);
-    auto k = torch::randn({o.batch, o.heads, n, o.dim}, gen);
-    auto v = torch::randn({o.batch, o.heads, n, o.dim}, gen);
+    auto make = [&] { return torch::randn({o.batch, o.heads, n, o.dim}, gen).to(device).set_requires_grad(backward); };
+    auto q = make(), k = make(), v = make();
     const BlockGeometry g(n, n, o.block);
     const int64_t topk = std::clamp<int64_t>(
         o.topk > 0 ? o.topk : static_cast<int64_t>(std::ceil(std::log2(std::max(1.0, static_cast<double>(n) / o.block)))), 1, g.mk);
-    const double base_flops = 4.0 * o.batch * o.heads * static_cast<double>(o.dim);
+    // Work actually done: QK^T and PV, 2 flops per multiply-add each; backward about twice the forward.
+    const double per_pair = 4.0 * o.batch * o.heads * static_cast<double>(o.dim) * (backward ? 3.0 : 1.0);
+    const auto opts = torch::TensorOptions().device(device);
+    auto all_blocks = [&] {
+      auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
+      return fixed_pattern_blocks("local", g, allowed, o.heads, g.mk, 0, 0, 1, false);  // every block: k = all
+    }();
+    auto learned = [&] {
+      const int64_t pad = g.mk * o.block - n;
+      auto kd = k.detach(), qd = q.detach();  // the selection itself is not differentiated here
+      auto kp = pad > 0 ? torch::constant_pad_nd(kd, {0, 0, 0, pad}) : kd;
+      auto qp = pad > 0 ? torch::constant_pad_nd(qd, {0, 0, 0, pad}) : qd;
+      auto ks = kp.view({o.batch, o.heads, g.mk, o.block, o.dim}).mean(3);
+      auto qs = qp.view({o.batch, o.heads, g.mq, o.block, o.dim}).mean(3);
+      auto scores = torch::matmul(qs, ks.transpose(-1, -2));
+      auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
+      auto sel = select_top_blocks(scores, allowed, own_blocks(g, opts), topk);
+      return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);
+    };
     std::vector<Method> methods;
-    methods.push_back({"dense", to_string(dense_kernel),
-                       [&] { return dense_attention(q, k, v, {}, false, dense_kernel); }, base_flops * n * n, g.mk});
-    // Learned sparse without training: block scores from mean-pooled queries and keys (the router's
-    // own cost is included), then top-k blocks through the shared kernel.
-    methods.push_back({"learned_sparse", "block_sparse_gather", [&] {
-                         const int64_t pad = g.mk * o.block - n;
-                         auto kp = pad > 0 ? torch::constant_pad_nd(k, {0, 0, 0, pad}) : k;
-                         auto qp = pad > 0 ? torch::constant_pad_nd(q, {0, 0, 0, pad}) : q;
-                         auto ks = kp.view({o.batch, o.heads, g.mk, o.block, o.dim}).mean(3);
-                         auto qs = qp.view({o.batch, o.heads, g.mq, o.block, o.dim}).mean(3);
-                         auto scores = torch::matmul(qs, ks.transpose(-1, -2));
-                         auto allowed = allowed_blocks(g, {}, o.batch, false, q.options());
-                         auto sel = select_top_blocks(scores, allowed, own_blocks(g, q.options()), topk);
-                         return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);
-                       },
-                       base_flops * n * topk * o.block, topk});
+    methods.push_back({"dense", to_string(dense_kernel), [&] { return dense_attention(q, k, v, {}, false, dense_kernel); },
+                       per_pair * n * n, g.mk});
+    // etlab's own kernel at k = all: exact, and tells fusion apart from sparsity.
+    methods.push_back({"dense_blocks", "block_sparse_gather:all",
+                       [&] { return block_sparse_attention(q, k, v, {}, false, o.block, all_blocks.first, all_blocks.second); },
+                       per_pair * n * n, g.mk});
+    methods.push_back({"dense_chunked", "math:chunked-" + std::to_string(o.chunk), [&] { return chunked_dense(q, k, v, o.chunk); },
+                       per_pair * n * n, g.mk});
+    methods.push_back({"learned_sparse", "block_sparse_gather", learned, per_pair * n * std::min(n, topk * o.block), topk});
     methods.push_back({"fixed_sparse", "block_sparse_gather:local", [&] {
-                         auto allowed = allowed_blocks(g, {}, o.batch, false, q.options());
+                         auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
                          auto sel = fixed_pattern_blocks("local", g, allowed, o.heads, topk, 0, 0, 1, false);
                          return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);
                        },
-                       base_flops * n * topk * o.block, topk});
+                       per_pair * n * std::min(n, topk * o.block), topk});
+    // Exactness of the sparse path at k = all (relative max error against LibTorch's dense).
+    double rel_error = 0.0;
+    {
+      torch::NoGradGuard ng;
+      auto ref = dense_attention(q.detach(), k.detach(), v.detach(), {}, false, DenseKernel::Math);
+      auto mine = block_sparse_attention(q.detach(), k.detach(), v.detach(), {}, false, o.block, all_blocks.first, all_blocks.second);
+      rel_error = ((mine - ref).abs().max() / ref.abs().max().clamp_min(1e-30)).item<double>();
+    }
     std::vector<std::vector<double>> times(methods.size());
     std::vector<int64_t> peaks(methods.size(), 0);
     for (int64_t rep = 0; rep <= o.repeats; ++rep) {
       for (size_t m = 0; m < methods.size(); ++m) {  // interleaved, so drift hits every method alike
+        if (cuda) reset_cuda_peak(0);
         reset_tensor_peak();
-        const int64_t before = tensor_bytes_current();
+        sync();
+        const int64_t before = cuda ? 0 : tensor_bytes_current();
         const auto t0 = std::chrono::steady_clock::now();
-        auto out = methods[m].run();
+        {
+          auto out = methods[m].run();
+          if (backward) out.sum().backward();
+          sync();
+        }
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        peaks[m] = std::max(peaks[m], tensor_bytes_peak() - before);
+        peaks[m] = std::max(peaks[m], cuda ? cuda_peak_bytes(0) : tensor_bytes_peak() - before);
+        if (backward) {
+          for (auto* t : {&q, &k, &v}) t->mutable_grad() = torch::Tensor();
+        }
         if (rep > 0) times[m].push_back(ms);  // repeat 0 is the warm-up
       }
     }
+    std::vector<double> median(methods.size());
     for (size_t m = 0; m < methods.size(); ++m) {
-      auto& t = times[m];
-      std::sort(t.begin(), t.end());
+      std::sort(times[m].begin(), times[m].end());
+      median[m] = times[m][times[m].size() / 2];
+    }
+    // The dense baseline is the faster exact path: LibTorch's best or etlab's own kernel at k = all.
+    const size_t best_dense = median[1] < median[0] ? 1 : 0;
+    const double ideal_speedup = static_cast<double>(n) / static_cast<double>(std::min(n, topk * o.block));
+    for (size_t m = 0; m < methods.size(); ++m) {
+      const auto& t = times[m];
       BenchmarkRecord r;
       r.method = methods[m].name;
       r.kernel = methods[m].kernel;
-      r.mode = "fwd";
-      r.device = "cpu";
+      r.mode = o.mode;
+      r.device = o.device;
       r.n = n;
       r.batch = o.batch;
       r.heads = o.heads;
@@ -94,15 +154,26 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
       r.block = o.block;
       r.k = methods[m].k;
       r.threads = threads;
-      r.time_ms = t[t.size() / 2];
+      r.time_ms = median[m];
       r.time_spread_ms = t.back() - t.front();
       r.peak_bytes = peaks[m];
       r.flops = methods[m].flops;
-      const double ideal = m == 0 ? 1.0 : static_cast<double>(topk * o.block) / static_cast<double>(n);
-      r.extra_json = nlohmann::json{{"ideal_ratio", std::min(1.0, ideal)},
-                                    {"gflops_per_s", r.flops / (r.time_ms * 1e6)},
-                                    {"repeats", o.repeats}}
-                         .dump();
+      const bool sparse = r.method == "learned_sparse" || r.method == "fixed_sparse";
+      nlohmann::json extra = {{"ideal_ratio", sparse ? 1.0 / ideal_speedup : 1.0},
+                              {"gflops_per_s", r.flops / (r.time_ms * 1e6)},
+                              {"repeats", o.repeats},
+                              {"process_peak_rss_bytes", process_peak_rss()},
+                              {"baseline", methods[best_dense].name}};
+      if (sparse) {
+        const double speedup = median[best_dense] / r.time_ms;
+        extra["speedup_vs_dense"] = speedup;
+        extra["ideal_speedup"] = ideal_speedup;
+        extra["fraction_of_ideal"] = speedup / ideal_speedup;
+        extra["memory_vs_dense"] = static_cast<double>(r.peak_bytes) / std::max<int64_t>(1, peaks[0]);
+        extra["memory_vs_chunked_dense"] = static_cast<double>(r.peak_bytes) / std::max<int64_t>(1, peaks[2]);
+      }
+      if (r.method == "dense_blocks") extra["relative_error_vs_dense"] = rel_error;
+      r.extra_json = extra.dump();
       rows.push_back(r);
       if (observer) observer->on_message(r.method + " n=" + std::to_string(n) + " " + std::to_string(r.time_ms) + " ms");
     }

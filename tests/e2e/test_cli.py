@@ -243,15 +243,30 @@ class CliTest(unittest.TestCase):
     def test_bench_attention_json(self):
         rows = lines(run("bench", "attention", "--seq", "256,512", "--block", "64", "--repeats", "2", "--json",
                          "--db", self.db).stdout)
-        self.assertEqual({(r["method"], r["n"]) for r in rows},
-                         {(m, n) for m in ["dense", "learned_sparse", "fixed_sparse"] for n in [256, 512]})
+        methods = ["dense", "dense_blocks", "dense_chunked", "learned_sparse", "fixed_sparse"]
+        self.assertEqual({(r["method"], r["n"]) for r in rows}, {(m, n) for m in methods for n in [256, 512]})
         for r in rows:
-            for key in ["time_ms", "peak_bytes", "ideal_ratio", "kernel"]:
+            for key in ["time_ms", "peak_bytes", "ideal_ratio", "kernel", "gflops_per_s", "process_peak_rss_bytes"]:
                 self.assertIn(key, r)
             self.assertGreater(r["time_ms"], 0)
+            if r["method"] in ("learned_sparse", "fixed_sparse"):
+                self.assertAlmostEqual(r["ideal_ratio"], min(1.0, r["k"] * 64 / r["n"]), places=6)
+                self.assertAlmostEqual(r["fraction_of_ideal"], r["speedup_vs_dense"] / r["ideal_speedup"], places=6)
+                self.assertIn("memory_vs_chunked_dense", r)
+            if r["method"] == "dense_blocks":
+                self.assertLess(r["relative_error_vs_dense"], 1e-5, "the sparse kernel at k = all is exact")
         with sqlite3.connect(self.db) as db:
-            self.assertEqual(db.execute("SELECT count(*) FROM benchmarks").fetchone()[0], 6)
-
+            self.assertEqual(db.execute("SELECT count(*) FROM benchmarks").fetchone()[0], 10)
+        back = lines(run("bench", "attention", "--seq", "256", "--block", "64", "--repeats", "1", "--mode", "fwdbwd",
+                         "--json").stdout)
+        self.assertEqual({r["mode"] for r in back}, {"fwdbwd"})
+        self.assertEqual(len(back), 5)
+        text = run("bench", "attention", "--seq", "256,512", "--block", "64", "--repeats", "1").stdout
+        self.assertIn("fitted log-log slopes", text)
+        self.assertIn("crossover:", text)
+        bad = run("bench", "attention", "--seq", "256", "--device", "cuda", check=False)
+        if "no CUDA device" in bad.stderr:
+            self.assertNotEqual(bad.returncode, 0)
 
 if __name__ == "__main__":
     CLI = os.path.abspath(sys.argv.pop(1))
