@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="86"/>
-        <location filename="../app/gui/HeadlessExport.cpp" line="188"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="199"/>
         <source>unknown view &apos;%1&apos; (heatmap, spectrum, tradeoff, curves)</source>
         <translation>unbekannte Ansicht „%1“ (heatmap, spectrum, tradeoff, curves)</translation>
     </message>
@@ -209,97 +209,107 @@
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="195"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="184"/>
+        <source>no %1 benchmarks on %2 in %3</source>
+        <translation>keine %1-Benchmarks auf %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="190"/>
+        <source>--tradeoff: expected runs or lengths (got &apos;%1&apos;)</source>
+        <translation>--tradeoff: erwartet runs oder lengths (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="206"/>
         <source>name at least one run</source>
         <translation>geben Sie mindestens einen Lauf an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="200"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="211"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
         <translation>%1 enthält bereits einen Bericht (index.html); wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="204"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="215"/>
         <source>cannot create %1</source>
         <translation>%1 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>test accuracy</source>
         <translation>Testgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="229"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="240"/>
         <source>Training loss</source>
         <translation>Trainings-Loss</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="230"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="241"/>
         <source>Attention of the first run (last step, layer 0, head 0)</source>
         <translation>Attention des ersten Laufs (letzter Schritt, Schicht 0, Head 0)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="231"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="242"/>
         <source>Rank spectra of the weight updates</source>
         <translation>Rangspektren der Gewichts-Updates</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="232"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
         <source>Speed and memory of every finished run in the database</source>
         <translation>Geschwindigkeit und Speicherbedarf aller abgeschlossenen Läufe in der Datenbank</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="244"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="255"/>
         <source>Not available: %1</source>
         <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="254"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
         <source>data (CSV)</source>
         <translation>Daten (CSV)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
         <source>etlab report</source>
         <translation>etlab-Bericht</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
         <source>Database %1 · etlab %2 · git %3</source>
         <translation>Datenbank %1 · etlab %2 · git %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="268"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -309,77 +319,92 @@
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="288"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
         <source>export or report</source>
         <translation>export oder report</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="289"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
         <source>database file</source>
         <translation>Datenbankdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="290"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="301"/>
         <source>run id or prefix (several: comma-separated)</source>
         <translation>Lauf-ID oder ihr Präfix (mehrere: durch Kommas getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="291"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="302"/>
         <source>heatmap, spectrum, tradeoff or curves</source>
         <translation>heatmap, spectrum, tradeoff oder curves</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="292"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="303"/>
         <source>png, svg, pdf or csv</source>
         <translation>png, svg, pdf oder csv</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="293"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="304"/>
         <source>file (export) or folder (report) to write</source>
         <translation>zu schreibende Datei (export) bzw. zu schreibender Ordner (report)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="294"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="305"/>
         <source>layer (heatmap, spectrum)</source>
         <translation>Schicht (heatmap, spectrum)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
         <source>head (heatmap)</source>
         <translation>Head (heatmap)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
         <source>step (default: the last recorded)</source>
         <translation>Schritt (Standard: der zuletzt aufgezeichnete)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="297"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="308"/>
         <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
         <translation>adaptiertes Modul (spectrum): q, k, v, o, ffn_in, ffn_out</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="310"/>
         <source>metric (curves)</source>
         <translation>Metrik (curves)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="311"/>
         <source>PNG resolution</source>
         <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="312"/>
+        <source>tradeoff view: runs or lengths</source>
+        <translation>Trade-off-Ansicht: runs oder lengths</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="314"/>
+        <source>tradeoff lengths: fwd or fwdbwd</source>
+        <translation>Trade-off lengths: fwd oder fwdbwd</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="315"/>
+        <source>tradeoff lengths: cpu or cuda</source>
+        <translation>Trade-off lengths: cpu oder cuda</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="323"/>
         <source>%1: give --db FILE and --out PATH</source>
         <translation>%1: geben Sie --db DATEI und --out PFAD an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="326"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="342"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
         <translation>export: --layer, --head, --step und --dpi erwarten ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="330"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="349"/>
         <source>export: --format must be png, svg, pdf or csv</source>
         <translation>export: --format muss png, svg, pdf oder csv sein</translation>
     </message>

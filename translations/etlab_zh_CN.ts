@@ -153,7 +153,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="86"/>
-        <location filename="../app/gui/HeadlessExport.cpp" line="188"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="199"/>
         <source>unknown view &apos;%1&apos; (heatmap, spectrum, tradeoff, curves)</source>
         <translation>未知的视图“%1”（heatmap、spectrum、tradeoff、curves）</translation>
     </message>
@@ -209,97 +209,107 @@
         <translation>无法读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="195"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="184"/>
+        <source>no %1 benchmarks on %2 in %3</source>
+        <translation>%3 中没有 %2 上的 %1 基准测试</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="190"/>
+        <source>--tradeoff: expected runs or lengths (got &apos;%1&apos;)</source>
+        <translation>--tradeoff：应为 runs 或 lengths（实际为“%1”）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="206"/>
         <source>name at least one run</source>
         <translation>请至少指定一个运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="200"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="211"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
         <translation>%1 中已有报告（index.html）；请选择一个空文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="204"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="215"/>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
         <source>wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="229"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="240"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="230"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="241"/>
         <source>Attention of the first run (last step, layer 0, head 0)</source>
         <translation>第一个运行的注意力（最后一步，第 0 层，第 0 个头）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="231"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="242"/>
         <source>Rank spectra of the weight updates</source>
         <translation>权重更新的秩谱</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="232"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
         <source>Speed and memory of every finished run in the database</source>
         <translation>数据库中所有已完成运行的速度与内存</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="244"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="255"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="254"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
         <source>data (CSV)</source>
         <translation>数据（CSV）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
         <source>etlab report</source>
         <translation>etlab 报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="262"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
         <source>Database %1 · etlab %2 · git %3</source>
         <translation>数据库 %1 · etlab %2 · git %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="268"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -309,77 +319,92 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="288"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
         <source>export or report</source>
         <translation>export 或 report</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="289"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
         <source>database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="290"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="301"/>
         <source>run id or prefix (several: comma-separated)</source>
         <translation>运行 ID 或其前缀（多个时以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="291"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="302"/>
         <source>heatmap, spectrum, tradeoff or curves</source>
         <translation>heatmap、spectrum、tradeoff 或 curves</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="292"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="303"/>
         <source>png, svg, pdf or csv</source>
         <translation>png、svg、pdf 或 csv</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="293"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="304"/>
         <source>file (export) or folder (report) to write</source>
         <translation>要写入的文件（export）或文件夹（report）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="294"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="305"/>
         <source>layer (heatmap, spectrum)</source>
         <translation>层（heatmap、spectrum）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
         <source>head (heatmap)</source>
         <translation>头（heatmap）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
         <source>step (default: the last recorded)</source>
         <translation>步数（默认：最后记录的一步）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="297"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="308"/>
         <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
         <translation>适配的模块（spectrum）：q、k、v、o、ffn_in、ffn_out</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="310"/>
         <source>metric (curves)</source>
         <translation>指标（curves）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="311"/>
         <source>PNG resolution</source>
         <translation>PNG 分辨率</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="312"/>
+        <source>tradeoff view: runs or lengths</source>
+        <translation>权衡视图：runs 或 lengths</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="314"/>
+        <source>tradeoff lengths: fwd or fwdbwd</source>
+        <translation>权衡 lengths：fwd 或 fwdbwd</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="315"/>
+        <source>tradeoff lengths: cpu or cuda</source>
+        <translation>权衡 lengths：cpu 或 cuda</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="323"/>
         <source>%1: give --db FILE and --out PATH</source>
         <translation>%1：请指定 --db FILE 和 --out PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="326"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="342"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
         <translation>export：--layer、--head、--step 和 --dpi 必须是整数</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="330"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="349"/>
         <source>export: --format must be png, svg, pdf or csv</source>
         <translation>export：--format 必须是 png、svg、pdf 或 csv</translation>
     </message>

@@ -179,6 +179,17 @@ bool runHeadlessExport(const ExportRequest& r, QString* error) {
       if (error) *error = tr("cannot read %1").arg(r.db);
       return false;
     }
+    if (r.tradeoff == QStringLiteral("lengths")) {
+      if (!view.benchmarkModes().contains(r.pass) || !view.benchmarkDevices().contains(r.device)) {
+        if (error) *error = tr("no %1 benchmarks on %2 in %3").arg(r.pass, r.device, r.db);
+        return false;
+      }
+      view.setMode(TradeoffView::CurvesMode);
+      view.setBenchmarkSelection(r.pass, r.device);
+    } else if (r.tradeoff != QStringLiteral("runs")) {
+      if (error) *error = tr("--tradeoff: expected runs or lengths (got '%1')").arg(r.tradeoff);
+      return false;
+    }
     view.show();
     QEventLoop settle;
     QTimer::singleShot(200, &settle, &QEventLoop::quit);
@@ -298,7 +309,12 @@ int headlessMain(int argc, char** argv) {
                             QStringLiteral("q"));
   QCommandLineOption metric(QStringLiteral("metric"), tr("metric (curves)"), QStringLiteral("KEY"), QStringLiteral("train/loss"));
   QCommandLineOption dpi(QStringLiteral("dpi"), tr("PNG resolution"), QStringLiteral("DPI"), QStringLiteral("200"));
-  for (const auto& o : {db, run, view, format, out, layer, head, step, module, metric, dpi}) p.addOption(o);
+  QCommandLineOption tradeoff(QStringLiteral("tradeoff"), tr("tradeoff view: runs or lengths"), QStringLiteral("WHICH"),
+                              QStringLiteral("runs"));
+  QCommandLineOption pass(QStringLiteral("pass"), tr("tradeoff lengths: fwd or fwdbwd"), QStringLiteral("PASS"), QStringLiteral("fwd"));
+  QCommandLineOption device(QStringLiteral("device"), tr("tradeoff lengths: cpu or cuda"), QStringLiteral("DEVICE"),
+                            QStringLiteral("cpu"));
+  for (const auto& o : {db, run, view, format, out, layer, head, step, module, metric, dpi, tradeoff, pass, device}) p.addOption(o);
   p.process(app);
   auto fail = [](const QString& message) {
     std::fprintf(stderr, "etlab %s\n", message.toLocal8Bit().constData());
@@ -326,6 +342,9 @@ int headlessMain(int argc, char** argv) {
   if (!ok1 || !ok2 || !ok3 || !ok4) return fail(tr("export: --layer, --head, --step and --dpi take whole numbers"));
   r.module = p.value(module);
   r.metric = p.value(metric);
+  r.tradeoff = p.value(tradeoff);
+  r.pass = p.value(pass);
+  r.device = p.value(device);
   if (!QStringList{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("csv")}.contains(r.format))
     return fail(tr("export: --format must be png, svg, pdf or csv"));
   if (!runHeadlessExport(r, &error)) return fail(QStringLiteral("export: ") + error);

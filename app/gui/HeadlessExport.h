@@ -13,6 +13,9 @@ struct ExportRequest {
   int layer = 0, head = 0, probe = 0;
   qint64 step = -1;                ///< -1: the last recorded step
   QString module = QStringLiteral("q"), metric = QStringLiteral("train/loss");
+  QString tradeoff = QStringLiteral("runs");  ///< tradeoff: runs (scatter) | lengths (time and memory against n)
+  QString pass = QStringLiteral("fwd");       ///< tradeoff lengths: fwd | fwdbwd
+  QString device = QStringLiteral("cpu");
   int dpi = 200;
 };
 

@@ -63,6 +63,24 @@ class TestHeadless : public QObject {
           QVERIFY(f.readAll().startsWith("%PDF-"));
         }
       }
+    // The trade-off view's sequence-length charts, from the fixture's benchmark rows.
+    {
+      ExportRequest t;
+      t.db = db;
+      t.view = QStringLiteral("tradeoff");
+      t.tradeoff = QStringLiteral("lengths");
+      t.format = QStringLiteral("csv");
+      t.out = dir.filePath(QStringLiteral("lengths.csv"));
+      QString why;
+      QVERIFY2(runHeadlessExport(t, &why), qPrintable(why));
+      QFile f(t.out);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      QVERIFY(f.readAll().contains("learned_sparse"));
+      t.pass = QStringLiteral("fwdbwd");
+      t.out = dir.filePath(QStringLiteral("none.csv"));
+      QVERIFY(!runHeadlessExport(t, &why));
+      QVERIFY2(why.contains(QStringLiteral("no fwdbwd benchmarks")), qPrintable(why));
+    }
     // Layer, head and step choose the heatmap; bad ones are refused with the valid choices.
     ExportRequest r;
     r.db = db;
