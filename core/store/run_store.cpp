@@ -46,6 +46,10 @@ std::string host_name() {
   return buf;
 }
 
+}  // namespace
+
+namespace store_detail {
+
 void check_sqlite_header(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw StoreError("cannot read " + path);
@@ -103,7 +107,7 @@ int inspect_existing(const std::string& path, bool full_check) {
   }
 }
 
-}  // namespace
+}  // namespace store_detail
 
 std::string to_string(RunStatus s) {
   switch (s) {

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 // RunStore: export runs to a self-contained database, merge another database in (idempotent by UUID).
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/config/paths.h"
 #include "core/store/file_hash.h"
-#include "core/store/schema.h"
 #include "core/store/store_internal.h"
 
 namespace etlab {
@@ -34,27 +32,14 @@ std::string columns_of(SQLite::Database& db, const std::string& table, const std
   return cols;
 }
 
-// Checks that `path` is an etlab database this build can read, without writing to it.
+// Checks that `path` is an etlab database this build can read, without writing to it (the same checks
+// as opening a store, plus: it must already hold an etlab schema).
 void inspect_source(const std::string& path) {
   if (!fs::exists(path)) throw StoreError("no database at " + path);
   if (fs::is_directory(path)) throw StoreError(path + " is a folder, not a database file");
-  {
-    std::ifstream in(path, std::ios::binary);
-    char header[16] = {0};
-    in.read(header, 16);
-    if (in.gcount() < 16 || std::string(header, 15) != "SQLite format 3")
-      throw StoreError(path + " is not an etlab database (not an SQLite file)");
-  }
-  try {
-    SQLite::Database db(path, SQLite::OPEN_READONLY, 10000);
-    if (db.execAndGet("PRAGMA application_id").getInt() != kEtlabApplicationId)
-      throw StoreError(path + " is an SQLite database but not an etlab database");
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version > RunStore::kSchemaVersion)
-      throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) + ")");
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(path + " cannot be read as an etlab database (" + std::string(e.what()) + ")");
-  }
+  check_sqlite_header(path);
+  if (fs::file_size(path) == 0 || inspect_existing(path, true) == 0)
+    throw StoreError(path + " is not an etlab database (no etlab runs schema)");
 }
 
 // Copies the files behind the source's checkpoint rows of `ids` into this database's artifacts

@@ -345,10 +345,15 @@ std::vector<SelectionRecord> RunStore::selections(const std::string& id, int pro
   return out;
 }
 
-std::vector<ProbRecord> RunStore::probabilities(const std::string& id, int probe, int64_t step, int layer, int head) const {
-  SQLite::Statement q(*impl_->db,
-                      "SELECT probe, step, layer, head, rows, cols, pooled, data FROM attn_probs WHERE run_id = ? AND probe = ? "
-                      "AND (?3 < 0 OR step = ?3) AND (?4 < 0 OR layer = ?4) AND (?5 < 0 OR head = ?5) ORDER BY step, layer, head");
+namespace {
+
+// Probability maps of a probe (negative step/layer/head: every one); the values are decoded only when
+// asked, so listing what exists stays cheap.
+std::vector<ProbRecord> query_probabilities(SQLite::Database& db, const std::string& id, int probe, int64_t step, int layer,
+                                            int head, bool decode) {
+  SQLite::Statement q(db, std::string("SELECT probe, step, layer, head, rows, cols, pooled") + (decode ? ", data" : "") +
+                              " FROM attn_probs WHERE run_id = ? AND probe = ? AND (?3 < 0 OR step = ?3) AND "
+                              "(?4 < 0 OR layer = ?4) AND (?5 < 0 OR head = ?5) ORDER BY step, layer, head");
   q.bind(1, id);
   q.bind(2, probe);
   q.bind(3, step);
@@ -364,36 +369,27 @@ std::vector<ProbRecord> RunStore::probabilities(const std::string& id, int probe
     p.rows = q.getColumn(4).getInt64();
     p.cols = q.getColumn(5).getInt64();
     p.pooled = q.getColumn(6).getInt() != 0;
-    if (p.rows < 0 || p.cols < 0 || p.rows * p.cols > (1LL << 26)) throw StoreError("corrupt probability record in run " + id);
-    try {
-      p.values = decode_f16_zlib(blob_text(q.getColumn(7)), static_cast<size_t>(p.rows * p.cols));
-    } catch (const std::exception& e) {
-      throw StoreError(std::string(e.what()) + " in run " + id);
+    if (decode) {
+      if (p.rows < 0 || p.cols < 0 || p.rows * p.cols > (1LL << 26)) throw StoreError("corrupt probability record in run " + id);
+      try {
+        p.values = decode_f16_zlib(blob_text(q.getColumn(7)), static_cast<size_t>(p.rows * p.cols));
+      } catch (const std::exception& e) {
+        throw StoreError(std::string(e.what()) + " in run " + id);
+      }
     }
     out.push_back(std::move(p));
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<ProbRecord> RunStore::probabilities(const std::string& id, int probe, int64_t step, int layer, int head) const {
+  return query_probabilities(*impl_->db, id, probe, step, layer, head, /*decode=*/true);
+}
+
 std::vector<ProbRecord> RunStore::probability_index(const std::string& id, int probe) const {
-  SQLite::Statement q(*impl_->db,
-                      "SELECT step, layer, head, rows, cols, pooled FROM attn_probs WHERE run_id = ? AND probe = ? "
-                      "ORDER BY step, layer, head");
-  q.bind(1, id);
-  q.bind(2, probe);
-  std::vector<ProbRecord> out;
-  while (q.executeStep()) {
-    ProbRecord p;
-    p.probe = probe;
-    p.step = q.getColumn(0).getInt64();
-    p.layer = q.getColumn(1).getInt();
-    p.head = q.getColumn(2).getInt();
-    p.rows = q.getColumn(3).getInt64();
-    p.cols = q.getColumn(4).getInt64();
-    p.pooled = q.getColumn(5).getInt() != 0;
-    out.push_back(std::move(p));
-  }
-  return out;
+  return query_probabilities(*impl_->db, id, probe, -1, -1, -1, /*decode=*/false);
 }
 
 std::vector<int64_t> RunStore::selection_steps(const std::string& id) const {

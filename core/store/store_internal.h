@@ -46,6 +46,12 @@ enum class LockState { Held, Free, Absent };
 /// Whether some process holds the run's lock (checked without keeping it).
 LockState probe_run_lock(const std::string& db_path, const std::string& run_id);
 
+/// Refuses (StoreError) a non-empty file that does not start with the SQLite header.
+void check_sqlite_header(const std::string& path);
+/// Validates an existing, non-empty database through a read-only connection (truncation, application
+/// id, newer schema; with `full_check` also `quick_check`) and returns its schema version. Never writes.
+int inspect_existing(const std::string& path, bool full_check);
+
 /// Throws StoreError unless the run exists.
 void require_run(SQLite::Database& db, const std::string& id);
 /// Throws StoreError when the store was opened read-only.
