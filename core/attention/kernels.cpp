@@ -2,6 +2,7 @@
 #include "core/attention/kernels.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,9 +10,11 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <stdexcept>
 
 #include <torch/version.h>
 
+#include "core/attention/block_sparse_cpu.h"
 #include "core/data/rng.h"
 
 namespace etlab {
@@ -85,6 +88,8 @@ torch::Tensor sdpa_attention(const torch::Tensor& q, const torch::Tensor& k, con
 #endif
 }
 
+bool fused_applies(const torch::Tensor& q, bool want_probs);
+
 double time_ms(const std::function<void()>& fn) {
   const auto t0 = std::chrono::steady_clock::now();
   fn();
@@ -94,45 +99,69 @@ double time_ms(const std::function<void()>& fn) {
 }  // namespace
 
 std::string to_string(DenseKernel kernel) {
+  switch (kernel) {
+    case DenseKernel::Math: return "math";
+    case DenseKernel::Fused: return std::string("block_sparse_cpu(") + cpu::block_sparse_isa() + "):all";
+    default:
 #if TORCH_VERSION_MAJOR >= 2
-  return kernel == DenseKernel::Sdpa ? "sdpa" : "math";
+      return "sdpa";
 #else
-  return kernel == DenseKernel::Sdpa ? "sdpa(_scaled_dot_product_attention)" : "math";
+      return "sdpa(_scaled_dot_product_attention)";
 #endif
+  }
 }
 
-DenseKernel auto_dense_kernel() {
+std::string config_name(DenseKernel kernel) {
+  return kernel == DenseKernel::Math ? "math" : kernel == DenseKernel::Fused ? "fused" : "sdpa";
+}
+
+DenseKernel auto_dense_kernel(bool libtorch_only) {
   static std::once_flag once;
-  static DenseKernel chosen = DenseKernel::Sdpa;
+  static DenseKernel best = DenseKernel::Sdpa, best_libtorch = DenseKernel::Sdpa;
   std::call_once(once, [] {
-    // Both kernels, interleaved, on a representative shape; the median of 5 decides.
-    torch::NoGradGuard no_grad;
+    // The kernels, interleaved, on a representative shape (forward and backward, as in training);
+    // the median of 5 decides.
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(1234);
-    auto q = torch::randn({1, 4, 512, 64}, gen), k = torch::randn({1, 4, 512, 64}, gen), v = torch::randn({1, 4, 512, 64}, gen);
-    std::vector<double> sdpa, math;
+    auto make = [&] { return torch::randn({1, 4, 512, 64}, gen).set_requires_grad(true); };
+    auto q = make(), k = make(), v = make();
+    const std::vector<DenseKernel> kernels{DenseKernel::Sdpa, DenseKernel::Math, DenseKernel::Fused};
+    std::vector<std::vector<double>> times(kernels.size());
     for (int i = 0; i < 6; ++i) {
-      const double a = time_ms([&] { sdpa_attention(q, k, v, {}, false); });
-      const double b = time_ms([&] { math_attention(q, k, v, {}, false, nullptr); });
-      if (i == 0) continue;  // warm-up
-      sdpa.push_back(a);
-      math.push_back(b);
+      for (size_t m = 0; m < kernels.size(); ++m) {
+        const double t = time_ms([&] { dense_attention(q, k, v, {}, false, kernels[m]).sum().backward(); });
+        if (i > 0) times[m].push_back(t);  // run 0 is the warm-up
+      }
     }
-    std::sort(sdpa.begin(), sdpa.end());
-    std::sort(math.begin(), math.end());
-    chosen = sdpa[sdpa.size() / 2] <= math[math.size() / 2] ? DenseKernel::Sdpa : DenseKernel::Math;
+    std::vector<double> median;
+    for (auto& t : times) {
+      std::sort(t.begin(), t.end());
+      median.push_back(t[t.size() / 2]);
+    }
+    best_libtorch = median[0] <= median[1] ? DenseKernel::Sdpa : DenseKernel::Math;
+    best = median[2] < std::min(median[0], median[1]) ? DenseKernel::Fused : best_libtorch;
   });
-  return chosen;
+  return libtorch_only ? best_libtorch : best;
 }
 
 DenseKernel dense_kernel_from(const std::string& name) {
   if (name == "sdpa") return DenseKernel::Sdpa;
   if (name == "math") return DenseKernel::Math;
+  if (name == "fused") return DenseKernel::Fused;
   return auto_dense_kernel();
 }
 
 torch::Tensor dense_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                               const torch::Tensor& key_valid, bool causal, DenseKernel kernel, torch::Tensor* probs) {
   if (probs || kernel == DenseKernel::Math) return math_attention(q, k, v, key_valid, causal, probs);
+  if (kernel == DenseKernel::Fused && fused_applies(q, false)) {
+    // Every allowed key block for every query block: exact attention through the fused kernel.
+    const int64_t B = q.size(0), H = q.size(1);
+    const BlockGeometry g(q.size(2), k.size(2), kFusedDenseBlock);
+    auto allowed = allowed_blocks(g, key_valid, B, causal, q.options());
+    auto indices = torch::arange(g.mk, q.options().dtype(torch::kLong)).view({1, 1, 1, g.mk}).expand({B, H, g.mq, g.mk});
+    return block_sparse_attention(q, k, v, key_valid, causal, kFusedDenseBlock, indices.contiguous(),
+                                  allowed.unsqueeze(1).expand({B, H, g.mq, g.mk}).contiguous(), nullptr, SparseKernel::Fused);
+  }
   return sdpa_attention(q, k, v, key_valid, causal);
 }
 
@@ -225,9 +254,87 @@ std::pair<torch::Tensor, torch::Tensor> fixed_pattern_blocks(const std::string& 
   return select_top_blocks(scores, allowed, own.to(allowed.device()), k);
 }
 
+namespace {
+
+bool fused_applies(const torch::Tensor& q, bool want_probs) {
+  return !want_probs && q.device().is_cpu() && q.scalar_type() == torch::kFloat && q.dim() == 4;
+}
+
+cpu::BlockSparseProblem make_problem(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                     const torch::Tensor& indices, const torch::Tensor& index_valid,
+                                     const torch::Tensor& key_valid, bool causal, int64_t block) {
+  cpu::BlockSparseProblem p;
+  p.batch = q.size(0);
+  p.heads = q.size(1);
+  p.nq = q.size(2);
+  p.nk = k.size(2);
+  p.dim = q.size(3);
+  p.block = block;
+  p.topk = indices.size(-1);
+  p.causal = causal;
+  p.scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(p.dim)));
+  p.q = q.data_ptr<float>();
+  p.k = k.data_ptr<float>();
+  p.v = v.data_ptr<float>();
+  p.indices = indices.data_ptr<int64_t>();
+  p.index_valid = index_valid.data_ptr<bool>();
+  p.key_valid = key_valid.defined() && key_valid.numel() > 0 ? key_valid.data_ptr<bool>() : nullptr;
+  p.threads = at::in_parallel_region() ? 1 : at::get_num_threads();
+  return p;
+}
+
+// The fused kernel as an autograd function: the forward keeps only the output and one log-sum-exp per
+// row; the backward recomputes the probabilities block by block.
+struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
+  static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& q_in, const torch::Tensor& k_in,
+                               const torch::Tensor& v_in, const torch::Tensor& indices_in, const torch::Tensor& valid_in,
+                               const torch::Tensor& key_valid_in, bool causal, int64_t block) {
+    auto q = q_in.contiguous(), k = k_in.contiguous(), v = v_in.contiguous();
+    auto indices = indices_in.to(torch::kLong).contiguous();
+    auto valid = valid_in.to(torch::kBool).contiguous();
+    auto key_valid = key_valid_in.to(torch::kBool).contiguous();  // empty: every key is real
+    auto out = torch::empty_like(q);
+    auto lse = torch::empty({q.size(0), q.size(1), q.size(2)}, q.options());
+    cpu::block_sparse_forward(make_problem(q, k, v, indices, valid, key_valid, causal, block), out.data_ptr<float>(),
+                              lse.data_ptr<float>());
+    ctx->save_for_backward({q, k, v, out, lse, indices, valid, key_valid});
+    ctx->saved_data["causal"] = causal;
+    ctx->saved_data["block"] = block;
+    return out;
+  }
+
+  static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::variable_list grads) {
+    const auto saved = ctx->get_saved_variables();
+    const auto &q = saved[0], &k = saved[1], &v = saved[2], &out = saved[3], &lse = saved[4];
+    auto dout = grads[0].to(torch::kFloat).contiguous();
+    auto dq = torch::empty_like(q), dk = torch::empty_like(k), dv = torch::empty_like(v);
+    const auto p = make_problem(q, k, v, saved[5], saved[6], saved[7], ctx->saved_data["causal"].toBool(),
+                                ctx->saved_data["block"].toInt());
+    cpu::block_sparse_backward(p, out.data_ptr<float>(), dout.data_ptr<float>(), lse.data_ptr<float>(), dq.data_ptr<float>(),
+                               dk.data_ptr<float>(), dv.data_ptr<float>());
+    return {dq, dk, dv, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
+  }
+};
+
+}  // namespace
+
+std::string sparse_kernel_name(const torch::Tensor& q, SparseKernel kernel, bool want_probs) {
+  if (kernel != SparseKernel::Gather && fused_applies(q, want_probs))
+    return std::string("block_sparse_cpu(") + cpu::block_sparse_isa() + ")";
+  return "block_sparse_gather";
+}
+
 torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                      const torch::Tensor& key_valid, bool causal, int64_t block,
-                                     const torch::Tensor& indices, const torch::Tensor& index_valid, torch::Tensor* probs) {
+                                     const torch::Tensor& indices, const torch::Tensor& index_valid, torch::Tensor* probs,
+                                     SparseKernel kernel) {
+  if (kernel == SparseKernel::Fused && !fused_applies(q, probs != nullptr))
+    throw std::invalid_argument("the fused block-sparse kernel needs fp32 tensors on the CPU and no probabilities");
+  if (kernel != SparseKernel::Gather && fused_applies(q, probs != nullptr))
+    // Autograd functions take no undefined tensors in LibTorch 1.13: "all keys real" travels as an empty one.
+    return FusedBlockSparse::apply(q, k, v, indices, index_valid,
+                                   key_valid.defined() ? key_valid : torch::empty({0}, q.options().dtype(torch::kBool)),
+                                   causal, block);
   const int64_t B = q.size(0), H = q.size(1), D = q.size(3);
   const BlockGeometry g(q.size(2), k.size(2), block);
   const int64_t K = indices.size(-1), KB = K * block;

@@ -12,16 +12,23 @@ namespace etlab {
 /// the two sequences: query i sits at key position i + (Nk - Nq) and sees keys up to it.
 
 /// Which dense kernel to run: the private SDPA of LibTorch 1.13 (`at::_scaled_dot_product_attention`,
-/// `scaled_dot_product_attention` on 2.x) or matmul-softmax-matmul.
-enum class DenseKernel { Sdpa, Math };
+/// `scaled_dot_product_attention` on 2.x), matmul-softmax-matmul, or etlab's fused block kernel run
+/// over every allowed block (exact; fp32 on the CPU, elsewhere it falls back to SDPA).
+enum class DenseKernel { Sdpa, Math, Fused };
 
+/// Block size of the fused kernel when it computes dense attention.
+constexpr int64_t kFusedDenseBlock = 64;
+
+/// Descriptive name (recorded in traces and benchmarks).
 std::string to_string(DenseKernel kernel);
+/// The configuration value: "sdpa", "math" or "fused".
+std::string config_name(DenseKernel kernel);
 
-/// The kernel "auto" resolves to: measured once per process on a representative shape (both run
-/// side by side, the faster kept). Thread-safe.
-DenseKernel auto_dense_kernel();
+/// The kernel "auto" resolves to: measured once per process on a representative shape (all run
+/// side by side, the fastest kept). `libtorch_only` limits the race to LibTorch's two. Thread-safe.
+DenseKernel auto_dense_kernel(bool libtorch_only = false);
 
-/// Parses "auto" | "sdpa" | "math".
+/// Parses "auto" | "sdpa" | "math" | "fused".
 DenseKernel dense_kernel_from(const std::string& name);
 
 /// Exact attention. With `probs` non-null, also returns the probabilities [B, H, Nq, Nk] (always via
@@ -46,14 +53,27 @@ torch::Tensor allowed_blocks(const BlockGeometry& g, const torch::Tensor& key_va
 /// The "own" key block of every query block [Mq] (the block holding its first query's position).
 torch::Tensor own_blocks(const BlockGeometry& g, const torch::TensorOptions& device);
 
+/// Which implementation of block-sparse attention runs:
+///  - Fused:  etlab's CPU kernel (core/attention/block_sparse_cpu.h): online softmax over the selected
+///            blocks read in place, its own backward from the saved log-sum-exp; fp32 on the CPU only;
+///  - Gather: gathers the selected key/value blocks and runs batched LibTorch matmuls, autograd through
+///            them; any device and dtype, and the only one that can return the probabilities;
+///  - Auto:   Fused where it applies, Gather otherwise.
+enum class SparseKernel { Auto, Fused, Gather };
+
+/// The kernel `kernel` resolves to for these inputs, as recorded in traces and benchmarks:
+/// "block_sparse_cpu(avx512|avx2|baseline)" or "block_sparse_gather".
+std::string sparse_kernel_name(const torch::Tensor& q, SparseKernel kernel, bool want_probs = false);
+
 /// Block top-k attention: query block i attends to the key blocks `indices[b, h, i, :]` ([B, H, Mq, K]
 /// int64); entries with `index_valid` false are ignored. Never forms an Nq x Nk tensor: work and
-/// memory are O(Nq * K * block). With `probs`, returns the probabilities on the gathered keys
-/// [B, H, Mq, block, K * block].
+/// memory are O(Nq * K * block). With `probs` (Gather only; Auto then gathers), returns the
+/// probabilities on the gathered keys [B, H, Mq, block, K * block]. A query row that sees no key at
+/// all (only possible in padding) gets zeros from Fused and a uniform average from Gather.
 torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                      const torch::Tensor& key_valid, bool causal, int64_t block,
                                      const torch::Tensor& indices, const torch::Tensor& index_valid,
-                                     torch::Tensor* probs = nullptr);
+                                     torch::Tensor* probs = nullptr, SparseKernel kernel = SparseKernel::Auto);
 
 /// Top-k key blocks from router scores [B, H, Mq, Mk]: disallowed blocks never win over allowed ones,
 /// the own block is always kept. Returns {indices [B, H, Mq, K], valid [B, H, Mq, K]}.

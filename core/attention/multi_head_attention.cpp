@@ -176,7 +176,7 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x_q, const to
     out = block_sparse_attention(qh, kh, vh, k_valid, causal, settings.block, indices, index_valid,
                                  (want_full || want_pooled) ? &probs : nullptr);
     if (trace) {
-      trace->kernel = "block_sparse_gather";
+      trace->kernel = sparse_kernel_name(qh, SparseKernel::Auto, want_full || want_pooled);
       if (want_full) trace->probs = expand_block_probs(probs.detach(), indices, g);
       if (want_pooled) trace->pooled = pool_sparse_probs(probs.detach(), indices, g);
     }

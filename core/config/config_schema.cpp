@@ -128,8 +128,9 @@ std::vector<FieldSpec> make_fields() {
                           "learned_sparse: weight of the router's distillation loss"));
   f.push_back(int_field("attention.dense_warmup_steps", 0, 0, big,
                         "learned_sparse: steps trained with dense attention while the router learns"));
-  f.push_back(enum_field("attention.dense_impl", "auto", {"auto", "sdpa", "math"},
-                         "dense kernel: auto measures both once per process and keeps the faster"));
+  f.push_back(enum_field("attention.dense_impl", "auto", {"auto", "sdpa", "math", "fused"},
+                         "dense kernel: LibTorch's SDPA, matmul-softmax-matmul, or etlab's fused block kernel over "
+                         "every block (fp32 on the CPU); auto measures them once per process and keeps the fastest"));
 
   f.push_back(bool_field("lora.enabled", false, "train LoRA adapters over frozen weights"));
   f.push_back(int_field("lora.r", 8, 1, 65536, "adapter rank"));

@@ -86,17 +86,18 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
       auto sel = select_top_blocks(scores, allowed, own_blocks(g, opts), topk);
       return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);
     };
+    const std::string sparse_kernel = sparse_kernel_name(q, SparseKernel::Auto);
     std::vector<Method> methods;
     methods.push_back({"dense", to_string(dense_kernel), [&] { return dense_attention(q, k, v, {}, false, dense_kernel); },
                        per_pair * n * n, g.mk});
     // etlab's own kernel at k = all: exact, and tells fusion apart from sparsity.
-    methods.push_back({"dense_blocks", "block_sparse_gather:all",
+    methods.push_back({"dense_blocks", sparse_kernel + ":all",
                        [&] { return block_sparse_attention(q, k, v, {}, false, o.block, all_blocks.first, all_blocks.second); },
                        per_pair * n * n, g.mk});
     methods.push_back({"dense_chunked", "math:chunked-" + std::to_string(o.chunk), [&] { return chunked_dense(q, k, v, o.chunk); },
                        per_pair * n * n, g.mk});
-    methods.push_back({"learned_sparse", "block_sparse_gather", learned, per_pair * n * std::min(n, topk * o.block), topk});
-    methods.push_back({"fixed_sparse", "block_sparse_gather:local", [&] {
+    methods.push_back({"learned_sparse", sparse_kernel, learned, per_pair * n * std::min(n, topk * o.block), topk});
+    methods.push_back({"fixed_sparse", sparse_kernel + ":local", [&] {
                          auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
                          auto sel = fixed_pattern_blocks("local", g, allowed, o.heads, topk, 0, 0, 1, false);
                          return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);

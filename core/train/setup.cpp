@@ -87,7 +87,7 @@ std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& ob
   if (cfg.attention.dense_impl == "auto") {
     // Fix the measured choice in the stored configuration, so that a resumed run (another process,
     // another measurement) computes exactly the same way.
-    cfg.attention.dense_impl = auto_dense_kernel() == DenseKernel::Sdpa ? "sdpa" : "math";
+    cfg.attention.dense_impl = config_name(auto_dense_kernel(/*libtorch_only=*/cfg.train.device == "cuda"));
     cfg.json["attention"]["dense_impl"] = cfg.attention.dense_impl;
   }
   if (cfg.train.device == "cuda" && !torch::cuda::is_available())
