@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `etlab-cli infer` and `etlab-cli bench attention`.
+// `etlab-cli infer`, `etlab-cli bench attention` and `etlab-cli bench model`.
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -128,6 +128,85 @@ void add_infer_command(CLI::App& app) {
   });
 }
 
+// "512,1024" -> lengths; prints the error and exits 2 on a bad item.
+std::vector<int64_t> parse_lengths(const std::string& text, bool json) {
+  std::vector<int64_t> out;
+  std::stringstream ss(text);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    try {
+      size_t used = 0;
+      const long long n = std::stoll(item, &used);
+      if (used != item.size() || n < 1 || n > (1 << 20)) throw std::out_of_range("n");
+      out.push_back(n);
+    } catch (const std::exception&) {
+      print_error("--seq: '" + item + "' is not a length between 1 and 1048576", json);
+      throw CLI::RuntimeError(2);
+    }
+  }
+  return out;
+}
+
+void add_bench_model_command(CLI::App& bench) {
+  struct Args {
+    std::string seq;
+    std::string variants = "dense,dense_libtorch,learned_sparse,fixed_sparse,lora,lora_merged";
+    BenchModelOptions o;
+    ConfigSource source;
+    DbOptions db;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = bench.add_subcommand("model", "whole-model training step and inference: dense vs sparse vs LoRA variants of a preset");
+  args->source.add_to(*cmd);
+  cmd->add_option("--seq", args->seq, "comma-separated sequence lengths (default: the preset's task.max_len)");
+  cmd->add_option("--variants", args->variants,
+                  "comma-separated: dense, dense_libtorch, learned_sparse, fixed_sparse, lora, lora_merged, sparse_lora");
+  cmd->add_option("--batch", args->o.batch, "batch (0 = the preset's train.batch)")->check(CLI::Range(0, 4096));
+  cmd->add_option("--threads", args->o.threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
+  cmd->add_option("--repeats", args->o.repeats, "timed repeats after one warm-up")->check(CLI::Range(1, 1000));
+  cmd->add_option("--device", args->o.device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+  cmd->add_option("--db", args->db.db, "also store the results in this database");
+  cmd->add_option("--profile", args->o.profile_dir,
+                  "folder: one more step per variant under LibTorch's profiler, written as Chrome traces");
+  cmd->add_flag("--json", args->json, "one JSON object per line per (variant, n, mode)");
+  cmd->callback([args] {
+    auto& o = args->o;
+    if (!args->source.load(o.config, args->json)) throw CLI::RuntimeError(2);
+    o.label = args->source.preset.empty() ? args->source.config_file : args->source.preset;
+    if (!args->seq.empty()) o.lengths = parse_lengths(args->seq, args->json);
+    o.variants.clear();
+    std::stringstream ss(args->variants);
+    for (std::string item; std::getline(ss, item, ',');)
+      if (!item.empty()) o.variants.push_back(item);
+    try {
+      const auto rows = bench_model(o);
+      if (!args->db.db.empty()) RunStore(args->db.db).add_benchmarks(rows);
+      for (const auto& r : rows) {
+        const auto extra = nlohmann::json::parse(r.extra_json);
+        if (args->json) {
+          nlohmann::json j = {{"method", r.method}, {"n", r.n}, {"mode", r.mode}, {"time_ms", r.time_ms},
+                              {"spread_ms", r.time_spread_ms}, {"peak_bytes", r.peak_bytes}, {"kernel", r.kernel},
+                              {"k", r.k}, {"block", r.block}, {"device", r.device}, {"batch", r.batch},
+                              {"heads", r.heads}, {"dim", r.dim}, {"threads", r.threads}};
+          j.update(extra);
+          std::cout << j.dump() << std::endl;
+        } else {
+          std::printf("%-15s %-10s n=%-6lld %10.1f ms (spread %.1f)  %9.0f tok/s  mem %8.1f MiB  trainable %9lld / %lld  %.2fx speed, %.0f%% memory of dense  %s\n",
+                      r.method.c_str(), r.mode.c_str(), static_cast<long long>(r.n), r.time_ms, r.time_spread_ms,
+                      extra["tokens_per_s"].get<double>(), static_cast<double>(r.peak_bytes) / 1048576.0,
+                      static_cast<long long>(extra["params_trainable"].get<int64_t>()),
+                      static_cast<long long>(extra["params_total"].get<int64_t>()), extra.value("speedup_vs_dense", 0.0),
+                      100.0 * extra.value("memory_vs_dense", 0.0), r.kernel.c_str());
+        }
+      }
+    } catch (const std::exception& e) {
+      print_error(e.what(), args->json);
+      throw CLI::RuntimeError(1);
+    }
+  });
+}
+
 void add_bench_command(CLI::App& app) {
   struct Args {
     std::string seq = "512,1024,2048";
@@ -140,6 +219,7 @@ void add_bench_command(CLI::App& app) {
   auto args = std::make_shared<Args>();
   auto* bench = app.add_subcommand("bench", "benchmarks");
   bench->require_subcommand(1);
+  add_bench_model_command(*bench);
   auto* attn = bench->add_subcommand("attention", "dense vs learned-sparse vs fixed-sparse attention, side by side");
   attn->add_option("--seq", args->seq, "comma-separated sequence lengths");
   attn->add_option("--block", args->o.block, "block size B")->check(CLI::Range(1, 65536));
@@ -156,19 +236,7 @@ void add_bench_command(CLI::App& app) {
   attn->add_flag("--json", args->json, "one JSON object per line per (method, n)");
   attn->callback([args] {
     auto& o = args->o;
-    o.lengths.clear();
-    std::stringstream ss(args->seq);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-      try {
-        const long long n = std::stoll(item);
-        if (n < 1 || n > (1 << 20)) throw std::out_of_range("n");
-        o.lengths.push_back(n);
-      } catch (const std::exception&) {
-        print_error("--seq: '" + item + "' is not a length between 1 and 1048576", args->json);
-        throw CLI::RuntimeError(2);
-      }
-    }
+    o.lengths = parse_lengths(args->seq, args->json);
     if (args->topk == "auto") {
       o.topk = 0;
     } else {

@@ -3,6 +3,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
+#include <ATen/record_function.h>
 
 #include <algorithm>
 #include <chrono>
@@ -121,6 +122,7 @@ DenseKernel auto_dense_kernel(bool libtorch_only) {
   std::call_once(once, [] {
     // The kernels, interleaved, on a representative shape (forward and backward, as in training);
     // the median of 5 decides.
+    torch::AutoGradMode grad_on(true);  // callers may be inside a no-grad region
     auto gen = torch::make_generator<at::CPUGeneratorImpl>(1234);
     auto make = [&] { return torch::randn({1, 4, 512, 64}, gen).set_requires_grad(true); };
     auto q = make(), k = make(), v = make();
@@ -293,6 +295,7 @@ struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
     auto indices = indices_in.to(torch::kLong).contiguous();
     auto valid = valid_in.to(torch::kBool).contiguous();
     auto key_valid = key_valid_in.to(torch::kBool).contiguous();  // empty: every key is real
+    RECORD_FUNCTION("etlab::block_sparse_cpu_forward", std::vector<c10::IValue>());
     auto out = torch::empty_like(q);
     auto lse = torch::empty({q.size(0), q.size(1), q.size(2)}, q.options());
     cpu::block_sparse_forward(make_problem(q, k, v, indices, valid, key_valid, causal, block), out.data_ptr<float>(),
@@ -304,6 +307,7 @@ struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
   }
 
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::variable_list grads) {
+    RECORD_FUNCTION("etlab::block_sparse_cpu_backward", std::vector<c10::IValue>());
     const auto saved = ctx->get_saved_variables();
     const auto &q = saved[0], &k = saved[1], &v = saved[2], &out = saved[3], &lse = saved[4];
     auto dout = grads[0].to(torch::kFloat).contiguous();

@@ -36,6 +36,8 @@ std::string cpu_model() {
   return "unknown";
 }
 
+}  // namespace
+
 int64_t tokenizer_vocab(const std::string& name) {
   if (name == "bpe") return 50259;
   if (name == "listops") return 18;
@@ -59,7 +61,6 @@ int64_t class_count(const TaskConfig& task) {
   return 2;
 }
 
-}  // namespace
 
 nlohmann::json runtime_environment(int64_t threads, const std::string& device) {
   char host[256] = {0};

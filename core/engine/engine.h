@@ -101,6 +101,30 @@ struct BenchAttentionOptions {
 };
 std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& options, RunObserver* observer = nullptr);
 
+/// Vocabulary size of a tokenizer ("byte", "bpe", ...) and number of classes of a task (the user's
+/// file is read to count its labels).
+int64_t tokenizer_vocab(const std::string& tokenizer);
+int64_t class_count(const TaskConfig& task);
+
+/// Whole-model costs of the variants of one preset, side by side: a training step (forward, backward,
+/// AdamW step) and inference, on synthetic token ids of exactly n tokens (costs do not depend on the
+/// values). Variants: dense (attention.dense_impl auto), dense_libtorch (LibTorch's best dense kernel),
+/// learned_sparse, fixed_sparse, lora (dense + adapters, unmerged), lora_merged (inference only),
+/// sparse_lora (learned-sparse + adapters).
+struct BenchModelOptions {
+  nlohmann::json config;  ///< the configuration measured (a preset's, with overrides)
+  std::string label;      ///< recorded as "preset" (the preset's name or the file)
+  std::vector<int64_t> lengths;  ///< empty: the preset's task.max_len
+  std::vector<std::string> variants{"dense", "dense_libtorch", "learned_sparse", "fixed_sparse", "lora", "lora_merged"};
+  int64_t batch = 0;  ///< 0: the preset's train.batch
+  int64_t threads = 0;
+  int64_t repeats = 3;
+  std::string device = "cpu";
+  std::string profile_dir;  ///< when set: one more step per variant under LibTorch's profiler, a Chrome trace each
+};
+/// One record per (variant, n, mode) with mode "train_step" or "inference".
+std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& options, RunObserver* observer = nullptr);
+
 /// Facts recorded with every run: versions, device, threads, git revision, CPU.
 nlohmann::json runtime_environment(int64_t threads, const std::string& device);
 

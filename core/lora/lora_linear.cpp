@@ -31,8 +31,11 @@ torch::Tensor LoraLinearImpl::forward(const torch::Tensor& x) {
   if (!has_lora() || merged_) return y;
   auto h = x;
   if (lora_dropout > 0.0 && is_training()) h = torch::dropout(h, lora_dropout, true);
-  // (x A^T) B^T: two thin matmuls, never the dense [out, in] update.
-  return y + torch::matmul(torch::matmul(h, lora_A.t()), lora_B.t()) * scaling;
+  // y + (x A^T)(s B^T): two thin matmuls, the second accumulating into y (one addmm instead of a
+  // matmul, a scaling and an add over the full activation); never the dense [out, in] update.
+  const auto rows = h.numel() / in_features;
+  auto low = torch::mm(h.reshape({rows, in_features}), lora_A.t());
+  return torch::addmm(y.reshape({rows, out_features}), low, lora_B.t() * scaling).view(y.sizes());
 }
 
 void LoraLinearImpl::attach_lora(const LoraOptions& o) {

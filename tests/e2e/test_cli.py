@@ -268,6 +268,35 @@ class CliTest(unittest.TestCase):
         if "no CUDA device" in bad.stderr:
             self.assertNotEqual(bad.returncode, 0)
 
+    def test_bench_model_json(self):
+        variants = ["dense", "learned_sparse", "lora", "lora_merged"]
+        rows = lines(run("bench", "model", "--preset", "smoke-sparse", "--seq", "128", "--batch", "2", "--repeats", "1",
+                         "--variants", ",".join(variants), "--json", "--db", self.db).stdout)
+        got = {(r["method"], r["mode"]) for r in rows}
+        expected = {(v, m) for v in variants for m in ["train_step", "inference"]} - {("lora_merged", "train_step")}
+        self.assertEqual(got, expected, "merged LoRA is measured for inference only")
+        by = {(r["method"], r["mode"]): r for r in rows}
+        for r in rows:
+            self.assertEqual(r["n"], 128)
+            self.assertGreater(r["time_ms"], 0)
+            self.assertGreater(r["peak_bytes"], 0)
+            self.assertGreater(r["tokens_per_s"], 0)
+            self.assertIn("speedup_vs_dense", r)
+        lora, dense = by[("lora", "train_step")], by[("dense", "train_step")]
+        self.assertLess(lora["params_trainable"], dense["params_trainable"] / 3, "LoRA trains a small share")
+        self.assertEqual(dense["params_trainable"], dense["params_total"])
+        self.assertEqual(by[("lora_merged", "inference")]["params_total"], lora["params_total"])
+        self.assertLess(lora["state_bytes"], dense["state_bytes"], "no gradients or moments for frozen weights")
+        self.assertTrue(by[("learned_sparse", "train_step")]["kernel"].startswith("block_sparse_"))
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT count(*) FROM benchmarks WHERE mode IN ('train_step', 'inference')").fetchone()[0], 7)
+        bad = run("bench", "model", "--preset", "smoke-sparse", "--variants", "dense,turbo", "--seq", "64", check=False)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("unknown variant 'turbo'", bad.stderr)
+        missing = run("bench", "model", "--preset", "no-such-preset", check=False)
+        self.assertNotEqual(missing.returncode, 0)
+        self.assertIn("unknown preset 'no-such-preset'", missing.stderr)
+
 if __name__ == "__main__":
     CLI = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)
