@@ -6,6 +6,8 @@
 #   ./setup.sh app        set up, then launch the GUI on the default database
 #   ./setup.sh test       set up, then run the test suite (unit + gui + capped slow subset)
 #   ./setup.sh deps|data|build   one stage only
+#   ./setup.sh bundle     extract the Debian packages a GPU machine lacks (headers and small libraries)
+#                         into .bundle/, which travels with the working tree to .ci/gpu
 #
 # Environment: ETLAB_BUILD_DIR (default: build), ETLAB_DATA_DIR (default: $XDG_CACHE_HOME/etlab/data),
 # ETLAB_BUILD_TYPE (default: Release), ETLAB_CMAKE_ARGS (extra configure arguments).
@@ -107,6 +109,30 @@ data() {
   stage_done data
 }
 
+# What the core and the CLI need beyond a CUDA LibTorch, CMake and a compiler: fetched from Debian's
+# archive and unpacked (not installed) into .bundle/ for a machine that has no package registry.
+bundle_packages=(
+  nlohmann-json3-dev libcli11-dev libsqlitecpp-dev libsqlite3-dev libsqlite3-0 libgtest-dev
+  libpcre2-dev libpcre2-8-0 zlib1g-dev libssl-dev libssl3 pkgconf pkgconf-bin libpkgconf3
+)
+
+bundle() {
+  stage bundle
+  local tmp
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download -q "${bundle_packages[@]}" >/dev/null 2>&1) || {
+    as_root apt-get update -q >/dev/null
+    (cd "$tmp" && apt-get download -q "${bundle_packages[@]}" >/dev/null)
+  }
+  rm -rf .bundle
+  mkdir -p .bundle
+  for deb in "$tmp"/*.deb; do dpkg-deb -x "$deb" .bundle; done
+  rm -rf "$tmp" .bundle/usr/share/doc .bundle/usr/share/man
+  # The .pc files name /usr: pkg-config rewrites them with PKG_CONFIG_SYSROOT_DIR (set by .ci/gpu).
+  du -sh .bundle | awk '{print "bundle: " $1 " in .bundle/"}'
+  stage_done bundle
+}
+
 build() {
   stage build
   if [ ! -f "$build_dir/build.ninja" ]; then
@@ -150,6 +176,7 @@ case "$cmd" in
   deps) deps ;;
   data) data ;;
   build) build ;;
-  *) echo "usage: ./setup.sh [setup|app|test|deps|data|build]" >&2; exit 2 ;;
+  bundle) bundle ;;
+  *) echo "usage: ./setup.sh [setup|app|test|deps|data|build|bundle]" >&2; exit 2 ;;
 esac
 echo "== total $(( $(date +%s) - total_start ))s"

@@ -231,6 +231,8 @@ void add_bench_command(CLI::App& app) {
   attn->add_option("--repeats", args->o.repeats, "timed repeats after one warm-up")->check(CLI::Range(1, 1000));
   attn->add_option("--mode", args->o.mode, "fwd, or fwdbwd (forward + backward to q, k, v)")->check(CLI::IsMember({"fwd", "fwdbwd"}));
   attn->add_option("--device", args->o.device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
+  attn->add_option("--dtype", args->o.dtype, "fp32, bf16 or fp16 (etlab's CPU kernel is fp32; others gather)")
+      ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
   attn->add_option("--chunk", args->o.chunk, "query rows per chunk of the memory-lean exact baseline")->check(CLI::Range(1, 1 << 20));
   attn->add_option("--db", args->db.db, "also store the results in this database");
   attn->add_flag("--json", args->json, "one JSON object per line per (method, n)");

@@ -28,8 +28,12 @@ namespace {
 // A finite "minus infinity": a query whose keys are all masked (padding rows only) then gets a
 // uniform, finite distribution instead of NaN, and masked entries still get exactly zero weight.
 double masked_score(const torch::Tensor& t) {
-  return t.scalar_type() == torch::kDouble ? std::numeric_limits<double>::lowest()
-                                           : static_cast<double>(std::numeric_limits<float>::lowest());
+  switch (t.scalar_type()) {
+    case torch::kDouble: return std::numeric_limits<double>::lowest();
+    case torch::kHalf: return -65504.0;
+    case torch::kBFloat16: return -3.3895313892515355e38;  // bf16's lowest finite value
+    default: return static_cast<double>(std::numeric_limits<float>::lowest());
+  }
 }
 
 torch::Tensor pad_dim(const torch::Tensor& t, int64_t dim, int64_t to, double value = 0.0) {
@@ -150,6 +154,10 @@ DenseKernel dense_kernel_from(const std::string& name) {
   if (name == "math") return DenseKernel::Math;
   if (name == "fused") return DenseKernel::Fused;
   return auto_dense_kernel();
+}
+
+DenseKernel effective_dense_kernel(const torch::Tensor& q, DenseKernel kernel) {
+  return kernel == DenseKernel::Fused && !fused_applies(q, false) ? DenseKernel::Sdpa : kernel;
 }
 
 torch::Tensor dense_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,

@@ -31,6 +31,10 @@ DenseKernel auto_dense_kernel(bool libtorch_only = false);
 /// Parses "auto" | "sdpa" | "math" | "fused".
 DenseKernel dense_kernel_from(const std::string& name);
 
+/// The kernel that really runs for these inputs: Fused becomes Sdpa where it does not apply (CUDA,
+/// other dtypes).
+DenseKernel effective_dense_kernel(const torch::Tensor& q, DenseKernel kernel);
+
 /// Exact attention. With `probs` non-null, also returns the probabilities [B, H, Nq, Nk] (always via
 /// the math path, which is then the kernel that ran).
 torch::Tensor dense_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,

@@ -168,7 +168,7 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x_q, const to
   if (run_dense) {
     out = dense_attention(qh, kh, vh, k_valid, causal, settings.dense_kernel, (want_full || want_pooled) ? &probs : nullptr);
     if (trace) {
-      trace->kernel = (want_full || want_pooled) ? "math" : to_string(settings.dense_kernel);
+      trace->kernel = (want_full || want_pooled) ? "math" : to_string(effective_dense_kernel(qh, settings.dense_kernel));
       if (want_full) trace->probs = probs.detach();
       if (want_pooled) trace->pooled = pool_probs_to_blocks(probs.detach(), g);
     }

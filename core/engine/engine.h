@@ -97,6 +97,7 @@ struct BenchAttentionOptions {
   int64_t repeats = 5;
   std::string mode = "fwd";    ///< fwd | fwdbwd (forward + backward to q, k, v)
   std::string device = "cpu";  ///< cpu | cuda
+  std::string dtype = "fp32";  ///< fp32 | bf16 | fp16 (etlab's CPU kernel is fp32; others take the gather path)
   int64_t chunk = 256;         ///< query rows per chunk of the memory-lean exact baseline
 };
 std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& options, RunObserver* observer = nullptr);

@@ -54,7 +54,15 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
   std::unique_ptr<torch::NoGradGuard> no_grad;
   if (!backward) no_grad = std::make_unique<torch::NoGradGuard>();
   std::vector<BenchmarkRecord> rows;
-  const DenseKernel dense_kernel = auto_dense_kernel();
+  if (o.dtype != "fp32" && o.dtype != "bf16" && o.dtype != "fp16")
+    throw std::runtime_error("--dtype: expected fp32, bf16 or fp16 (got '" + o.dtype + "')");
+  const auto dtype = o.dtype == "bf16" ? torch::kBFloat16 : o.dtype == "fp16" ? torch::kHalf : torch::kFloat;
+  // On the CPU the faster of LibTorch's SDPA and matmul-softmax-matmul (measured); on CUDA its SDPA
+  // (FlashAttention / memory-efficient kernels).
+  const auto probe = torch::empty({1, 1, 1, 1}, torch::TensorOptions().device(device).dtype(dtype));
+  // "dense" is LibTorch's best exact kernel; etlab's own fused kernel at k = all runs beside it as
+  // "dense_blocks", and the speed-ups are taken against the faster of the exact methods.
+  const DenseKernel dense_kernel = effective_dense_kernel(probe, cuda ? DenseKernel::Sdpa : auto_dense_kernel(true));
   auto sync = [&] {
 #ifdef ETLAB_WITH_CUDA
     if (cuda) torch::cuda::synchronize();
@@ -62,7 +70,7 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
   };
   for (const int64_t n : o.lengths) {
     auto gen = at::detail::createCPUGenerator(static_cast<uint64_t>(n));
-    auto make = [&] { return torch::randn({o.batch, o.heads, n, o.dim}, gen).to(device).set_requires_grad(backward); };
+    auto make = [&] { return torch::randn({o.batch, o.heads, n, o.dim}, gen).to(device, dtype).set_requires_grad(backward); };
     auto q = make(), k = make(), v = make();
     const BlockGeometry g(n, n, o.block);
     const int64_t topk = std::clamp<int64_t>(
@@ -107,8 +115,10 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
     double rel_error = 0.0;
     {
       torch::NoGradGuard ng;
-      auto ref = dense_attention(q.detach(), k.detach(), v.detach(), {}, false, DenseKernel::Math);
-      auto mine = block_sparse_attention(q.detach(), k.detach(), v.detach(), {}, false, o.block, all_blocks.first, all_blocks.second);
+      auto f = [](const torch::Tensor& t) { return t.detach().to(torch::kFloat); };
+      auto ref = dense_attention(f(q), f(k), f(v), {}, false, DenseKernel::Math);  // the fp32 reference
+      auto mine = f(block_sparse_attention(q.detach(), k.detach(), v.detach(), {}, false, o.block, all_blocks.first,
+                                           all_blocks.second));
       rel_error = ((mine - ref).abs().max() / ref.abs().max().clamp_min(1e-30)).item<double>();
     }
     std::vector<std::vector<double>> times(methods.size());
@@ -167,7 +177,8 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
                               {"gflops_per_s", r.flops / (r.time_ms * 1e6)},
                               {"repeats", o.repeats},
                               {"process_peak_rss_bytes", process_peak_rss()},
-                              {"baseline", methods[best_dense].name}};
+                              {"baseline", methods[best_dense].name},
+                              {"dtype", o.dtype}};
       if (sparse) {
         const double speedup = median[best_dense] / r.time_ms;
         extra["speedup_vs_dense"] = speedup;

@@ -264,6 +264,15 @@ class CliTest(unittest.TestCase):
         text = run("bench", "attention", "--seq", "256,512", "--block", "64", "--repeats", "1").stdout
         self.assertIn("fitted log-log slopes", text)
         self.assertIn("crossover:", text)
+        half = lines(run("bench", "attention", "--seq", "128", "--block", "32", "--repeats", "1", "--dtype", "bf16",
+                         "--json").stdout)
+        self.assertEqual({r["dtype"] for r in half}, {"bf16"})
+        sparse = [r for r in half if r["method"] == "learned_sparse"][0]
+        self.assertEqual(sparse["kernel"], "block_sparse_gather", "etlab's CPU kernel is fp32 only")
+        exact = [r for r in half if r["method"] == "dense_blocks"][0]
+        self.assertLess(exact["relative_error_vs_dense"], 0.05, "bf16 against the fp32 reference")
+        fused = [r for r in rows if r["method"] == "learned_sparse"][0]
+        self.assertTrue(fused["kernel"].startswith("block_sparse_cpu("), fused["kernel"])
         bad = run("bench", "attention", "--seq", "256", "--device", "cuda", check=False)
         if "no CUDA device" in bad.stderr:
             self.assertNotEqual(bad.returncode, 0)
