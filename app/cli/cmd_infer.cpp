@@ -251,7 +251,13 @@ void add_bench_command(CLI::App& app) {
       }
     }
     try {
-      const auto rows = bench_attention(o);
+      // Methods left out at some length (they would not fit) are said on stderr.
+      struct Notes : RunObserver {
+        void on_message(const std::string& text) override {
+          if (text.find("skipped") != std::string::npos) std::fprintf(stderr, "etlab-cli: %s\n", text.c_str());
+        }
+      } notes;
+      const auto rows = bench_attention(o, &notes);
       if (!args->db.db.empty()) RunStore(args->db.db).add_benchmarks(rows);
       for (const auto& r : rows) {
         const auto extra = nlohmann::json::parse(r.extra_json);
