@@ -1863,82 +1863,92 @@
         <translation>Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="271"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="257"/>
+        <source>whole-model training step</source>
+        <translation>Trainingsschritt des ganzen Modells</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
+        <source>whole-model inference</source>
+        <translation>Inferenz des ganzen Modells</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="272"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
         <source>Throughput (tokens/s)</source>
         <translation>Durchsatz (Token/s)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="275"/>
         <source>Speed-up vs dense</source>
         <translation>Beschleunigung ggü. Dense</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
         <translation>Horizontale Achse. Beschleunigung: Durchsatz relativ zum neuesten abgeschlossenen Dense-Lauf derselben Aufgabe (Laufzeit, wenn ein Lauf keinen Durchsatz aufgezeichnet hat).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
         <source>Logarithmic axes</source>
         <translation>Logarithmische Achsen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="288"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="290"/>
         <source>Time axis</source>
         <translation>Zeitachse</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="298"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="300"/>
         <source>Runs: speed vs memory</source>
         <translation>Läufe: Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="305"/>
         <source>Forward pass only, or forward and backward</source>
         <translation>Nur Vorwärtsdurchlauf oder Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="324"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="326"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
         <translation>Die Steigungen in den Legenden sind Kleinste-Quadrate-Anpassungen von log(Zeit) und log(Speicher) gegen log(n): 1 wächst linear mit der Sequenzlänge, 2 quadratisch.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="327"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
         <source>Pass</source>
         <translation>Durchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="330"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="341"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="343"/>
         <source>Sequence length</source>
         <translation>Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="348"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="350"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
         <translation>Öffnen Sie eine Datenbank, um Geschwindigkeit und Speicherbedarf ihrer Läufe zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="349"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="351"/>
         <source>Open a database to see how attention scales with sequence length.</source>
         <translation>Öffnen Sie eine Datenbank, um zu sehen, wie Attention mit der Sequenzlänge skaliert.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="374"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="376"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="525"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n Lauf hat keinen Spitzenspeicher aufgezeichnet</numerusform>
@@ -1946,7 +1956,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n Lauf hat keinen Wert für %1 aufgezeichnet</numerusform>
@@ -1954,17 +1964,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
         <source>wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
         <source>throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="529"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n Lauf hat keinen abgeschlossenen Dense-Lauf seiner Aufgabe zum Vergleich</numerusform>
@@ -1972,18 +1982,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="741"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
         <source>Cannot read the database: %1</source>
         <translation>Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="534"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>Noch keine abgeschlossenen Läufe. Trainieren Sie einen Lauf bis zum Ende; er erscheint dann hier mit Laufzeit, Durchsatz und Spitzenspeicher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>Der %n abgeschlossene Lauf kann nicht dargestellt werden: %1.</numerusform>
@@ -1991,38 +2001,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="544"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="546"/>
         <source>Not shown: %1.</source>
         <translation>Nicht angezeigt: %1.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="575"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
         <source>Wall time (s)  ← faster</source>
         <translation>Laufzeit (s)  ← schneller</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="576"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="578"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>Durchsatz (Token/s)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>Beschleunigung ggü. Dense (×)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="786"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="790"/>
         <source>Peak memory (MiB)</source>
         <translation>Spitzenspeicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="586"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="638"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="640"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2037,12 +2047,12 @@ Testgenauigkeit: %8
 Klicken, um den Lauf zu öffnen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="645"/>
         <source>not recorded</source>
         <translation>nicht aufgezeichnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="675"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten rechts ist besser (schneller, weniger Speicher)</numerusform>
@@ -2050,7 +2060,7 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="679"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten links ist besser (schneller, weniger Speicher)</numerusform>
@@ -2058,79 +2068,89 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="745"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>Noch keine Attention-Benchmarks in dieser Datenbank. Messen Sie Dense Attention sowie gelernte und feste Sparse Attention über mehrere Sequenzlängen mit
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="748"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="750"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>Keine Benchmarks für %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="776"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="778"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="783"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>Attention-Zeit, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="784"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
+        <source>Time of a %1 on %2</source>
+        <translation>Zeit: %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>Attention-Spitzenspeicher, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="785"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <source>Peak memory of a %1 on %2</source>
+        <translation>Spitzenspeicher: %1 auf %2</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="789"/>
         <source>Time per call (ms)</source>
         <translation>Zeit pro Aufruf (ms)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="792"/>
         <source>Sequence length n</source>
         <translation>Sequenzlänge n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="800"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
         <source>%1  slope %2</source>
         <translation>%1  Steigung %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="828"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
         <translation>Schnittpunkt: benötigt Benchmarks sowohl für dense als auch für learned_sparse für diesen Durchlauf und dieses Gerät.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="836"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
         <translation>Schnittpunkt: learned_sparse wird bei n ≈ %1 schneller als dense (im Log-Log-Raum interpoliert).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="835"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="839"/>
         <source>crossover n ≈ %1</source>
         <translation>Schnittpunkt n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="848"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="852"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
         <translation>Schnittpunkt: keiner im Bereich (dense und learned_sparse haben keine gemeinsamen Sequenzlängen).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="850"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
         <translation>Schnittpunkt: keiner im Bereich — learned_sparse ist bereits bei n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="853"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="857"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
         <translation>Schnittpunkt: keiner im Bereich — dense bleibt bis n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="863"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>

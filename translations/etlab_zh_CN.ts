@@ -1852,162 +1852,172 @@
         <translation>前向 + 反向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="271"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="257"/>
+        <source>whole-model training step</source>
+        <translation>整个模型的训练步</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
+        <source>whole-model inference</source>
+        <translation>整个模型的推理</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
         <source>Wall time (s)</source>
         <translation>运行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="272"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
         <source>Throughput (tokens/s)</source>
         <translation>吞吐量（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="275"/>
         <source>Speed-up vs dense</source>
         <translation>相对稠密的加速比</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
         <translation>横轴。加速比：相对于同一任务最新完成的稠密运行的吞吐量之比（运行未记录吞吐量时改用运行时间）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
         <source>Logarithmic axes</source>
         <translation>对数坐标轴</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="288"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="290"/>
         <source>Time axis</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="298"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="300"/>
         <source>Runs: speed vs memory</source>
         <translation>运行：速度与内存</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="305"/>
         <source>Forward pass only, or forward and backward</source>
         <translation>仅前向传播，或前向加反向传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="324"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="326"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
         <translation>图例中的斜率是 log(时间) 和 log(内存) 对 log(n) 的最小二乘拟合：1 表示随序列长度线性增长，2 表示二次增长。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="327"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
         <source>Pass</source>
         <translation>传播方式</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="330"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="341"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="343"/>
         <source>Sequence length</source>
         <translation>序列长度</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="348"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="350"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
         <translation>打开数据库以比较其中各运行的速度与内存。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="349"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="351"/>
         <source>Open a database to see how attention scales with sequence length.</source>
         <translation>打开数据库以查看注意力开销如何随序列长度变化。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="374"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="376"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="525"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n 个运行未记录峰值内存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n 个运行未记录%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
         <source>wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="526"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
         <source>throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="529"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n 个运行所属的任务没有可供比较的已完成稠密运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="741"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
         <source>Cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="534"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>尚无已完成的运行。将一个运行训练至完成后，它会连同运行时间、吞吐量和峰值内存显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>%n 个已完成的运行均无法绘制：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="544"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="546"/>
         <source>Not shown: %1.</source>
         <translation>未显示：%1。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="575"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
         <source>Wall time (s)  ← faster</source>
         <translation>运行时间（秒）  ← 更快</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="576"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="578"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>吞吐量（词元/秒）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>相对稠密的加速比（×）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="786"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="790"/>
         <source>Peak memory (MiB)</source>
         <translation>峰值内存（MiB）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="586"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="638"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="640"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2022,98 +2032,108 @@ Click to open the run</source>
 点击打开该运行</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="645"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="675"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠右下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="679"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠左下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="745"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>此数据库中尚无注意力基准测试。可使用以下命令在多个序列长度上测量稠密、可学习稀疏和固定稀疏注意力：
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="748"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="750"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>%2 上没有 %1 传播的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="776"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="778"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="783"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>注意力耗时，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="784"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
+        <source>Time of a %1 on %2</source>
+        <translation>%1 的耗时（%2）</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>注意力峰值内存，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="785"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <source>Peak memory of a %1 on %2</source>
+        <translation>%1 的峰值内存（%2）</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="789"/>
         <source>Time per call (ms)</source>
         <translation>每次调用耗时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="792"/>
         <source>Sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="800"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
         <source>%1  slope %2</source>
         <translation>%1  斜率 %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="828"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
         <translation>交叉点：需要此传播方式和设备上 dense 与 learned_sparse 两者的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="836"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
         <translation>交叉点：在 n ≈ %1 处 learned_sparse 开始快于 dense（在双对数空间中插值）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="835"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="839"/>
         <source>crossover n ≈ %1</source>
         <translation>交叉点 n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="848"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="852"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
         <translation>交叉点：范围内没有（dense 与 learned_sparse 没有共同的序列长度）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="850"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
         <translation>交叉点：范围内没有 — 在 n = %1 时 learned_sparse 已经更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="853"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="857"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
         <translation>交叉点：范围内没有 — 直到 n = %1，dense 一直更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="863"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>

@@ -43,6 +43,8 @@ void add_params_command(CLI::App& app);
 /// runs, show, rename, note, tag, untag, experiment, delete, restore, bin, prune, vacuum, export-runs, merge, export.
 void add_store_commands(CLI::App& app);
 void add_infer_command(CLI::App& app);
+/// study review.
+void add_study_command(CLI::App& app);
 void add_bench_command(CLI::App& app);
 
 }  // namespace etlab::cli

@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
   add_store_commands(app);
   add_infer_command(app);
   add_bench_command(app);
+  add_study_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

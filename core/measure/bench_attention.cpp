@@ -137,7 +137,10 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
     }
     std::vector<std::vector<double>> times(methods.size());
     std::vector<int64_t> peaks(methods.size(), 0);
-    for (int64_t rep = 0; rep <= o.repeats; ++rep) {
+    // Untimed warm-up rounds: one per length, three before the first (thread pools, page faults and
+    // clocks settle there, and the first length would otherwise read slow).
+    const int64_t warmups = n == o.lengths.front() ? 3 : 1;
+    for (int64_t rep = 1 - warmups; rep <= o.repeats; ++rep) {
       for (size_t m = 0; m < methods.size(); ++m) {  // interleaved, so drift hits every method alike
         if (methods[m].skip) continue;
         if (cuda) reset_cuda_peak(0);
@@ -155,7 +158,7 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
         if (backward) {
           for (auto* t : {&q, &k, &v}) t->mutable_grad() = torch::Tensor();
         }
-        if (rep > 0) times[m].push_back(ms);  // repeat 0 is the warm-up
+        if (rep > 0) times[m].push_back(ms);  // rounds up to 0 are the warm-up
       }
     }
     std::vector<double> median(methods.size(), std::numeric_limits<double>::infinity());

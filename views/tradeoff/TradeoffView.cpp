@@ -7,6 +7,9 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QFileInfo>
+#include <QSet>
+#include <QJsonObject>
+#include <QJsonDocument>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
@@ -254,6 +257,8 @@ QString csvNumber(double v) { return QString::number(v, 'g', QLocale::FloatingPo
 QString modeName(const QString& mode) {
   if (mode == QStringLiteral("fwd")) return TradeoffView::tr("forward");
   if (mode == QStringLiteral("fwdbwd")) return TradeoffView::tr("forward + backward");
+  if (mode == QStringLiteral("train_step")) return TradeoffView::tr("whole-model training step");
+  if (mode == QStringLiteral("inference")) return TradeoffView::tr("whole-model inference");
   return mode;
 }
 
@@ -708,20 +713,32 @@ void TradeoffView::rebuildCurves() {
   m_crossoverText.clear();
   const QString mode = benchmarkMode(), device = benchmarkDevice();
 
+  // Whole-model rows (`bench model`) of several presets are different models: their curves are kept
+  // apart by preset, so that one line never joins two models.
+  auto presetOf = [](const BenchmarkRecord& b) {
+    return QJsonDocument::fromJson(QByteArray::fromStdString(b.extra_json)).object().value(QStringLiteral("preset")).toString();
+  };
+  QSet<QString> presets;
+  for (const auto& b : m_data->benchmarks)
+    if (QString::fromStdString(b.mode) == mode && QString::fromStdString(b.device) == device) presets.insert(presetOf(b));
+  const bool byPreset = presets.size() > 1;
   // Newest row per (method, n) for this mode and device (rows come in insertion order).
-  std::map<int, std::map<int64_t, const BenchmarkRecord*>> rows;
-  std::map<int, QString> names;
+  std::map<std::pair<int, QString>, std::map<int64_t, const BenchmarkRecord*>> rows;
+  QStringList presetOrder(presets.begin(), presets.end());
+  presetOrder.sort();
+  std::map<std::pair<int, QString>, int> styles;
   for (const auto& b : m_data->benchmarks) {
     if (QString::fromStdString(b.mode) != mode || QString::fromStdString(b.device) != device || b.n <= 0) continue;
     const QString method = QString::fromStdString(b.method);
-    const int idx = methodIndex(method);
-    names[idx] = method;
-    auto& slot = rows[idx][b.n];
+    const QString label = byPreset ? QStringLiteral("%1 · %2").arg(method, presetOf(b)) : method;
+    styles[{methodIndex(method), label}] = methodIndex(method) + 3 * static_cast<int>(presetOrder.indexOf(presetOf(b)) * byPreset);
+    auto& slot = rows[{methodIndex(method), label}][b.n];
     if (!slot || b.created >= slot->created) slot = &b;
   }
-  for (const auto& [idx, byN] : rows) {
+  for (const auto& [key, byN] : rows) {
     TradeoffCurve c;
-    c.method = names[idx];
+    c.method = key.second;
+    c.style = styles[key];
     QStringList kernels;
     for (const auto& [n, b] : byN) {
       c.n.push_back(static_cast<double>(n));
@@ -780,8 +797,10 @@ void TradeoffView::rebuildCurves() {
   };
   Panel panels[2] = {{time, logAxis(nlo, nhi, 2.0, false), logAxis(tlo, thi, 10.0)},
                      {mem, logAxis(nlo, nhi, 2.0, false), logAxis(mlo, mhi, 10.0)}};
-  time->setTitle(tr("Attention time, %1 pass on %2").arg(modeName(mode), device));
-  mem->setTitle(tr("Attention peak memory, %1 pass on %2").arg(modeName(mode), device));
+  // `bench model` rows (mode train_step or inference) time the whole model, not attention alone.
+  const bool model = mode == QStringLiteral("train_step") || mode == QStringLiteral("inference");
+  time->setTitle((model ? tr("Time of a %1 on %2") : tr("Attention time, %1 pass on %2")).arg(modeName(mode), device));
+  mem->setTitle((model ? tr("Peak memory of a %1 on %2") : tr("Attention peak memory, %1 pass on %2")).arg(modeName(mode), device));
   panels[0].y->setTitleText(tr("Time per call (ms)"));
   panels[1].y->setTitleText(tr("Peak memory (MiB)"));
   for (auto& p : panels) {
@@ -793,7 +812,7 @@ void TradeoffView::rebuildCurves() {
   for (int panel = 0; panel < 2; ++panel) {
     for (const auto& c : m_curves) {
       auto* s = new QLineSeries;
-      const int idx = methodIndex(c.method);
+      const int idx = c.style;
       const auto& ys = panel == 0 ? c.timeMs : c.peakBytes;
       for (size_t i = 0; i < c.n.size(); ++i)
         if (ys[i] > 0) s->append(c.n[i], panel == 0 ? ys[i] : ys[i] / kMiB);

@@ -77,7 +77,8 @@ struct TradeoffRunPoint {
 
 /// One method's benchmark curve for one mode and device (newest row per n), sorted by n.
 struct TradeoffCurve {
-  QString method, kernel;
+  QString method, kernel;  ///< method, or "method · preset" when whole-model rows of several presets share the view
+  int style = 0;            ///< colour and marker index
   std::vector<double> n, timeMs, peakBytes, spreadMs;
   double timeSlope = 0.0, memorySlope = 0.0;  ///< fitLogLogSlope of each (NaN: fewer than two lengths)
 };

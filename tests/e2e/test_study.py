@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# `etlab-cli study review --budget smoke` end to end (label slow): every claim gets a row with a verdict
+# by the written rules, Markdown and JSON are written, a second run reuses every run, and an existing
+# report is never overwritten.
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = None
+IDS = ["sparse.accuracy_kept", "sparse.beats_fixed", "sparse.training_speed", "sparse.inference_speed", "sparse.memory",
+       "sparse.complexity", "sparse.long_context", "sparse.global_context", "lora.trainable_params", "lora.memory",
+       "lora.speed", "lora.parity", "lora.distribution_shift", "lora.rank"]
+VERDICTS = ["supported", "refuted", "inconclusive", "invalid reference", "not measured"]
+
+
+def run(*args, check=True):
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=900)
+    if check and p.returncode != 0:
+        raise AssertionError(f"{args} exited {p.returncode}: {p.stderr}{p.stdout[-2000:]}")
+    return p
+
+
+class StudyTest(unittest.TestCase):
+    def test_smoke_review(self):
+        with tempfile.TemporaryDirectory() as d:
+            db, out = os.path.join(d, "s.db"), os.path.join(d, "out")
+            run("study", "review", "--budget", "smoke", "--db", db, "--out", out)
+            report = json.load(open(os.path.join(out, "review.json")))
+            self.assertEqual([c["id"] for c in report["claims"]], IDS)
+            self.assertEqual(report["budget"], "smoke")
+            self.assertEqual(report["runs_reused"], 0)
+            self.assertEqual(report["runs_trained"], 8, "3 sparse-side runs, a base and 4 fine-tunes")
+            for c in report["claims"]:
+                base = c["verdict"].replace(" (smoke)", "")
+                self.assertIn(base, VERDICTS, c)
+                if base != "not measured":
+                    self.assertTrue(c["verdict"].endswith("(smoke)"), c)
+                    self.assertTrue(c["measured"], c)
+                    self.assertNotEqual(c["rule"], "—", c)
+            params = next(c for c in report["claims"] if c["id"] == "lora.trainable_params")
+            self.assertLess(params["values"]["lora_trainable"], params["values"]["full_trainable"] / 10)
+            cx = next(c for c in report["claims"] if c["id"] == "sparse.complexity")
+            self.assertGreater(cx["values"]["exponent"], 0.5, "attention time grows with n")
+            self.assertLess(cx["values"]["exponent"], cx["values"]["dense_exponent"])
+            md = open(os.path.join(out, "review.md")).read()
+            self.assertIn("Verdict rules (fixed before any run)", md)
+            self.assertIn("| LoRA: 90% fewer trainable parameters |", md)
+            # Every run id cited exists in the database.
+            listed = json.loads(run("runs", "--db", db, "--json").stdout)
+            ids = {r["id"] for r in listed}
+            for c in report["claims"]:
+                for rid in c["runs"]:
+                    self.assertIn(rid, ids)
+            # An existing report is not overwritten.
+            again = run("study", "review", "--budget", "smoke", "--db", db, "--out", out, check=False)
+            self.assertEqual(again.returncode, 2)
+            self.assertIn("already exists", again.stderr)
+            # A second report reuses every run (same configuration and seed).
+            out2 = os.path.join(d, "out2")
+            run("study", "review", "--budget", "smoke", "--db", db, "--out", out2)
+            second = json.load(open(os.path.join(out2, "review.json")))
+            self.assertEqual((second["runs_trained"], second["runs_reused"]), (0, 8))
+
+
+if __name__ == "__main__":
+    CLI = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
