@@ -721,7 +721,7 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>&amp;Open Database…</source>
         <translation>&amp;Datenbank öffnen…</translation>
     </message>
@@ -730,40 +730,40 @@
         <translation type="vanished">&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../app/gui/MainWindow.cpp" line="363"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../app/gui/MainWindow.cpp" line="364"/>
         <source>&amp;About etlab</source>
         <translation>Ü&amp;ber etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="414"/>
+        <location filename="../app/gui/MainWindow.cpp" line="422"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../app/gui/MainWindow.cpp" line="423"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="534"/>
+        <location filename="../app/gui/MainWindow.cpp" line="542"/>
         <source>Open etlab database</source>
         <translation>etlab-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="252"/>
-        <location filename="../app/gui/MainWindow.cpp" line="535"/>
+        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="543"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
     </message>
@@ -845,7 +845,7 @@
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="220"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="305"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="329"/>
         <source>resume %1</source>
         <translation>%1 fortsetzen</translation>
     </message>
@@ -860,22 +860,47 @@
         <translation>Demo-&amp;Vergleich starten</translation>
     </message>
     <message>
+        <location filename="../app/gui/MainWindow.cpp" line="247"/>
+        <source>Review &amp;Study</source>
+        <translation>Review-&amp;Studie</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="248"/>
+        <source>Smoke (about 2 minutes)</source>
+        <translation>Rauchtest (etwa 2 Minuten)</translation>
+    </message>
+    <message>
         <location filename="../app/gui/MainWindow.cpp" line="249"/>
+        <source>Quick (up to 30 minutes, indicative)</source>
+        <translation>Schnell (bis 30 Minuten, Richtwert)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <source>Standard (up to 2.5 hours, 3 seeds)</source>
+        <translation>Standard (bis 2,5 Stunden, 3 Seeds)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <source>Full (overnight)</source>
+        <translation>Vollständig (über Nacht)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="257"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
         <source>&amp;Merge Database…</source>
         <translation>Datenbank zusa&amp;mmenführen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../app/gui/MainWindow.cpp" line="259"/>
         <source>Merge runs from</source>
         <translation>Läufe zusammenführen aus</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>&amp;Export View…</source>
         <translation>Ansicht &amp;exportieren…</translation>
     </message>
@@ -884,53 +909,53 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="256"/>
+        <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../app/gui/MainWindow.cpp" line="265"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="271"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../app/gui/MainWindow.cpp" line="272"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../app/gui/MainWindow.cpp" line="274"/>
         <source>&amp;Tags…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../app/gui/MainWindow.cpp" line="275"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../app/gui/MainWindow.cpp" line="276"/>
         <source>N&amp;otes…</source>
         <translation>&amp;Notizen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../app/gui/MainWindow.cpp" line="277"/>
         <source>E&amp;xperiment…</source>
         <translation>E&amp;xperiment…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="273"/>
-        <location filename="../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../app/gui/MainWindow.cpp" line="288"/>
         <source>Experiment</source>
         <translation>Experiment</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../app/gui/MainWindow.cpp" line="282"/>
         <source>Group the %n selected run(s) under the experiment (empty: none):</source>
         <translation>
             <numerusform>Ordnet %n ausgewählten Lauf dem Experiment zu (leer: keines):</numerusform>
@@ -938,32 +963,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>Tr&amp;y It…</source>
         <translation>Aus&amp;probieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../app/gui/MainWindow.cpp" line="295"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>Jobs Side by Side</source>
         <translation>Parallele Jobs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../app/gui/MainWindow.cpp" line="299"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>%n gleichzeitig</numerusform>
@@ -971,189 +996,189 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="301"/>
+        <location filename="../app/gui/MainWindow.cpp" line="309"/>
         <source>Move to &amp;Bin</source>
         <translation>In den &amp;Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="303"/>
+        <location filename="../app/gui/MainWindow.cpp" line="311"/>
         <source>&amp;Undo Delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../app/gui/MainWindow.cpp" line="315"/>
         <source>Show the B&amp;in</source>
         <translation>Papierkorb an&amp;zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>&amp;Restore from Bin</source>
         <translation>Aus dem Papierkorb &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="312"/>
+        <location filename="../app/gui/MainWindow.cpp" line="320"/>
         <source>&amp;Empty Bin…</source>
         <translation>Papierkorb &amp;leeren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../app/gui/MainWindow.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../app/gui/MainWindow.cpp" line="324"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="330"/>
+        <location filename="../app/gui/MainWindow.cpp" line="338"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../app/gui/MainWindow.cpp" line="341"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../app/gui/MainWindow.cpp" line="352"/>
         <source>The language changes when etlab starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start von etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../app/gui/MainWindow.cpp" line="355"/>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../app/gui/MainWindow.cpp" line="355"/>
         <source>&amp;Curves and Compare</source>
         <translation>&amp;Kurven und Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../app/gui/MainWindow.cpp" line="356"/>
         <source>&amp;Attention</source>
         <translation>&amp;Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../app/gui/MainWindow.cpp" line="356"/>
         <source>Rank &amp;Spectra</source>
         <translation>&amp;Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../app/gui/MainWindow.cpp" line="357"/>
         <source>Speed vs &amp;Memory</source>
         <translation>Geschwindigkeit vs. &amp;Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../app/gui/MainWindow.cpp" line="372"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="468"/>
+        <location filename="../app/gui/MainWindow.cpp" line="476"/>
         <source>any method</source>
         <translation>beliebige Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="41"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="43"/>
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="49"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="51"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="51"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="53"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>last</source>
         <translation>letzter Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>best</source>
         <translation>bester Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>at step</source>
         <translation>bei Schritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="60"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="62"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="88"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="90"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="94"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="135"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="96"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="107"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="126"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="109"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="117"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
         <source>Rename run</source>
         <translation>Lauf umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="117"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="126"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
         <source>Tags, separated by commas:</source>
         <translation>Tags, durch Kommas getrennt:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="135"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
         <source>Notes on this run:</source>
         <translation>Notizen zu diesem Lauf:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="151"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="153"/>
         <source>Move to bin</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="155"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>%n Lauf in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
@@ -1161,30 +1186,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="168"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="170"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="187"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="189"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="193"/>
         <location filename="../app/gui/MainWindowRuns.cpp" line="195"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="199"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="206"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="201"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="208"/>
         <source>Empty bin</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="195"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
         <source>The bin is empty.</source>
         <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="200"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="202"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Lauf und seine %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
@@ -1192,85 +1217,100 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="209"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="211"/>
         <source>Removed %1 run(s) and %2 file(s), %3 MB freed</source>
         <translation>%1 Lauf/Läufe und %2 Datei(en) entfernt, %3 MB frei geworden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="217"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="224"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="219"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="226"/>
         <source>Merge database</source>
         <translation>Datenbank zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="218"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="220"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>Die Läufe aus %1 in %2 importieren? Bereits vorhandene Läufe werden übersprungen; %1 wird nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="227"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="229"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>Zusammengeführt: %1 Lauf/Läufe hinzugefügt, %2 bereits vorhanden, %3 Checkpoint-Datei(en) kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="232"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="234"/>
         <source>; %1 checkpoint file(s) and %2 run(s) left out</source>
         <translation>; %1 Checkpoint-Datei(en) und %2 Lauf/Läufe ausgelassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="241"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="243"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="514"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="287"/>
+        <source>Review study written to %1</source>
+        <translation>Review-Studie geschrieben nach %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="289"/>
+        <source>Review study stopped: %1</source>
+        <translation>Review-Studie abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="296"/>
+        <source>review study (%1)</source>
+        <translation>Review-Studie (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="522"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>die Ansicht „Details“ hat kein Diagramm; wählen Sie Kurven, Attention, Rangspektren oder Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
-        <location filename="../app/gui/MainWindow.cpp" line="524"/>
-        <location filename="../app/gui/MainWindow.cpp" line="529"/>
+        <location filename="../app/gui/MainWindow.cpp" line="527"/>
+        <location filename="../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../app/gui/MainWindow.cpp" line="537"/>
         <source>Export view</source>
         <translation>Ansicht exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../app/gui/MainWindow.cpp" line="532"/>
         <source>Resolution of the PNG image (dots per inch):</source>
         <translation>Auflösung des PNG-Bildes (Punkte pro Zoll):</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="530"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="569"/>
+        <location filename="../app/gui/MainWindow.cpp" line="577"/>
         <source>Database dropped</source>
         <translation>Datenbank abgelegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="570"/>
+        <location filename="../app/gui/MainWindow.cpp" line="578"/>
         <source>What should happen with %1?</source>
         <translation>Was soll mit %1 geschehen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../app/gui/MainWindow.cpp" line="579"/>
         <source>Open it</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="572"/>
+        <location filename="../app/gui/MainWindow.cpp" line="580"/>
         <source>Merge its runs into this database</source>
         <translation>Ihre Läufe in diese Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../app/gui/MainWindow.cpp" line="589"/>
         <source>Training in progress</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../app/gui/MainWindow.cpp" line="590"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>%n Trainingsjob läuft. Jetzt anhalten? Er wird gespeichert und kann später fortgesetzt werden.</numerusform>
@@ -1278,9 +1318,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="272"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="273"/>
         <location filename="../app/gui/MainWindowRuns.cpp" line="274"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="275"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="276"/>
         <source>demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
@@ -1289,32 +1329,32 @@
         <translation type="vanished">Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="286"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="310"/>
         <source>Select one finished run to try</source>
         <translation>Wählen Sie einen abgeschlossenen Lauf zum Ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="291"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="315"/>
         <source>Only finished runs can be tried</source>
         <translation>Nur abgeschlossene Läufe lassen sich ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="307"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="331"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../app/gui/MainWindow.cpp" line="606"/>
         <source>About etlab</source>
         <translation>Über etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../app/gui/MainWindow.cpp" line="607"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;Das Efficient Transformer Lab: gelernte Sparse Attention und LoRA, gemessen auf Ihrem eigenen Rechner.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="609"/>
+        <location filename="../app/gui/MainWindow.cpp" line="617"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%n Lauf im Papierkorb von %1</numerusform>
@@ -1322,7 +1362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="610"/>
+        <location filename="../app/gui/MainWindow.cpp" line="618"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>
@@ -1853,102 +1893,102 @@
 <context>
     <name>etlab::TradeoffView</name>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="255"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
         <source>forward</source>
         <translation>Vorwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="256"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="259"/>
         <source>forward + backward</source>
         <translation>Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="257"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="260"/>
         <source>whole-model training step</source>
         <translation>Trainingsschritt des ganzen Modells</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="261"/>
         <source>whole-model inference</source>
         <translation>Inferenz des ganzen Modells</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="277"/>
         <source>Throughput (tokens/s)</source>
         <translation>Durchsatz (Token/s)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="275"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
         <source>Speed-up vs dense</source>
         <translation>Beschleunigung ggü. Dense</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="279"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
         <translation>Horizontale Achse. Beschleunigung: Durchsatz relativ zum neuesten abgeschlossenen Dense-Lauf derselben Aufgabe (Laufzeit, wenn ein Lauf keinen Durchsatz aufgezeichnet hat).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="281"/>
         <source>Logarithmic axes</source>
         <translation>Logarithmische Achsen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="290"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="293"/>
         <source>Time axis</source>
         <translation>Zeitachse</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="300"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
         <source>Runs: speed vs memory</source>
         <translation>Läufe: Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="305"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="308"/>
         <source>Forward pass only, or forward and backward</source>
         <translation>Nur Vorwärtsdurchlauf oder Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="326"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
         <translation>Die Steigungen in den Legenden sind Kleinste-Quadrate-Anpassungen von log(Zeit) und log(Speicher) gegen log(n): 1 wächst linear mit der Sequenzlänge, 2 quadratisch.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
         <source>Pass</source>
         <translation>Durchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="335"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="343"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="346"/>
         <source>Sequence length</source>
         <translation>Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="350"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="353"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
         <translation>Öffnen Sie eine Datenbank, um Geschwindigkeit und Speicherbedarf ihrer Läufe zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="351"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="354"/>
         <source>Open a database to see how attention scales with sequence length.</source>
         <translation>Öffnen Sie eine Datenbank, um zu sehen, wie Attention mit der Sequenzlänge skaliert.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="376"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="379"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n Lauf hat keinen Spitzenspeicher aufgezeichnet</numerusform>
@@ -1956,7 +1996,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n Lauf hat keinen Wert für %1 aufgezeichnet</numerusform>
@@ -1964,17 +2004,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
         <source>wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
         <source>throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="529"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n Lauf hat keinen abgeschlossenen Dense-Lauf seiner Aufgabe zum Vergleich</numerusform>
@@ -1982,18 +2022,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="758"/>
         <source>Cannot read the database: %1</source>
         <translation>Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="534"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>Noch keine abgeschlossenen Läufe. Trainieren Sie einen Lauf bis zum Ende; er erscheint dann hier mit Laufzeit, Durchsatz und Spitzenspeicher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="540"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>Der %n abgeschlossene Lauf kann nicht dargestellt werden: %1.</numerusform>
@@ -2001,38 +2041,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="546"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="549"/>
         <source>Not shown: %1.</source>
         <translation>Nicht angezeigt: %1.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="580"/>
         <source>Wall time (s)  ← faster</source>
         <translation>Laufzeit (s)  ← schneller</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="578"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>Durchsatz (Token/s)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="582"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>Beschleunigung ggü. Dense (×)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="790"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="805"/>
         <source>Peak memory (MiB)</source>
         <translation>Spitzenspeicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="586"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="589"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="640"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2047,12 +2087,12 @@ Testgenauigkeit: %8
 Klicken, um den Lauf zu öffnen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="645"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="648"/>
         <source>not recorded</source>
         <translation>nicht aufgezeichnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="680"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten rechts ist besser (schneller, weniger Speicher)</numerusform>
@@ -2060,7 +2100,7 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="679"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="682"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten links ist besser (schneller, weniger Speicher)</numerusform>
@@ -2068,89 +2108,89 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="745"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="760"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>Noch keine Attention-Benchmarks in dieser Datenbank. Messen Sie Dense Attention sowie gelernte und feste Sparse Attention über mehrere Sequenzlängen mit
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="750"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="765"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>Keine Benchmarks für %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="778"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="793"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>Attention-Zeit, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
         <source>Time of a %1 on %2</source>
         <translation>Zeit: %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>Attention-Spitzenspeicher, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
         <source>Peak memory of a %1 on %2</source>
         <translation>Spitzenspeicher: %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="789"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
         <source>Time per call (ms)</source>
         <translation>Zeit pro Aufruf (ms)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="792"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="807"/>
         <source>Sequence length n</source>
         <translation>Sequenzlänge n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="819"/>
         <source>%1  slope %2</source>
         <translation>%1  Steigung %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="847"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
         <translation>Schnittpunkt: benötigt Benchmarks sowohl für dense als auch für learned_sparse für diesen Durchlauf und dieses Gerät.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="836"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="851"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
         <translation>Schnittpunkt: learned_sparse wird bei n ≈ %1 schneller als dense (im Log-Log-Raum interpoliert).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="839"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
         <source>crossover n ≈ %1</source>
         <translation>Schnittpunkt n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="852"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
         <translation>Schnittpunkt: keiner im Bereich (dense und learned_sparse haben keine gemeinsamen Sequenzlängen).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="869"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
         <translation>Schnittpunkt: keiner im Bereich — learned_sparse ist bereits bei n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="857"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="872"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
         <translation>Schnittpunkt: keiner im Bereich — dense bleibt bis n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="882"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>

@@ -719,7 +719,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -728,40 +728,40 @@
         <translation type="vanished">刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../app/gui/MainWindow.cpp" line="363"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../app/gui/MainWindow.cpp" line="364"/>
         <source>&amp;About etlab</source>
         <translation>关于 etlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="414"/>
+        <location filename="../app/gui/MainWindow.cpp" line="422"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="415"/>
+        <location filename="../app/gui/MainWindow.cpp" line="423"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="534"/>
+        <location filename="../app/gui/MainWindow.cpp" line="542"/>
         <source>Open etlab database</source>
         <translation>打开 etlab 数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="252"/>
-        <location filename="../app/gui/MainWindow.cpp" line="535"/>
+        <location filename="../app/gui/MainWindow.cpp" line="260"/>
+        <location filename="../app/gui/MainWindow.cpp" line="543"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="220"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="305"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="329"/>
         <source>resume %1</source>
         <translation>恢复 %1</translation>
     </message>
@@ -858,22 +858,47 @@
         <translation>运行演示对比(&amp;D)</translation>
     </message>
     <message>
+        <location filename="../app/gui/MainWindow.cpp" line="247"/>
+        <source>Review &amp;Study</source>
+        <translation>综述研究(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="248"/>
+        <source>Smoke (about 2 minutes)</source>
+        <translation>冒烟（约 2 分钟）</translation>
+    </message>
+    <message>
         <location filename="../app/gui/MainWindow.cpp" line="249"/>
+        <source>Quick (up to 30 minutes, indicative)</source>
+        <translation>快速（最多 30 分钟，仅供参考）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <source>Standard (up to 2.5 hours, 3 seeds)</source>
+        <translation>标准（最多 2.5 小时，3 个种子）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <source>Full (overnight)</source>
+        <translation>完整（通宵）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="257"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
         <source>&amp;Merge Database…</source>
         <translation>合并数据库(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../app/gui/MainWindow.cpp" line="259"/>
         <source>Merge runs from</source>
         <translation>选择要合并其运行的数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>&amp;Export View…</source>
         <translation>导出视图(&amp;E)…</translation>
     </message>
@@ -882,398 +907,413 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="256"/>
+        <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../app/gui/MainWindow.cpp" line="265"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="271"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../app/gui/MainWindow.cpp" line="272"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="266"/>
+        <location filename="../app/gui/MainWindow.cpp" line="274"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="267"/>
+        <location filename="../app/gui/MainWindow.cpp" line="275"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../app/gui/MainWindow.cpp" line="276"/>
         <source>N&amp;otes…</source>
         <translation>备注(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="269"/>
+        <location filename="../app/gui/MainWindow.cpp" line="277"/>
         <source>E&amp;xperiment…</source>
         <translation>实验(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="273"/>
-        <location filename="../app/gui/MainWindow.cpp" line="280"/>
+        <location filename="../app/gui/MainWindow.cpp" line="281"/>
+        <location filename="../app/gui/MainWindow.cpp" line="288"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../app/gui/MainWindow.cpp" line="282"/>
         <source>Group the %n selected run(s) under the experiment (empty: none):</source>
         <translation>
             <numerusform>将所选的 %n 个运行归入实验（留空：无）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="284"/>
+        <location filename="../app/gui/MainWindow.cpp" line="292"/>
         <source>Tr&amp;y It…</source>
         <translation>试用(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="285"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../app/gui/MainWindow.cpp" line="294"/>
         <source>Res&amp;ume</source>
         <translation>恢复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="287"/>
+        <location filename="../app/gui/MainWindow.cpp" line="295"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="296"/>
         <source>Jobs Side by Side</source>
         <translation>并行作业数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="291"/>
+        <location filename="../app/gui/MainWindow.cpp" line="299"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>同时运行 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="301"/>
+        <location filename="../app/gui/MainWindow.cpp" line="309"/>
         <source>Move to &amp;Bin</source>
         <translation>移到回收站(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="303"/>
+        <location filename="../app/gui/MainWindow.cpp" line="311"/>
         <source>&amp;Undo Delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="307"/>
+        <location filename="../app/gui/MainWindow.cpp" line="315"/>
         <source>Show the B&amp;in</source>
         <translation>显示回收站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="310"/>
+        <location filename="../app/gui/MainWindow.cpp" line="318"/>
         <source>&amp;Restore from Bin</source>
         <translation>从回收站还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="312"/>
+        <location filename="../app/gui/MainWindow.cpp" line="320"/>
         <source>&amp;Empty Bin…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../app/gui/MainWindow.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="316"/>
+        <location filename="../app/gui/MainWindow.cpp" line="324"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="319"/>
+        <location filename="../app/gui/MainWindow.cpp" line="327"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="330"/>
+        <location filename="../app/gui/MainWindow.cpp" line="338"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="333"/>
+        <location filename="../app/gui/MainWindow.cpp" line="341"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="344"/>
+        <location filename="../app/gui/MainWindow.cpp" line="352"/>
         <source>The language changes when etlab starts again</source>
         <translation>语言将在 etlab 下次启动时切换</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../app/gui/MainWindow.cpp" line="355"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="347"/>
+        <location filename="../app/gui/MainWindow.cpp" line="355"/>
         <source>&amp;Curves and Compare</source>
         <translation>曲线与对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../app/gui/MainWindow.cpp" line="356"/>
         <source>&amp;Attention</source>
         <translation>注意力(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="348"/>
+        <location filename="../app/gui/MainWindow.cpp" line="356"/>
         <source>Rank &amp;Spectra</source>
         <translation>秩谱(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="349"/>
+        <location filename="../app/gui/MainWindow.cpp" line="357"/>
         <source>Speed vs &amp;Memory</source>
         <translation>速度与内存(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../app/gui/MainWindow.cpp" line="372"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="468"/>
+        <location filename="../app/gui/MainWindow.cpp" line="476"/>
         <source>any method</source>
         <translation>任意方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="41"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="43"/>
         <source>seed %1</source>
         <translation>随机种子 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="49"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="51"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="51"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="53"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>last</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>best</source>
         <translation>最佳值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="54"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>at step</source>
         <translation>最佳所在步</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="60"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="62"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="88"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="90"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="94"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="135"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="96"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="107"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="126"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="109"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="117"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
         <source>Rename run</source>
         <translation>重命名运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="117"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="126"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
         <source>Tags, separated by commas:</source>
         <translation>标签（以逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="135"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
         <source>Notes on this run:</source>
         <translation>此运行的备注：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="151"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="153"/>
         <source>Move to bin</source>
         <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="155"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>已将 %n 个运行移到回收站 — 按 %1 撤销</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="168"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="170"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="187"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="189"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="193"/>
         <location filename="../app/gui/MainWindowRuns.cpp" line="195"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="199"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="206"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="201"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="208"/>
         <source>Empty bin</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="195"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
         <source>The bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="200"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="202"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>要永久删除 %n 个运行及其 %1 个检查点文件（%2 MB）吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="209"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="211"/>
         <source>Removed %1 run(s) and %2 file(s), %3 MB freed</source>
         <translation>已删除 %1 个运行和 %2 个文件，释放 %3 MB</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="217"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="224"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="219"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="226"/>
         <source>Merge database</source>
         <translation>合并数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="218"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="220"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>要将 %1 中的运行导入 %2 吗？已存在的运行将被跳过；%1 不会被修改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="227"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="229"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>已合并：新增 %1 个运行，%2 个已存在，复制了 %3 个检查点文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="232"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="234"/>
         <source>; %1 checkpoint file(s) and %2 run(s) left out</source>
         <translation>；略过 %1 个检查点文件和 %2 个运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="241"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="243"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="514"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="287"/>
+        <source>Review study written to %1</source>
+        <translation>综述研究已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="289"/>
+        <source>Review study stopped: %1</source>
+        <translation>综述研究已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="296"/>
+        <source>review study (%1)</source>
+        <translation>综述研究（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="522"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>“详情”视图没有图表；请选择“曲线”“注意力”“秩谱”或“速度与内存”</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="519"/>
-        <location filename="../app/gui/MainWindow.cpp" line="524"/>
-        <location filename="../app/gui/MainWindow.cpp" line="529"/>
+        <location filename="../app/gui/MainWindow.cpp" line="527"/>
+        <location filename="../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../app/gui/MainWindow.cpp" line="537"/>
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="524"/>
+        <location filename="../app/gui/MainWindow.cpp" line="532"/>
         <source>Resolution of the PNG image (dots per inch):</source>
         <translation>PNG 图像的分辨率（每英寸点数）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="530"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="569"/>
+        <location filename="../app/gui/MainWindow.cpp" line="577"/>
         <source>Database dropped</source>
         <translation>拖入了数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="570"/>
+        <location filename="../app/gui/MainWindow.cpp" line="578"/>
         <source>What should happen with %1?</source>
         <translation>要如何处理 %1？</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="571"/>
+        <location filename="../app/gui/MainWindow.cpp" line="579"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="572"/>
+        <location filename="../app/gui/MainWindow.cpp" line="580"/>
         <source>Merge its runs into this database</source>
         <translation>将其中的运行合并到当前数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="581"/>
+        <location filename="../app/gui/MainWindow.cpp" line="589"/>
         <source>Training in progress</source>
         <translation>训练正在进行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="582"/>
+        <location filename="../app/gui/MainWindow.cpp" line="590"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>有 %n 个训练作业正在运行。现在停止吗？它们会被保存，之后可以恢复。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="272"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="273"/>
         <location filename="../app/gui/MainWindowRuns.cpp" line="274"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="275"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="276"/>
         <source>demo: %1</source>
         <translation>演示：%1</translation>
     </message>
@@ -1282,39 +1322,39 @@
         <translation type="vanished">LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="286"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="310"/>
         <source>Select one finished run to try</source>
         <translation>请选择一个已完成的运行来试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="291"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="315"/>
         <source>Only finished runs can be tried</source>
         <translation>只有已完成的运行可以试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="307"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="331"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="598"/>
+        <location filename="../app/gui/MainWindow.cpp" line="606"/>
         <source>About etlab</source>
         <translation>关于 etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="599"/>
+        <location filename="../app/gui/MainWindow.cpp" line="607"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;高效 Transformer 实验室：可学习稀疏注意力与 LoRA，在您自己的机器上实测。&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="609"/>
+        <location filename="../app/gui/MainWindow.cpp" line="617"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%1 的回收站中共有 %n 个运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="610"/>
+        <location filename="../app/gui/MainWindow.cpp" line="618"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%1 中共有 %n 个运行</numerusform>
@@ -1842,182 +1882,182 @@
 <context>
     <name>etlab::TradeoffView</name>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="255"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
         <source>forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="256"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="259"/>
         <source>forward + backward</source>
         <translation>前向 + 反向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="257"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="260"/>
         <source>whole-model training step</source>
         <translation>整个模型的训练步</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="261"/>
         <source>whole-model inference</source>
         <translation>整个模型的推理</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="273"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
         <source>Wall time (s)</source>
         <translation>运行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="274"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="277"/>
         <source>Throughput (tokens/s)</source>
         <translation>吞吐量（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="275"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
         <source>Speed-up vs dense</source>
         <translation>相对稠密的加速比</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="279"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
         <translation>横轴。加速比：相对于同一任务最新完成的稠密运行的吞吐量之比（运行未记录吞吐量时改用运行时间）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="281"/>
         <source>Logarithmic axes</source>
         <translation>对数坐标轴</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="290"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="293"/>
         <source>Time axis</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="300"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
         <source>Runs: speed vs memory</source>
         <translation>运行：速度与内存</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="305"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="308"/>
         <source>Forward pass only, or forward and backward</source>
         <translation>仅前向传播，或前向加反向传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="326"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
         <translation>图例中的斜率是 log(时间) 和 log(内存) 对 log(n) 的最小二乘拟合：1 表示随序列长度线性增长，2 表示二次增长。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
         <source>Pass</source>
         <translation>传播方式</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="335"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="343"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="346"/>
         <source>Sequence length</source>
         <translation>序列长度</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="350"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="353"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
         <translation>打开数据库以比较其中各运行的速度与内存。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="351"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="354"/>
         <source>Open a database to see how attention scales with sequence length.</source>
         <translation>打开数据库以查看注意力开销如何随序列长度变化。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="376"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="379"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="527"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n 个运行未记录峰值内存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n 个运行未记录%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
         <source>wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="528"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
         <source>throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="529"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n 个运行所属的任务没有可供比较的已完成稠密运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="743"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="758"/>
         <source>Cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="534"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>尚无已完成的运行。将一个运行训练至完成后，它会连同运行时间、吞吐量和峰值内存显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="540"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>%n 个已完成的运行均无法绘制：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="546"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="549"/>
         <source>Not shown: %1.</source>
         <translation>未显示：%1。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="577"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="580"/>
         <source>Wall time (s)  ← faster</source>
         <translation>运行时间（秒）  ← 更快</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="578"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>吞吐量（词元/秒）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="579"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="582"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>相对稠密的加速比（×）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="790"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="805"/>
         <source>Peak memory (MiB)</source>
         <translation>峰值内存（MiB）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="586"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="589"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="640"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2032,108 +2072,108 @@ Click to open the run</source>
 点击打开该运行</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="645"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="648"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="677"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="680"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠右下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="679"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="682"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠左下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="745"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="760"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>此数据库中尚无注意力基准测试。可使用以下命令在多个序列长度上测量稠密、可学习稀疏和固定稀疏注意力：
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="750"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="765"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>%2 上没有 %1 传播的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="778"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="793"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>注意力耗时，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="787"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
         <source>Time of a %1 on %2</source>
         <translation>%1 的耗时（%2）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>注意力峰值内存，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="788"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
         <source>Peak memory of a %1 on %2</source>
         <translation>%1 的峰值内存（%2）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="789"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
         <source>Time per call (ms)</source>
         <translation>每次调用耗时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="792"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="807"/>
         <source>Sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="819"/>
         <source>%1  slope %2</source>
         <translation>%1  斜率 %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="832"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="847"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
         <translation>交叉点：需要此传播方式和设备上 dense 与 learned_sparse 两者的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="836"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="851"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
         <translation>交叉点：在 n ≈ %1 处 learned_sparse 开始快于 dense（在双对数空间中插值）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="839"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
         <source>crossover n ≈ %1</source>
         <translation>交叉点 n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="852"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
         <translation>交叉点：范围内没有（dense 与 learned_sparse 没有共同的序列长度）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="869"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
         <translation>交叉点：范围内没有 — 在 n = %1 时 learned_sparse 已经更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="857"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="872"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
         <translation>交叉点：范围内没有 — 直到 n = %1，dense 一直更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="882"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>

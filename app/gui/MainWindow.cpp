@@ -243,6 +243,14 @@ void MainWindow::buildMenus() {
   auto* newRunAction = fileMenu->addAction(tr("&New Run…"), this, &MainWindow::newRun);
   newRunAction->setShortcut(QKeySequence::New);
   fileMenu->addAction(tr("Run the &Demo Comparison"), this, &MainWindow::startDemo);
+  // The literature review's claims measured here (etlab-cli study review), at four budgets.
+  auto* review = fileMenu->addMenu(tr("Review &Study"));
+  const std::pair<const char*, QString> budgets[] = {{"smoke", tr("Smoke (about 2 minutes)")},
+                                                      {"quick", tr("Quick (up to 30 minutes, indicative)")},
+                                                      {"standard", tr("Standard (up to 2.5 hours, 3 seeds)")},
+                                                      {"full", tr("Full (overnight)")}};
+  for (const auto& [budget, label] : budgets)
+    review->addAction(label, this, [this, b = QString::fromLatin1(budget)] { startReviewStudy(b); });
   fileMenu->addSeparator();
   auto* open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
   open->setShortcut(QKeySequence::Open);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <map>
+
 #include <QMainWindow>
 
 #include <functional>
@@ -58,6 +60,10 @@ class MainWindow : public QMainWindow {
   int startJob(const QStringList& args, const QString& label);
   /// The first-launch demo: dense vs learned-sparse vs LoRA on the smoke presets, one after another.
   void startDemo();
+  /// `etlab-cli study review --budget BUDGET` as a job; the report goes to a new folder beside the
+  /// database (returned through reviewFolder). Progress and cancel are the job panel's.
+  int startReviewStudy(const QString& budget);
+  QString reviewFolder(int jobId) const { return m_reviewFolders.count(jobId) ? m_reviewFolders.at(jobId) : QString(); }
 
  public Q_SLOTS:
   /// Opens another database; on failure keeps the current one and shows why.
@@ -112,6 +118,8 @@ class MainWindow : public QMainWindow {
   QString m_dbPath;
   QString m_shownRun;  ///< the run whose details and views are shown
   bool m_showBin = false;
+  std::map<int, QString> m_reviewFolders;  ///< review-study jobs and their report folders
+  bool m_reviewConnected = false;
   QStringList m_lastDeleted;
   RunTableModel* m_model = nullptr;
   RunFilterProxy* m_proxy = nullptr;

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -147,6 +148,39 @@ class TestJobs : public QObject {
     const int crash = jobs.submit({QStringLiteral("train")}, QStringLiteral("crash"));
     QVERIFY(waitFor([&] { return jobs.job(crash)->state == Job::State::Crashed; }, 20000));
     QVERIFY(jobs.job(crash)->message.contains(QStringLiteral("crashed")));
+    qputenv("ETLAB_CLI", ETLAB_CLI_PATH);
+  }
+
+  // File > Review Study starts `etlab-cli study review` as a job, reports the folder when it finishes
+  // and its reason when it fails (a stand-in CLI records its arguments, writes the report or fails).
+  void reviewStudyRunsAsAJob() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("review.db"));
+    { RunStore create(db.toStdString()); }
+    const QString fake = dir.filePath(QStringLiteral("fake-cli.sh"));
+    QFile script(fake);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/args.txt\"\n"
+                 "case \"$*\" in *quick*) echo '{\"error\":\"data cache missing\"}'; exit 1 ;; esac\n"
+                 "while [ $# -gt 0 ]; do [ \"$1\" = --out ] && mkdir -p \"$2\" && echo '# review' > \"$2/review.md\"; shift; done\n");
+    script.close();
+    script.setPermissions(QFile::ReadOwner | QFile::ExeOwner | QFile::WriteOwner);
+    qputenv("ETLAB_CLI", fake.toUtf8());
+    MainWindow w(db);
+    const int job = w.startReviewStudy(QStringLiteral("smoke"));
+    QVERIFY(waitFor([&] { return w.jobs()->job(job)->state == Job::State::Finished; }, 20000));
+    const QString folder = w.reviewFolder(job);
+    QVERIFY2(folder.startsWith(dir.path() + QStringLiteral("/review-smoke-")), qPrintable(folder));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/review.md")));
+    QFile args(dir.filePath(QStringLiteral("args.txt")));
+    QVERIFY(args.open(QIODevice::ReadOnly));
+    const QString line = QString::fromUtf8(args.readAll());
+    QVERIFY2(line.startsWith(QStringLiteral("study review --budget smoke --out ") + folder), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("--db ") + db), qPrintable(line));
+    QVERIFY(waitFor([&] { return w.statusBar()->currentMessage().contains(folder); }, 5000));
+    const int failing = w.startReviewStudy(QStringLiteral("quick"));
+    QVERIFY(waitFor([&] { return w.jobs()->job(failing)->state == Job::State::Failed; }, 20000));
+    QVERIFY(waitFor([&] { return w.statusBar()->currentMessage().contains(QStringLiteral("data cache missing")); }, 5000));
     qputenv("ETLAB_CLI", ETLAB_CLI_PATH);
   }
 
