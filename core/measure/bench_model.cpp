@@ -179,8 +179,9 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
       inference(*v);
       v->state_bytes = v->trains ? tensor_bytes_current() - before : v->param_bytes;
       const auto& a = v->config.attention;
-      if (a.kind == "dense") v->kernel = to_string(dense_kernel_from(a.dense_impl));
-      else v->kernel = sparse_kernel_name(torch::empty({1, 1, 1, 1}, torch::TensorOptions().device(device)), SparseKernel::Auto);
+      const auto probe = torch::empty({1, 1, 1, 1}, torch::TensorOptions().device(device));  // what runs on this device
+      if (a.kind == "dense") v->kernel = to_string(effective_dense_kernel(probe, dense_kernel_from(a.dense_impl)));
+      else v->kernel = sparse_kernel_name(probe, SparseKernel::Auto);
       variants.push_back(std::move(v));
     }
     auto measure = [&](Variant& v, const std::function<void()>& fn, std::vector<double>& times, int64_t& peak) {
