@@ -11,9 +11,9 @@ namespace etlab::cpu {
 
 #define ETLAB_DECLARE_ISA(isa)                                                                              \
   namespace isa {                                                                                           \
-  void forward(const BlockSparseProblem& p, float* out, float* lse);                                        \
+  void forward(const BlockSparseProblem& p, float* out, float* lse, float* scratch);                        \
   void backward(const BlockSparseProblem& p, const float* out, const float* dout, const float* lse, float* dq, \
-                float* dk, float* dv);                                                                      \
+                float* dk, float* dv, float* scratch);                                                      \
   }
 #if defined(ETLAB_KERNEL_X86)
 ETLAB_DECLARE_ISA(avx2)
@@ -75,24 +75,28 @@ const char* block_sparse_isa() {
   }
 }
 
-void block_sparse_forward(const BlockSparseProblem& p, float* out, float* lse) {
+// The sizes come from the baseline build (the same source, so the same numbers in every build).
+int64_t block_sparse_forward_scratch(const BlockSparseProblem& p) { return baseline::forward_scratch(p); }
+int64_t block_sparse_backward_scratch(const BlockSparseProblem& p) { return baseline::backward_scratch(p); }
+
+void block_sparse_forward(const BlockSparseProblem& p, float* out, float* lse, float* scratch) {
   switch (chosen()) {
 #if defined(ETLAB_KERNEL_X86)
-    case Isa::Avx512: return avx512::forward(p, out, lse);
-    case Isa::Avx2: return avx2::forward(p, out, lse);
+    case Isa::Avx512: return avx512::forward(p, out, lse, scratch);
+    case Isa::Avx2: return avx2::forward(p, out, lse, scratch);
 #endif
-    default: return baseline::forward(p, out, lse);
+    default: return baseline::forward(p, out, lse, scratch);
   }
 }
 
 void block_sparse_backward(const BlockSparseProblem& p, const float* out, const float* dout, const float* lse, float* dq,
-                           float* dk, float* dv) {
+                           float* dk, float* dv, float* scratch) {
   switch (chosen()) {
 #if defined(ETLAB_KERNEL_X86)
-    case Isa::Avx512: return avx512::backward(p, out, dout, lse, dq, dk, dv);
-    case Isa::Avx2: return avx2::backward(p, out, dout, lse, dq, dk, dv);
+    case Isa::Avx512: return avx512::backward(p, out, dout, lse, dq, dk, dv, scratch);
+    case Isa::Avx2: return avx2::backward(p, out, dout, lse, dq, dk, dv, scratch);
 #endif
-    default: return baseline::backward(p, out, dout, lse, dq, dk, dv);
+    default: return baseline::backward(p, out, dout, lse, dq, dk, dv, scratch);
   }
 }
 

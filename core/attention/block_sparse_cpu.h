@@ -28,15 +28,21 @@ struct BlockSparseProblem {
   int threads = 1;                     ///< OpenMP threads to use
 };
 
+/// Scratch floats the forward and the backward need (per-thread blocks; the backward's per-part dk/dv
+/// when several threads share a (batch, head) pair). The caller allocates them, so that they are
+/// counted with every other tensor.
+int64_t block_sparse_forward_scratch(const BlockSparseProblem& p);
+int64_t block_sparse_backward_scratch(const BlockSparseProblem& p);
+
 /// out [B, H, Nq, D]; lse [B, H, Nq] = log-sum-exp of each row's scaled scores (+inf for a row that
-/// sees no key at all: its output is zero and it gets no gradient).
-void block_sparse_forward(const BlockSparseProblem& p, float* out, float* lse);
+/// sees no key at all: its output is zero and it gets no gradient). NaN in a row's scores gives NaN.
+void block_sparse_forward(const BlockSparseProblem& p, float* out, float* lse, float* scratch);
 
 /// Gradients of sum(dout * out) with respect to q, k and v (each overwritten, same shapes as the
 /// inputs). Parallel over (batch, head); when there are fewer (batch, head) pairs than threads, the
 /// query blocks of a pair are split and each part accumulates into its own dk/dv, summed at the end.
 void block_sparse_backward(const BlockSparseProblem& p, const float* out, const float* dout, const float* lse,
-                           float* dq, float* dk, float* dv);
+                           float* dq, float* dk, float* dv, float* scratch);
 
 /// Instruction set the dispatcher chose on this CPU: "avx512", "avx2" or "baseline".
 const char* block_sparse_isa();

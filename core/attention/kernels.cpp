@@ -293,12 +293,32 @@ cpu::BlockSparseProblem make_problem(const torch::Tensor& q, const torch::Tensor
   return p;
 }
 
+// The fused kernel reads raw memory: every shape is checked first, with the problem named.
+void check_fused_inputs(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& indices,
+                        const torch::Tensor& valid, const torch::Tensor& key_valid, int64_t block) {
+  auto fail = [](const std::string& what) { throw std::invalid_argument("block-sparse attention: " + what); };
+  if (block < 1) fail("block must be at least 1");
+  if (q.dim() != 4 || k.dim() != 4 || v.dim() != 4) fail("q, k and v must be [batch, heads, n, d]");
+  for (const auto* t : {&k, &v})
+    if (t->scalar_type() != torch::kFloat || !t->device().is_cpu()) fail("k and v must be fp32 on the CPU like q");
+  const int64_t B = q.size(0), H = q.size(1), D = q.size(3), nk = k.size(2);
+  if (k.size(0) != B || k.size(1) != H || k.size(3) != D || !v.sizes().equals(k.sizes()))
+    fail("k and v must be [" + std::to_string(B) + ", " + std::to_string(H) + ", n_k, " + std::to_string(D) + "]");
+  const int64_t mq = (q.size(2) + block - 1) / block;
+  if (indices.dim() != 4 || indices.size(0) != B || indices.size(1) != H || indices.size(2) != mq)
+    fail("indices must be [" + std::to_string(B) + ", " + std::to_string(H) + ", " + std::to_string(mq) + ", k]");
+  if (!valid.sizes().equals(indices.sizes())) fail("index_valid must have the shape of indices");
+  if (key_valid.numel() != 0 && (key_valid.dim() != 2 || key_valid.size(0) != B || key_valid.size(1) != nk))
+    fail("key_valid must be [" + std::to_string(B) + ", " + std::to_string(nk) + "]");
+}
+
 // The fused kernel as an autograd function: the forward keeps only the output and one log-sum-exp per
 // row; the backward recomputes the probabilities block by block.
 struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
   static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& q_in, const torch::Tensor& k_in,
                                const torch::Tensor& v_in, const torch::Tensor& indices_in, const torch::Tensor& valid_in,
                                const torch::Tensor& key_valid_in, bool causal, int64_t block) {
+    check_fused_inputs(q_in, k_in, v_in, indices_in, valid_in, key_valid_in, block);
     auto q = q_in.contiguous(), k = k_in.contiguous(), v = v_in.contiguous();
     auto indices = indices_in.to(torch::kLong).contiguous();
     auto valid = valid_in.to(torch::kBool).contiguous();
@@ -306,8 +326,9 @@ struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
     RECORD_FUNCTION("etlab::block_sparse_cpu_forward", std::vector<c10::IValue>());
     auto out = torch::empty_like(q);
     auto lse = torch::empty({q.size(0), q.size(1), q.size(2)}, q.options());
-    cpu::block_sparse_forward(make_problem(q, k, v, indices, valid, key_valid, causal, block), out.data_ptr<float>(),
-                              lse.data_ptr<float>());
+    const auto problem = make_problem(q, k, v, indices, valid, key_valid, causal, block);
+    auto scratch = torch::empty({cpu::block_sparse_forward_scratch(problem)}, q.options());
+    cpu::block_sparse_forward(problem, out.data_ptr<float>(), lse.data_ptr<float>(), scratch.data_ptr<float>());
     ctx->save_for_backward({q, k, v, out, lse, indices, valid, key_valid});
     ctx->saved_data["causal"] = causal;
     ctx->saved_data["block"] = block;
@@ -322,8 +343,9 @@ struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
     auto dq = torch::empty_like(q), dk = torch::empty_like(k), dv = torch::empty_like(v);
     const auto p = make_problem(q, k, v, saved[5], saved[6], saved[7], ctx->saved_data["causal"].toBool(),
                                 ctx->saved_data["block"].toInt());
+    auto scratch = torch::empty({cpu::block_sparse_backward_scratch(p)}, q.options());
     cpu::block_sparse_backward(p, out.data_ptr<float>(), dout.data_ptr<float>(), lse.data_ptr<float>(), dq.data_ptr<float>(),
-                               dk.data_ptr<float>(), dv.data_ptr<float>());
+                               dk.data_ptr<float>(), dv.data_ptr<float>(), scratch.data_ptr<float>());
     return {dq, dk, dv, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
   }
 };

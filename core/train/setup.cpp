@@ -85,6 +85,7 @@ std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& ob
   cfg.json["train"]["threads"] = cfg.train.threads;
   cfg.json["train"]["device"] = cfg.train.device;
   if (cfg.attention.dense_impl == "auto") {
+    apply_threads(cfg.train.threads);  // the race runs at the run's thread count
     // Fix the measured choice in the stored configuration, so that a resumed run (another process,
     // another measurement) computes exactly the same way.
     cfg.attention.dense_impl = config_name(auto_dense_kernel(/*libtorch_only=*/cfg.train.device == "cuda"));

@@ -4,6 +4,8 @@
 // has, one and two threads (two threads on one (batch, head) pair take the split backward).
 #include <ATen/Parallel.h>
 #include <gtest/gtest.h>
+
+#include <limits>
 #include <torch/torch.h>
 
 #include "core/attention/block_sparse_cpu.h"
@@ -151,6 +153,25 @@ TEST(BlockSparseCpu, ExpOfMaskedScoresIsExactlyZeroAndRowsWithoutKeysAreZero) {
   EXPECT_TRUE(torch::isfinite(q.grad()).all().item<bool>());
   EXPECT_EQ(q.grad().slice(2, block).abs().max().item<float>(), 0.0f);
   EXPECT_EQ(k.grad().slice(2, block).abs().max().item<float>(), 0.0f);
+}
+
+TEST(BlockSparseCpu, NanPropagatesAndBadShapesAreRefused) {
+  auto q = torch::randn({1, 2, 64, 16}), k = torch::randn({1, 2, 64, 16}), v = torch::randn({1, 2, 64, 16});
+  q[0][1][5][3].fill_(std::numeric_limits<float>::quiet_NaN());
+  const BlockGeometry g(64, 64, 16);
+  auto idx = torch::arange(g.mk).view({1, 1, 1, g.mk}).expand({1, 2, g.mq, g.mk}).contiguous();
+  auto ok = torch::ones({1, 2, g.mq, g.mk}, torch::kBool);
+  auto out = block_sparse_attention(q, k, v, {}, false, 16, idx, ok, nullptr, SparseKernel::Fused);
+  EXPECT_TRUE(torch::isnan(out[0][1][5]).all().item<bool>()) << "a NaN score must not be hidden";
+  EXPECT_TRUE(torch::isfinite(out[0][0]).all().item<bool>());
+  // Selections broadcast over heads, or a wrong key mask, are refused before any memory is read.
+  EXPECT_THROW(block_sparse_attention(k, k, v, {}, false, 16, idx.slice(1, 0, 1), ok.slice(1, 0, 1), nullptr, SparseKernel::Fused),
+               std::invalid_argument);
+  EXPECT_THROW(block_sparse_attention(k, k, v, torch::ones({1, 10}, torch::kBool), false, 16, idx, ok, nullptr,
+                                      SparseKernel::Fused),
+               std::invalid_argument);
+  EXPECT_THROW(block_sparse_attention(k, k, v.slice(2, 0, 32), {}, false, 16, idx, ok, nullptr, SparseKernel::Fused),
+               std::invalid_argument);
 }
 
 TEST(BlockSparseCpu, AutoPicksFusedForFloatOnCpuAndGatherOtherwise) {
