@@ -10,22 +10,11 @@
 #include "app/cli/cli_common.h"
 #include "core/engine/engine.h"
 #include "core/store/run_store.h"
+#include "core/study/verdict.h"
 
 namespace etlab::cli {
 
 namespace {
-
-// Least-squares slope of log(y) against log(n): the measured complexity exponent.
-double loglog_slope(const std::vector<double>& n, const std::vector<double>& y) {
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  const double m = static_cast<double>(n.size());
-  for (size_t i = 0; i < n.size(); ++i) {
-    const double x = std::log(n[i]), l = std::log(std::max(y[i], 1e-300));
-    sx += x, sy += l, sxx += x * x, sxy += x * l;
-  }
-  const double d = m * sxx - sx * sx;
-  return d > 0 ? (m * sxy - sx * sy) / d : std::nan("");
-}
 
 void print_fits(const std::vector<BenchmarkRecord>& rows) {
   std::map<std::string, std::vector<const BenchmarkRecord*>> by;
@@ -38,7 +27,7 @@ void print_fits(const std::vector<BenchmarkRecord>& rows) {
       t.push_back(r->time_ms);
       m.push_back(static_cast<double>(r->peak_bytes));
     }
-    std::printf("  %-15s a = %.2f  b = %.2f\n", method.c_str(), loglog_slope(n, t), loglog_slope(n, m));
+    std::printf("  %-15s a = %.2f  b = %.2f\n", method.c_str(), study::loglog_slope(n, t), study::loglog_slope(n, m));
   }
   // Crossover: the smallest measured n from which learned-sparse beats the dense baseline at every longer length.
   const auto& sparse = by["learned_sparse"];

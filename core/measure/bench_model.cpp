@@ -88,11 +88,6 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
     throw std::runtime_error("--device cuda: this LibTorch sees no CUDA device (a CPU-only build, or no GPU here)");
   const torch::Device device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
   if (o.variants.empty()) throw std::runtime_error("--variants: give at least one variant");
-  for (const auto& v : o.variants)
-    if (v != "dense" && v != "dense_libtorch" && v != "learned_sparse" && v != "fixed_sparse" && v != "lora" &&
-        v != "lora_merged" && v != "sparse_lora")
-      throw std::runtime_error("--variants: unknown variant '" + v +
-                               "' (dense, dense_libtorch, learned_sparse, fixed_sparse, lora, lora_merged, sparse_lora)");
 
   RunConfig base;
   if (auto issues = parse_run_config(o.config, base); !issues.empty())
@@ -113,6 +108,9 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
   }
   const std::vector<int64_t> lengths = o.lengths.empty() ? std::vector<int64_t>{base.task.max_len} : o.lengths;
   const int64_t batch = o.batch > 0 ? o.batch : base.train.batch;
+  // Every variant's configuration is checked (unknown names included) before anything is measured.
+  for (const auto& name : o.variants)
+    for (const int64_t n : lengths) variant_config(preset_json, name, n);
   const int64_t vocab = base.model.vocab_size > 0 ? base.model.vocab_size : tokenizer_vocab(tokenizer_for(base.task));
   const bool lm = base.task.objective == "lm";
   const int64_t classes = lm ? 0 : class_count(base.task);

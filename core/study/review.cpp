@@ -174,20 +174,6 @@ std::string marked(Verdict v, const Budget& b) {
   return b.mark == "standard" || b.mark == "full" ? text : text + " (" + b.mark + ")";
 }
 
-// Fitted log-log slope of y against x.
-double slope(const std::vector<double>& x, const std::vector<double>& y) {
-  const double n = static_cast<double>(x.size());
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    const double lx = std::log(x[i]), ly = std::log(y[i]);
-    sx += lx;
-    sy += ly;
-    sxx += lx * lx;
-    sxy += lx * ly;
-  }
-  return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-}
-
 }  // namespace
 
 ReviewReport run_review(RunStore& store, const ReviewOptions& o, RunObserver& observer) {
@@ -313,7 +299,7 @@ ReviewReport run_review(RunStore& store, const ReviewOptions& o, RunObserver& ob
     }
     std::vector<double> dts;
     for (const auto& [n, row] : by["dense_blocks"]) dts.push_back(row.time_ms);
-    const double a = slope(ns, ts), dense_a = dts.size() == ns.size() ? slope(ns, dts) : std::nan("");
+    const double a = loglog_slope(ns, ts), dense_a = dts.size() == ns.size() ? loglog_slope(ns, dts) : std::nan("");
     ClaimRow cx{"sparse.complexity", "learned sparse attention", "O(n log n)", "exponent ≈ 1 (n log n)"};
     cx.measured = "time ~ n^" + fmt(a, 2) + " over n = " + std::to_string(b.bench_lengths.front()) + "–" +
                   std::to_string(b.bench_lengths.back()) + " (exact attention: n^" + fmt(dense_a, 2) + ")";

@@ -21,6 +21,17 @@ Stats stats_of(const std::vector<double>& values) {
   return s;
 }
 
+double loglog_slope(const std::vector<double>& x, const std::vector<double>& y) {
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  const double m = static_cast<double>(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    const double lx = std::log(x[i]), ly = std::log(std::max(y[i], 1e-300));
+    sx += lx, sy += ly, sxx += lx * lx, sxy += lx * ly;
+  }
+  const double d = m * sxx - sx * sx;
+  return d > 0 ? (m * sxy - sx * sy) / d : std::nan("");
+}
+
 std::string to_string(Verdict verdict) {
   switch (verdict) {
     case Verdict::Supported: return "supported";

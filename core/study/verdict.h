@@ -15,6 +15,10 @@ struct Stats {
 };
 Stats stats_of(const std::vector<double>& values);
 
+/// Least-squares slope of log(y) against log(x): a measured complexity exponent (NaN with fewer than
+/// two distinct x).
+double loglog_slope(const std::vector<double>& x, const std::vector<double>& y);
+
 enum class Verdict { Supported, Refuted, Inconclusive, InvalidReference, NotMeasured };
 std::string to_string(Verdict verdict);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/study/verdict.h"
 
 namespace etlab::study {
@@ -36,6 +38,13 @@ TEST(Verdict, ParityAllowsOnePointOrTwoPooledStandardErrors) {
   EXPECT_EQ(parity(noisy_lora, noisy_full), Verdict::Supported);
   // Below the line, but within 2 SE of it: inconclusive.
   EXPECT_EQ(parity(stats_of({70.0, 80.0, 75.0}), noisy_full), Verdict::Inconclusive);
+}
+
+TEST(Verdict, LogLogSlopeIsTheExponent) {
+  EXPECT_NEAR(loglog_slope({512, 1024, 2048}, {3.0 * 512 * 512, 3.0 * 1024 * 1024, 3.0 * 2048 * 2048}), 2.0, 1e-12);
+  EXPECT_NEAR(loglog_slope({512, 1024, 2048}, {5.0, 10.0, 20.0}), 1.0, 1e-12);
+  EXPECT_TRUE(std::isnan(loglog_slope({1024}, {7.0})));
+  EXPECT_TRUE(std::isnan(loglog_slope({1024, 1024}, {7.0, 8.0})));
 }
 
 TEST(Verdict, ReferenceMustBeatTheMajorityClassByTenPoints) {
