@@ -314,12 +314,22 @@ int headlessMain(int argc, char** argv) {
   QCommandLineOption pass(QStringLiteral("pass"), tr("tradeoff lengths: fwd or fwdbwd"), QStringLiteral("PASS"), QStringLiteral("fwd"));
   QCommandLineOption device(QStringLiteral("device"), tr("tradeoff lengths: cpu or cuda"), QStringLiteral("DEVICE"),
                             QStringLiteral("cpu"));
-  for (const auto& o : {db, run, view, format, out, layer, head, step, module, metric, dpi, tradeoff, pass, device}) p.addOption(o);
+  QCommandLineOption review(QStringLiteral("review"), tr("report: a review study's review.json instead of runs"),
+                            QStringLiteral("FILE"));
+  for (const auto& o : {db, run, view, format, out, layer, head, step, module, metric, dpi, tradeoff, pass, device, review})
+    p.addOption(o);
   p.process(app);
   auto fail = [](const QString& message) {
     std::fprintf(stderr, "etlab %s\n", message.toLocal8Bit().constData());
     return 1;
   };
+  if (command == QStringLiteral("report") && p.isSet(review)) {
+    if (!p.isSet(out)) return fail(tr("report: give --out FOLDER"));
+    QString error;
+    if (!writeReviewReport(p.value(review), p.value(out), &error)) return fail(QStringLiteral("report: ") + error);
+    std::printf("wrote %s\n", QDir(p.value(out)).filePath(QStringLiteral("index.html")).toLocal8Bit().constData());
+    return 0;
+  }
   if (!p.isSet(db) || !p.isSet(out)) return fail(tr("%1: give --db FILE and --out PATH").arg(command));
   const QStringList runs = p.value(run).split(QLatin1Char(','), Qt::SkipEmptyParts);
   QString error;

@@ -27,6 +27,11 @@ bool runHeadlessExport(const ExportRequest& request, QString* error);
 /// CSV, for one run or a comparison of several.
 bool writeReport(const QString& db, const QStringList& runs, const QString& dir, QString* error);
 
+/// Writes DIR/index.html for a review study (review.json from `etlab-cli study review`): the claims
+/// table, the study's charts as drawn by the Review Study view (embedded, and as PNG + CSV beside it)
+/// and the verdict rules.
+bool writeReviewReport(const QString& reviewJson, const QString& dir, QString* error);
+
 /// `etlab export …` / `etlab report …` on the command line; returns the process exit code.
 int headlessMain(int argc, char** argv);
 

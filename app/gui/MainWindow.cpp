@@ -52,6 +52,7 @@
 #include "views/attention/AttentionExplorer.h"
 #include "views/curves/CurvesView.h"
 #include "views/spectra/SpectraView.h"
+#include "views/study/ReviewView.h"
 #include "views/tradeoff/TradeoffView.h"
 #include "views/common/ChartExport.h"
 #include "views/runs/RunTableModel.h"
@@ -162,6 +163,8 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_curves = new CurvesView(this);
   m_spectra = new SpectraView(this);
   m_tradeoff = new TradeoffView(this);
+  m_review = new ReviewView(this);
+  connect(m_review, &ReviewView::runsActivated, this, &MainWindow::selectRuns);
   connect(m_spectra, &SpectraView::startRunRequested, this, [this](const QString& runId, int rank) {
     const int row = m_model->rowOf(runId);
     NewRunDialog dialog(this);
@@ -179,6 +182,7 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_tabs->addTab(m_attention, tr("Attention"));
   m_tabs->addTab(m_spectra, tr("Rank Spectra"));
   m_tabs->addTab(m_tradeoff, tr("Speed vs Memory"));
+  m_tabs->addTab(m_review, tr("Review Study"));
   m_tabs->setDocumentMode(true);
 
   m_split = new QSplitter(Qt::Vertical, this);
@@ -251,6 +255,7 @@ void MainWindow::buildMenus() {
                                                       {"full", tr("Full (overnight)")}};
   for (const auto& [budget, label] : budgets)
     review->addAction(label, this, [this, b = QString::fromLatin1(budget)] { startReviewStudy(b); });
+  fileMenu->addAction(tr("Open Review &Report…"), this, &MainWindow::chooseReviewReport);
   fileMenu->addSeparator();
   auto* open = fileMenu->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
   open->setShortcut(QKeySequence::Open);
@@ -519,6 +524,7 @@ bool MainWindow::exportCurrentView(const QString& path, QString* error, int dpi)
   if (current == m_curves) return m_curves->exportTo(path, dpi, error);
   if (current == m_spectra) return m_spectra->exportTo(path, dpi, error);
   if (current == m_tradeoff) return m_tradeoff->exportTo(path, dpi, error);
+  if (current == m_review) return m_review->exportChart(path, dpi, error);
   if (error) *error = tr("the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory");
   return false;
 }

@@ -27,6 +27,7 @@ class AttentionExplorer;
 class CurvesView;
 class SpectraView;
 class TradeoffView;
+class ReviewView;
 class JobManager;
 class JobsPanel;
 class RunFilterProxy;
@@ -48,10 +49,15 @@ class MainWindow : public QMainWindow {
   CurvesView* curvesView() const { return m_curves; }
   SpectraView* spectraView() const { return m_spectra; }
   TradeoffView* tradeoffView() const { return m_tradeoff; }
+  ReviewView* reviewView() const { return m_review; }
   QTabWidget* viewTabs() const { return m_tabs; }
   /// Ids of the selected runs (full UUIDs), in table order.
   QStringList selectedRunIds() const;
   void selectRun(const QString& runId);
+  /// Selects several runs (those the table shows) and compares them in Curves & Compare.
+  void selectRuns(const QStringList& runIds);
+  /// Shows a review study's review.json in the Review Study tab; false with `error` when it cannot.
+  bool openReviewReport(const QString& path, QString* error = nullptr);
 
   enum class Theme { System, Light, Dark };
   void setTheme(Theme theme);
@@ -103,6 +109,7 @@ class MainWindow : public QMainWindow {
   void newRun();
   void resumeSelected();
   void tryItSelected();
+  void chooseReviewReport();
 
  private:
   void buildMenus();
@@ -134,6 +141,7 @@ class MainWindow : public QMainWindow {
   CurvesView* m_curves = nullptr;
   SpectraView* m_spectra = nullptr;
   TradeoffView* m_tradeoff = nullptr;
+  ReviewView* m_review = nullptr;
   QStringList m_shownRuns;  ///< the runs the multi-run views show
   QTextBrowser* m_details = nullptr;
   QLabel* m_status = nullptr;

@@ -276,28 +276,6 @@ void MainWindow::startDemo() {
   m_jobs->submit(demo("smoke-lora"), tr("demo: %1").arg(QStringLiteral("smoke-lora")), dense);
 }
 
-int MainWindow::startReviewStudy(const QString& budget) {
-  if (!m_reviewConnected) {
-    m_reviewConnected = true;
-    connect(m_jobs, &JobManager::jobFinished, this, [this](int id) {
-      const auto it = m_reviewFolders.find(id);
-      const Job* job = m_jobs->job(id);
-      if (it == m_reviewFolders.end() || !job) return;
-      if (job->state == Job::State::Finished)
-        statusBar()->showMessage(tr("Review study written to %1").arg(QDir(it->second).filePath(QStringLiteral("review.md"))));
-      else
-        statusBar()->showMessage(tr("Review study stopped: %1").arg(job->message));
-    });
-  }
-  const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-  const QString out = QFileInfo(m_dbPath).absoluteDir().filePath(QStringLiteral("review-%1-%2").arg(budget, stamp));
-  const int id = startJob({QStringLiteral("study"), QStringLiteral("review"), QStringLiteral("--budget"), budget,
-                           QStringLiteral("--out"), out},
-                          tr("review study (%1)").arg(budget));
-  m_reviewFolders[id] = out;
-  return id;
-}
-
 void MainWindow::newRun() {
   NewRunDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted) return;

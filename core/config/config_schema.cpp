@@ -84,7 +84,7 @@ std::vector<FieldSpec> make_fields() {
                          "extra sentiment domains evaluated on their test split (distribution shift)"));
   f.push_back(string_field("task.path", "", "user data file (.jsonl or .csv with text and label)"));
   f.push_back(enum_field("task.tokenizer", "auto", {"auto", "byte", "bpe"},
-                         "auto: the data set's own vocabulary for listops/retrieval, bytes otherwise"));
+                         "auto: the data set's own vocabulary for listops/retrieval, bytes otherwise (listops also reads as bytes)"));
   f.push_back(int_field("task.max_len", 512, 8, 1 << 20, "sequence length in tokens (longer inputs are cut)"));
   f.push_back(int_field("task.min_len", 1, 1, 1 << 20, "shortest generated sequence (listops, retrieval)"));
   f.push_back(int_field("task.listops_depth", 10, 1, 20, "ListOps maximum tree depth"));
@@ -314,8 +314,10 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
   if (dataset == "user" && gets(c, "task.path").empty())
     out.push_back({"task.path", "the \"user\" data set needs a .jsonl or .csv file"});
   if (is_generated(dataset)) {
-    if (gets(c, "task.tokenizer") == "bpe")
-      out.push_back({"task.tokenizer", dataset + " has its own vocabulary; use \"auto\""});
+    const auto tok = gets(c, "task.tokenizer");
+    if (tok == "bpe" || (tok == "byte" && dataset == "retrieval"))
+      out.push_back({"task.tokenizer", dataset + " has its own vocabulary; use \"auto\"" +
+                                           std::string(dataset == "listops" ? " or \"byte\"" : "")});
     for (const char* k : {"task.train_size", "task.val_size", "task.test_size"})
       if (geti(c, k) == 0) out.push_back({k, "must be greater than 0 for the generated data set " + dataset});
     if (geti(c, "task.min_len") > geti(c, "task.max_len"))

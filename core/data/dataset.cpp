@@ -61,7 +61,8 @@ int64_t majority_share_count(const std::vector<Example>& train, const std::vecto
 }  // namespace
 
 std::string tokenizer_for(const TaskConfig& task) {
-  if (task.dataset == "listops") return "listops";
+  // ListOps reads as bytes too when asked (a fine-tune of a byte-level base).
+  if (task.dataset == "listops") return task.tokenizer == "byte" ? "byte" : "listops";
   if (task.dataset == "retrieval") return "retrieval";
   return task.tokenizer == "auto" ? "byte" : task.tokenizer;
 }
@@ -99,6 +100,8 @@ DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, 
       const uint64_t seed = 1000003ULL * static_cast<uint64_t>(s + 1);
       if (listops) {
         ListOpsOptions o{task.min_len, task.max_len, task.listops_depth, task.listops_args};
+        // Read as bytes, an expression must fit max_len characters, not tokens: nothing is cut off.
+        if (tokenizer.name() != "listops") o.max_chars = task.max_len;
         for (auto& g : generate_listops(sizes[s], seed, o)) {
           Example e;
           e.tokens = encode_for_model(g.text, tokenizer, task.max_len, prepend_cls);

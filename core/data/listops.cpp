@@ -119,6 +119,7 @@ std::vector<ListOpsExample> generate_listops(int64_t count, uint64_t seed, const
       if (i) ex.text += ' ';
       ex.text += tokens[i];
     }
+    if (options.max_chars > 0 && static_cast<int64_t>(ex.text.size()) > options.max_chars) continue;
     out.push_back(std::move(ex));
   }
   return out;

@@ -28,6 +28,7 @@ struct ListOpsOptions {
   int64_t max_len = 512;  ///< longest expression in tokens
   int64_t max_depth = 10;
   int64_t max_args = 10;
+  int64_t max_chars = 0;  ///< longest text in characters (0: no limit), for byte-level models
 };
 
 struct ListOpsExample {

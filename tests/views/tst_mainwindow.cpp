@@ -15,6 +15,7 @@
 #include "test_db.h"
 #include "core/store/run_store.h"
 #include "views/runs/RunTableModel.h"
+#include "views/study/ReviewView.h"
 
 class TestMainWindow : public QObject {
   Q_OBJECT
@@ -160,9 +161,15 @@ class TestMainWindow : public QObject {
     QCOMPARE(w.selectedRunIds().size(), 3);
     w.refresh();  // what the 5-second poll does
     QCOMPARE(w.selectedRunIds().size(), 3);
-    const char* names[] = {"details", "curves", "attention", "spectra", "tradeoff"};
+    const char* names[] = {"details", "curves", "attention", "spectra", "tradeoff", "review"};
+    QCOMPARE(w.viewTabs()->count(), 6);
     for (int tab = 0; tab < w.viewTabs()->count(); ++tab) {
       w.viewTabs()->setCurrentIndex(tab);
+      if (tab == 5) {  // the review study's view shows a review.json, here the smoke budget's
+        QString error;
+        QVERIFY2(w.openReviewReport(QStringLiteral(ETLAB_FIXTURES_DIR "/study/review-smoke.json"), &error), qPrintable(error));
+        w.reviewView()->showChart(QStringLiteral("parity"));
+      }
       if (tab == 2) {  // the attention view shows one run: the learned-sparse one
         w.runTable()->clearSelection();
         etlab::RunFilter f;

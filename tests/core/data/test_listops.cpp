@@ -71,6 +71,30 @@ TEST(ListOpsTest, DatasetSplitsAreFixedAndLabelled) {
   EXPECT_NE(d.train[0].text, d.test[0].text) << "splits come from different generator seeds";
 }
 
+// A byte-level model (a fine-tune of the byte-level base) reads ListOps as text: every expression fits
+// max_len bytes whole, so no label depends on a cut-off tail.
+TEST(ListOpsTest, ReadAsBytesNothingIsCutOff) {
+  TaskConfig task;
+  task.dataset = "listops";
+  task.tokenizer = "byte";
+  task.max_len = 64;
+  task.min_len = 8;
+  task.train_size = 40;
+  task.val_size = 5;
+  task.test_size = 5;
+  EXPECT_EQ(tokenizer_for(task), "byte");
+  ByteTokenizer tok;
+  const auto d = build_dataset(task, tok, DataCache("/nonexistent"), false);
+  ASSERT_EQ(d.train.size(), 40u);
+  for (const auto& e : d.train) {
+    EXPECT_LE(static_cast<int64_t>(e.text.size()), 64) << e.text;
+    EXPECT_EQ(tok.decode(e.tokens), e.text) << "the whole expression, not a prefix";
+    EXPECT_EQ(evaluate_listops(e.text), e.label);
+  }
+  task.tokenizer = "auto";
+  EXPECT_EQ(tokenizer_for(task), "listops");
+}
+
 TEST(RetrievalTest, AnswerIsTheOnlyValueToken) {
   const auto ex = generate_retrieval(100, 3, 128, 32);
   for (const auto& e : ex) {

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// `etlab report --review DIR/review.json --out FOLDER`: the review study as one self-contained HTML page
+// (the claims table, the study's charts drawn by the app's own Review Study view and embedded, the
+// verdict rules), with every chart also as PNG and its data as CSV beside it.
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimer>
+
+#include "app/gui/HeadlessExport.h"
+#include "core/config/version.h"
+#include "views/study/ReviewView.h"
+
+namespace etlab {
+
+namespace {
+
+QString tr(const char* s) { return QCoreApplication::translate("etlab", s); }
+
+QString esc(const QString& s) { return s.toHtmlEscaped(); }
+
+// The rules are Markdown bullets ("- …") with `code`; rendered as a list, escaped first.
+QString rulesHtml(const QString& markdown) {
+  QString html;
+  for (const QString& raw : markdown.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+    QString line = raw.trimmed();
+    if (!line.startsWith(QStringLiteral("- "))) continue;
+    line = esc(line.mid(2));
+    // `x` → <code>x</code>, pairwise
+    QString out;
+    bool open = false;
+    for (const QChar c : line) {
+      if (c == QLatin1Char('`')) {
+        out += open ? QStringLiteral("</code>") : QStringLiteral("<code>");
+        open = !open;
+      } else {
+        out += c;
+      }
+    }
+    if (open) out += QStringLiteral("</code>");
+    html += QStringLiteral("<li>") + out + QStringLiteral("</li>");
+  }
+  return html.isEmpty() ? QString() : QStringLiteral("<ul>") + html + QStringLiteral("</ul>");
+}
+
+}  // namespace
+
+bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QString* error) {
+  ReviewView view;
+  QString why;
+  if (!view.loadReport(reviewJson, &why)) {
+    if (error) *error = why;
+    return false;
+  }
+  QDir dir(dirPath);
+  if (dir.exists(QStringLiteral("index.html"))) {
+    if (error) *error = tr("%1 already holds a report (index.html); choose an empty folder").arg(dirPath);
+    return false;
+  }
+  if (!dir.mkpath(QStringLiteral("."))) {
+    if (error) *error = tr("cannot create %1").arg(dirPath);
+    return false;
+  }
+  const ReviewReportData& r = view.report();
+  QString body;
+  body += QStringLiteral("<p>%1</p>").arg(tr("Budget <b>%1</b> (%2) · measured in %3 min · %4 runs trained, %5 reused · from <code>%6</code>")
+                                              .arg(esc(r.budget), esc(r.mark))
+                                              .arg(r.seconds / 60.0, 0, 'f', 1)
+                                              .arg(r.runsTrained)
+                                              .arg(r.runsReused)
+                                              .arg(esc(r.path)));
+  body += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
+              .arg(tr("claim"), tr("claimed"), tr("measured here"), tr("verdict"), tr("setting"), tr("runs"));
+  for (const auto& c : r.claims) {
+    QStringList ids;
+    for (const auto& id : c.runs) ids << id.left(8);
+    body += QStringLiteral("<tr><td>%1: %2</td><td>%3</td><td>%4</td><td style=\"background:%5\">%6</td><td>%7</td>"
+                           "<td class=ids>%8</td></tr>")
+                .arg(esc(c.side), esc(c.claim), esc(c.claimed), esc(c.measured), verdictColor(c.verdict).name(),
+                     esc(c.verdict), esc(c.setting), esc(ids.join(QLatin1Char(' '))));
+  }
+  body += QStringLiteral("</table>");
+
+  view.resize(1100, 900);
+  view.show();
+  QEventLoop settle;
+  for (const QString& id : view.chartIds()) {
+    view.showChart(id);
+    QTimer::singleShot(150, &settle, &QEventLoop::quit);
+    settle.exec();
+    const QString png = dir.filePath(id + QStringLiteral(".png")), csv = dir.filePath(id + QStringLiteral(".csv"));
+    QString chartError;
+    if (!view.exportChart(png, 110, &chartError)) {
+      body += QStringLiteral("<h2>%1</h2><p class=note>%2</p>").arg(esc(ReviewView::chartTitle(id)), esc(chartError));
+      continue;
+    }
+    view.exportChart(csv, 110, &chartError);
+    QFile f(png);
+    f.open(QIODevice::ReadOnly);
+    body += QStringLiteral("<h2>%1</h2><img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
+                           "<a href=\"%3.png\">PNG</a></p>")
+                .arg(esc(ReviewView::chartTitle(id)), QString::fromLatin1(f.readAll().toBase64()), id, tr("data (CSV)"));
+  }
+  body += QStringLiteral("<h2>%1</h2>").arg(tr("Verdict rules (fixed before any run)")) + rulesHtml(r.rules);
+  body += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Rule per claim"));
+  for (const auto& c : r.claims) body += QStringLiteral("<li><code>%1</code>: %2</li>").arg(esc(c.id), esc(c.rule));
+  body += QStringLiteral("</ul>");
+  const QString html =
+      QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title><style>"
+                     "body{font-family:sans-serif;max-width:1200px;margin:2em auto;color:#222}"
+                     "table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;"
+                     "vertical-align:top}td.ids{font-family:monospace;font-size:85%;max-width:14em}"
+                     "img{max-width:100%;border:1px solid #ddd}.note{color:#777}</style></head><body><h1>%1</h1>"
+                     "<p>%2</p>%3</body></html>")
+          .arg(tr("etlab review study"),
+               tr("The literature review's claims measured on this machine · etlab %1 · git %2")
+                   .arg(QString::fromStdString(version()), QString::fromStdString(git_revision())),
+               body);
+  QFile f(dir.filePath(QStringLiteral("index.html")));
+  if (!f.open(QIODevice::WriteOnly) || f.write(html.toUtf8()) < 0) {
+    if (error) *error = tr("cannot write %1").arg(f.fileName());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace etlab

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: MIT
+#include "views/study/ReviewView.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QTabWidget>
+#include <QTableView>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "views/common/ChartExport.h"
+
+namespace etlab {
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<double> numbers(const json& j) {
+  std::vector<double> v;
+  if (j.is_array())
+    for (const auto& x : j)
+      if (x.is_number()) v.push_back(x.get<double>());
+  return v;
+}
+
+double mean(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return v.empty() ? 0.0 : s / static_cast<double>(v.size());
+}
+
+// Where the chart data of each chart lives in review.json.
+const json* chartData(const ReviewReportData& r, const QString& id) {
+  const auto at = [&r](const char* claim, const char* key) -> const json* {
+    const ReviewClaim* c = r.find(QString::fromLatin1(claim));
+    if (!c || !c->values.is_object() || !c->values.contains(key)) return nullptr;
+    return &c->values[key];
+  };
+  if (id == QStringLiteral("accuracy_n")) {
+    const json* d = at("sparse.long_context", "curve");
+    return d && d->is_object() && numbers(d->value("n", json::array())).size() >= 2 ? d : nullptr;
+  }
+  if (id == QStringLiteral("rank")) {
+    const json* d = at("lora.rank", "curves");
+    return d && d->is_object() && !d->empty() ? d : nullptr;
+  }
+  if (id == QStringLiteral("parity")) {
+    const json* d = at("lora.parity", "tasks");
+    return d && d->is_array() && !d->empty() ? d : nullptr;
+  }
+  if (id == QStringLiteral("complexity")) {
+    const ReviewClaim* c = r.find(QStringLiteral("sparse.complexity"));
+    return c && numbers(c->values.value("n", json::array())).size() >= 2 ? &c->values : nullptr;
+  }
+  return nullptr;
+}
+
+QLogValueAxis* log2Axis(const QString& title, double lo, double hi) {
+  auto* axis = new QLogValueAxis;
+  axis->setBase(2.0);
+  axis->setLabelFormat(QStringLiteral("%g"));
+  axis->setRange(lo / 1.25, hi * 1.25);
+  axis->setMinorTickCount(0);
+  axis->setTitleText(title);
+  return axis;
+}
+
+QValueAxis* pointsAxis(const QString& title, double lo, double hi) {
+  auto* axis = new QValueAxis;
+  const double pad = std::max(2.0, (hi - lo) * 0.08);
+  axis->setRange(std::max(0.0, std::floor(lo - pad)), std::min(100.0, std::ceil(hi + pad)));
+  axis->applyNiceNumbers();
+  axis->setLabelFormat(QStringLiteral("%.0f"));
+  axis->setTitleText(title);
+  return axis;
+}
+
+void attach(QChart* chart, QAbstractSeries* s, QAbstractAxis* x, QAbstractAxis* y) {
+  chart->addSeries(s);
+  s->attachAxis(x);
+  s->attachAxis(y);
+}
+
+QLineSeries* line(const QString& name, const std::vector<double>& x, const std::vector<double>& y, const QColor& color,
+                  Qt::PenStyle style = Qt::SolidLine) {
+  auto* s = new QLineSeries;
+  s->setName(name);
+  for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) s->append(x[i], y[i]);
+  QPen pen(color, 2.0, style);
+  s->setPen(pen);
+  s->setPointsVisible(true);
+  return s;
+}
+
+const QColor kDense(0x44, 0x44, 0x44), kLearned(0x1f, 0x77, 0xb4), kFull(0x55, 0x55, 0x55), kLora(0xd6, 0x27, 0x28);
+const QColor kPalette[] = {QColor(0xd6, 0x27, 0x28), QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd)};
+
+QChart* buildChart(const ReviewReportData& r, const QString& id) {
+  const json* d = chartData(r, id);
+  if (!d) return nullptr;
+  auto* chart = new QChart;
+  chart->setTitle(ReviewView::chartTitle(id));
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  if (id == QStringLiteral("accuracy_n")) {
+    const auto n = numbers(d->value("n", json::array())), dense = numbers(d->value("dense", json::array())),
+               learned = numbers(d->value("learned", json::array()));
+    std::vector<double> all = dense;
+    all.insert(all.end(), learned.begin(), learned.end());
+    auto* x = log2Axis(ReviewView::tr("sequence length n (tokens)"), n.front(), n.back());
+    auto* y = pointsAxis(ReviewView::tr("test score (points)"), *std::min_element(all.begin(), all.end()),
+                         *std::max_element(all.begin(), all.end()));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    attach(chart, line(ReviewView::tr("dense"), n, dense, kDense), x, y);
+    attach(chart, line(ReviewView::tr("learned sparse"), n, learned, kLearned), x, y);
+    // The review's threshold: "most effective below 2048 tokens".
+    auto* mark = line(ReviewView::tr("2048 tokens"), {2048, 2048}, {y->min(), y->max()}, QColor(0x99, 0x99, 0x99), Qt::DashLine);
+    mark->setPointsVisible(false);
+    attach(chart, mark, x, y);
+  } else if (id == QStringLiteral("rank")) {
+    double lo = 1e9, hi = -1e9, rmin = 1e9, rmax = 0;
+    for (const auto& [task, c] : d->items()) {
+      for (double v : numbers(c.value("mean", json::array()))) lo = std::min(lo, v), hi = std::max(hi, v);
+      const double full = c.value("full", 0.0);
+      lo = std::min(lo, full), hi = std::max(hi, full);
+      for (double rr : numbers(c.value("r", json::array()))) rmin = std::min(rmin, rr), rmax = std::max(rmax, rr);
+    }
+    auto* x = log2Axis(ReviewView::tr("LoRA rank r"), rmin, rmax);
+    auto* y = pointsAxis(ReviewView::tr("test score (points)"), lo, hi);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    int i = 0;
+    for (const auto& [task, c] : d->items()) {
+      const QColor color = kPalette[i++ % 4];
+      const QString name = QString::fromStdString(task);
+      attach(chart, line(ReviewView::tr("%1: LoRA").arg(name), numbers(c.value("r", json::array())),
+                         numbers(c.value("mean", json::array())), color),
+             x, y);
+      const double full = c.value("full", 0.0);
+      auto* f = line(ReviewView::tr("%1: full fine-tuning").arg(name), {rmin, rmax}, {full, full}, color, Qt::DashLine);
+      f->setPointsVisible(false);
+      attach(chart, f, x, y);
+    }
+  } else if (id == QStringLiteral("parity")) {
+    auto* full = new QBarSet(ReviewView::tr("full fine-tuning"));
+    auto* lora = new QBarSet(ReviewView::tr("LoRA r = 8"));
+    auto* majority = new QBarSet(ReviewView::tr("majority class"));
+    full->setColor(kFull);
+    lora->setColor(kLora);
+    majority->setColor(QColor(0xcc, 0xcc, 0xcc));
+    QStringList tasks;
+    double hi = 0;
+    for (const auto& t : *d) {
+      tasks << QString::fromStdString(t.value("task", std::string()));
+      const double f = mean(numbers(t.value("full", json::array()))), l = mean(numbers(t.value("lora", json::array())));
+      *full << f;
+      *lora << l;
+      *majority << t.value("majority", 0.0);
+      hi = std::max({hi, f, l});
+    }
+    auto* series = new QBarSeries;
+    series->append(majority);
+    series->append(full);
+    series->append(lora);
+    auto* x = new QBarCategoryAxis;
+    x->append(tasks);
+    x->setLabelsAngle(-30);
+    auto* y = pointsAxis(ReviewView::tr("test score (points)"), 0, hi);
+    y->setMin(0);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    attach(chart, series, x, y);
+  } else if (id == QStringLiteral("complexity")) {
+    const auto n = numbers(d->value("n", json::array())), learned = numbers(d->value("learned_ms", json::array())),
+               exact = numbers(d->value("exact_ms", json::array()));
+    std::vector<double> all = learned;
+    all.insert(all.end(), exact.begin(), exact.end());
+    auto* x = log2Axis(ReviewView::tr("sequence length n (tokens)"), n.front(), n.back());
+    auto* y = new QLogValueAxis;
+    y->setBase(10.0);
+    y->setLabelFormat(QStringLiteral("%g"));
+    y->setRange(*std::min_element(all.begin(), all.end()) / 1.5, *std::max_element(all.begin(), all.end()) * 1.5);
+    y->setTitleText(ReviewView::tr("forward time (ms)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    attach(chart, line(ReviewView::tr("exact (fastest dense, n^%1)").arg(d->value("dense_exponent", 0.0), 0, 'f', 2), n, exact, kDense),
+           x, y);
+    attach(chart, line(ReviewView::tr("learned sparse (n^%1)").arg(d->value("exponent", 0.0), 0, 'f', 2), n, learned, kLearned), x,
+           y);
+  }
+  return chart;
+}
+
+}  // namespace
+
+ReviewView::ReviewView(QWidget* parent) : QWidget(parent) {
+  m_model = new ReviewTableModel(this);
+  m_header = new QLabel(tr("No review study loaded. Run one from File → Review Study, or open a review.json with "
+                           "File → Open Review Report…"),
+                        this);
+  m_header->setWordWrap(true);
+  m_table = new QTableView(this);
+  m_table->setModel(m_model);
+  m_table->setWordWrap(true);
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_table->verticalHeader()->hide();
+  m_table->horizontalHeader()->setStretchLastSection(false);
+  m_table->horizontalHeader()->setSectionResizeMode(ReviewTableModel::MeasuredColumn, QHeaderView::Stretch);
+  m_table->setColumnWidth(ReviewTableModel::ClaimColumn, 260);
+  m_table->setColumnWidth(ReviewTableModel::ClaimedColumn, 110);
+  m_table->setColumnWidth(ReviewTableModel::VerdictColumn, 150);
+  m_table->setColumnWidth(ReviewTableModel::SettingColumn, 220);
+  m_table->setColumnWidth(ReviewTableModel::RunsColumn, 50);
+  connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    const auto& claims = m_model->report().claims;
+    if (index.row() < 0 || index.row() >= static_cast<int>(claims.size())) return;
+    const QStringList runs = claims[static_cast<size_t>(index.row())].runs;
+    if (!runs.isEmpty()) Q_EMIT runsActivated(runs);
+  });
+
+  m_chartBox = new QComboBox(this);
+  m_chartBox->setObjectName(QStringLiteral("reviewChart"));
+  connect(m_chartBox, &QComboBox::currentIndexChanged, this, [this] { rebuildChart(); });
+  m_export = new QPushButton(tr("Export Chart…"), this);
+  connect(m_export, &QPushButton::clicked, this, &ReviewView::exportClicked);
+  m_chartNote = new QLabel(this);
+  m_chartNote->setWordWrap(true);
+  m_chartView = new QChartView(this);
+  m_chartView->setRenderHint(QPainter::Antialiasing);
+  m_chartView->setMinimumHeight(180);
+
+  auto* chartPane = new QWidget(this);
+  auto* chartLayout = new QVBoxLayout(chartPane);
+  chartLayout->setContentsMargins(0, 0, 0, 0);
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(new QLabel(tr("Chart:"), this));
+  bar->addWidget(m_chartBox, 1);
+  bar->addWidget(m_export);
+  chartLayout->addLayout(bar);
+  chartLayout->addWidget(m_chartView, 1);
+  chartLayout->addWidget(m_chartNote);
+
+  // Claims and charts on pages of their own: each gets the whole height of the tab.
+  m_pages = new QTabWidget(this);
+  m_pages->setTabPosition(QTabWidget::West);
+  m_pages->addTab(m_table, tr("Claims"));
+  m_pages->addTab(chartPane, tr("Charts"));
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(m_header);
+  layout->addWidget(m_pages, 1);
+  rebuildChart();
+}
+
+bool ReviewView::loadReport(const QString& path, QString* error) {
+  ReviewReportData data;
+  QString why;
+  if (!loadReviewReport(path, &data, &why)) {
+    if (error) *error = why;
+    return false;
+  }
+  m_model->setReport(data);
+  m_table->resizeRowsToContents();
+  int supported = 0, refuted = 0, other = 0;
+  for (const auto& c : data.claims)
+    (c.verdict.startsWith(QStringLiteral("supported")) ? supported : c.verdict.startsWith(QStringLiteral("refuted")) ? refuted : other)++;
+  m_header->setText(tr("<b>Review study, budget %1</b> (%2) · %3 claims: %4 supported, %5 refuted, %6 other · "
+                       "%7 runs trained, %8 reused, %9 min · <code>%10</code>")
+                        .arg(data.budget.toHtmlEscaped(), data.mark.toHtmlEscaped())
+                        .arg(data.claims.size())
+                        .arg(supported)
+                        .arg(refuted)
+                        .arg(other)
+                        .arg(data.runsTrained)
+                        .arg(data.runsReused)
+                        .arg(data.seconds / 60.0, 0, 'f', 1)
+                        .arg(data.path.toHtmlEscaped()));
+  const QString current = currentChart();
+  const QSignalBlocker block(m_chartBox);
+  m_chartBox->clear();
+  for (const auto& id : chartIds()) m_chartBox->addItem(chartTitle(id), id);
+  const int keep = m_chartBox->findData(current);
+  m_chartBox->setCurrentIndex(keep >= 0 ? keep : 0);
+  rebuildChart();
+  return true;
+}
+
+QStringList ReviewView::chartIds() const {
+  QStringList ids;
+  for (const char* id : {"accuracy_n", "rank", "parity", "complexity"})
+    if (chartData(m_model->report(), QString::fromLatin1(id))) ids << QString::fromLatin1(id);
+  return ids;
+}
+
+QString ReviewView::chartTitle(const QString& id) {
+  if (id == QStringLiteral("accuracy_n")) return tr("Accuracy against sequence length (dense vs learned sparse)");
+  if (id == QStringLiteral("rank")) return tr("LoRA rank sweep against full fine-tuning");
+  if (id == QStringLiteral("parity")) return tr("Full fine-tuning vs LoRA per task");
+  if (id == QStringLiteral("complexity")) return tr("Attention time against sequence length");
+  return id;
+}
+
+QString ReviewView::currentChart() const { return m_chartBox->currentData().toString(); }
+
+void ReviewView::showChart(const QString& id) {
+  const int i = m_chartBox->findData(id);
+  if (i >= 0) m_chartBox->setCurrentIndex(i);
+  m_pages->setCurrentIndex(1);
+}
+
+void ReviewView::rebuildChart() {
+  QChart* chart = buildChart(m_model->report(), currentChart());
+  QChart* old = m_chartView->chart();
+  m_chartView->setChart(chart ? chart : new QChart);
+  delete old;
+  m_export->setEnabled(chart != nullptr);
+  m_chartNote->setText(chart ? QString() : tr("No chart: the loaded report has no data for one."));
+  if (!chart) return;
+  const QString id = currentChart();
+  if (id == QStringLiteral("accuracy_n"))
+    m_chartNote->setText(tr("Means over seeds; each length trains with the same tokens per step."));
+  else if (id == QStringLiteral("rank"))
+    m_chartNote->setText(tr("alpha = 2r at every rank; dashed: full fine-tuning of the same task."));
+  else if (id == QStringLiteral("parity"))
+    m_chartNote->setText(tr("Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is "
+                            "in the table's parity row."));
+  else
+    m_chartNote->setText(tr("From the attention benchmark the study ran (forward, B = 64, k = auto)."));
+}
+
+bool ReviewView::exportChart(const QString& path, int dpi, QString* error) const {
+  const json* d = chartData(m_model->report(), currentChart());
+  if (!d) {
+    if (error) *error = tr("nothing to export: no chart");
+    return false;
+  }
+  if (QFileInfo(path).suffix().toLower() == QStringLiteral("csv")) {
+    // The numbers behind the chart, one row per point.
+    const QString id = currentChart();
+    std::vector<QStringList> rows;
+    if (id == QStringLiteral("accuracy_n") || id == QStringLiteral("complexity")) {
+      const auto n = numbers(d->value("n", json::array()));
+      const char* a = id == QStringLiteral("complexity") ? "exact_ms" : "dense";
+      const char* b = id == QStringLiteral("complexity") ? "learned_ms" : "learned";
+      const auto va = numbers(d->value(a, json::array())), vb = numbers(d->value(b, json::array()));
+      for (size_t i = 0; i < n.size(); ++i)
+        rows.push_back({QString::number(n[i]), i < va.size() ? QString::number(va[i]) : QString(),
+                        i < vb.size() ? QString::number(vb[i]) : QString()});
+      return exportCsv(path, {QStringLiteral("n"), QString::fromLatin1(a), QString::fromLatin1(b)}, rows, error);
+    }
+    if (id == QStringLiteral("rank")) {
+      for (const auto& [task, c] : d->items()) {
+        const auto r = numbers(c.value("r", json::array())), m = numbers(c.value("mean", json::array())),
+                   sd = numbers(c.value("sd", json::array()));
+        for (size_t i = 0; i < r.size(); ++i)
+          rows.push_back({QString::fromStdString(task), QString::number(r[i]), i < m.size() ? QString::number(m[i]) : QString(),
+                          i < sd.size() ? QString::number(sd[i]) : QString(), QString::number(c.value("full", 0.0))});
+      }
+      return exportCsv(path, {QStringLiteral("task"), QStringLiteral("r"), QStringLiteral("lora_mean"), QStringLiteral("lora_sd"),
+                              QStringLiteral("full_mean")},
+                       rows, error);
+    }
+    for (const auto& t : *d)
+      rows.push_back({QString::fromStdString(t.value("task", std::string())),
+                      QString::number(mean(numbers(t.value("full", json::array())))),
+                      QString::number(mean(numbers(t.value("lora", json::array())))), QString::number(t.value("majority", 0.0)),
+                      QString::fromStdString(t.value("verdict", std::string()))});
+    return exportCsv(path, {QStringLiteral("task"), QStringLiteral("full_mean"), QStringLiteral("lora_mean"),
+                            QStringLiteral("majority"), QStringLiteral("verdict")},
+                     rows, error);
+  }
+  const QSize s = m_chartView->isVisible() ? m_chartView->size() : QSize(760, 460);
+  return etlab::exportChart(path, QSizeF(s), dpi, [this, s](QPainter& p, const QRectF& box) {
+    p.fillRect(box, Qt::white);
+    m_chartView->render(&p, QRectF(box.topLeft(), QSizeF(s)), m_chartView->viewport()->rect());
+  }, error);
+}
+
+void ReviewView::exportClicked() {
+  const QString base = QFileInfo(m_model->report().path).absolutePath();
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), base + QStringLiteral("/") + currentChart() +
+                                                    QStringLiteral(".png"), chartFileFilter() + QStringLiteral(";;CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!exportChart(path, 200, &error)) m_chartNote->setText(tr("Export failed: %1").arg(error));
+  else m_chartNote->setText(tr("Wrote %1").arg(path));
+}
+
+}  // namespace etlab
