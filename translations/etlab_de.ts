@@ -225,11 +225,13 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="211"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="59"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
         <translation>%1 enthält bereits einen Bericht (index.html); wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="215"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="63"/>
         <source>cannot create %1</source>
         <translation>%1 kann nicht erstellt werden</translation>
     </message>
@@ -295,6 +297,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="104"/>
         <source>data (CSV)</source>
         <translation>Daten (CSV)</translation>
     </message>
@@ -310,6 +313,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="123"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -394,17 +398,27 @@
         <translation>Trade-off lengths: cpu oder cuda</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="323"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="317"/>
+        <source>report: a review study&apos;s review.json instead of runs</source>
+        <translation>report: review.json einer Review-Studie statt Läufen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="327"/>
+        <source>report: give --out FOLDER</source>
+        <translation>report: geben Sie --out ORDNER an</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="333"/>
         <source>%1: give --db FILE and --out PATH</source>
         <translation>%1: geben Sie --db DATEI und --out PFAD an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="342"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="352"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
         <translation>export: --layer, --head, --step und --dpi erwarten ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="349"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="359"/>
         <source>export: --format must be png, svg, pdf or csv</source>
         <translation>export: --format muss png, svg, pdf oder csv sein</translation>
     </message>
@@ -412,6 +426,61 @@
         <location filename="../views/common/ChartExport.cpp" line="101"/>
         <source>unknown chart format &apos;%1&apos; (png, svg, pdf)</source>
         <translation>unbekanntes Diagrammformat „%1“ (png, svg, pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="68"/>
+        <source>Budget &lt;b&gt;%1&lt;/b&gt; (%2) · measured in %3 min · %4 runs trained, %5 reused · from &lt;code&gt;%6&lt;/code&gt;</source>
+        <translation>Budget &lt;b&gt;%1&lt;/b&gt; (%2) · gemessen in %3 min · %4 Läufe trainiert, %5 wiederverwendet · aus &lt;code&gt;%6&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>claim</source>
+        <translation>Behauptung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>claimed</source>
+        <translation>behauptet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>measured here</source>
+        <translation>hier gemessen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="106"/>
+        <source>Verdict rules (fixed before any run)</source>
+        <translation>Urteilsregeln (vor jedem Lauf festgelegt)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="107"/>
+        <source>Rule per claim</source>
+        <translation>Regel je Behauptung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="117"/>
+        <source>etlab review study</source>
+        <translation>etlab-Review-Studie</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="118"/>
+        <source>The literature review&apos;s claims measured on this machine · etlab %1 · git %2</source>
+        <translation>Die Behauptungen des Literatur-Reviews, gemessen auf diesem Rechner · etlab %1 · git %2</translation>
     </message>
 </context>
 <context>
@@ -703,7 +772,7 @@
 <context>
     <name>etlab::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="74"/>
+        <location filename="../app/gui/MainWindow.cpp" line="75"/>
         <source>etlab — Efficient Transformer Lab</source>
         <translation>etlab — Efficient Transformer Lab</translation>
     </message>
@@ -716,12 +785,12 @@
         <translation type="vanished">&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Trainieren Sie ein erstes Modell in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;&lt;p&gt;Läufe erscheinen hier, sobald sie starten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../app/gui/MainWindow.cpp" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../app/gui/MainWindow.cpp" line="260"/>
         <source>&amp;Open Database…</source>
         <translation>&amp;Datenbank öffnen…</translation>
     </message>
@@ -730,177 +799,187 @@
         <translation type="vanished">&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../app/gui/MainWindow.cpp" line="273"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../app/gui/MainWindow.cpp" line="368"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../app/gui/MainWindow.cpp" line="369"/>
         <source>&amp;About etlab</source>
         <translation>Ü&amp;ber etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../app/gui/MainWindow.cpp" line="427"/>
         <source>Cannot open database</source>
         <translation>Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../app/gui/MainWindow.cpp" line="428"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>%1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="542"/>
+        <location filename="../app/gui/MainWindow.cpp" line="548"/>
         <source>Open etlab database</source>
         <translation>etlab-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
-        <location filename="../app/gui/MainWindow.cpp" line="543"/>
+        <location filename="../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../app/gui/MainWindow.cpp" line="549"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="95"/>
+        <location filename="../app/gui/MainWindow.cpp" line="96"/>
         <source>Filter runs (any column, notes, id)</source>
         <translation>Läufe filtern (beliebige Spalte, Notizen, ID)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="99"/>
+        <location filename="../app/gui/MainWindow.cpp" line="100"/>
         <source>any status</source>
         <translation>beliebiger Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="108"/>
+        <location filename="../app/gui/MainWindow.cpp" line="109"/>
         <source>tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="113"/>
+        <location filename="../app/gui/MainWindow.cpp" line="114"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
         <translation>Konfiguration, z. B. lora.r=8 attention.block=64</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="115"/>
-        <location filename="../app/gui/MainWindow.cpp" line="119"/>
+        <location filename="../app/gui/MainWindow.cpp" line="116"/>
+        <location filename="../app/gui/MainWindow.cpp" line="120"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
         <translation>Bedingungen an die Laufkonfiguration, SCHLÜSSEL=WERT durch Leerzeichen getrennt; alle müssen erfüllt sein</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="120"/>
+        <location filename="../app/gui/MainWindow.cpp" line="121"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
         <translation>Jede Bedingung muss die Form SCHLÜSSEL=WERT haben, z. B. lora.r=8</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="129"/>
+        <location filename="../app/gui/MainWindow.cpp" line="130"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
         <translation>&lt;h3&gt;Noch keine Läufe&lt;/h3&gt;&lt;p&gt;Beginnen Sie mit der Demo: Sie trainiert ein Dense-Modell, ein Modell mit gelernter Sparse Attention und ein LoRA-Modell auf ListOps (in Smoke-Test-Größe, je etwa eine Minute auf einer Laptop-CPU), sodass sich jede Ansicht füllt.&lt;/p&gt;&lt;p&gt;Oder wählen Sie &lt;b&gt;Datei › Neuer Lauf…&lt;/b&gt; oder trainieren Sie in einem Terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="138"/>
+        <location filename="../app/gui/MainWindow.cpp" line="139"/>
         <source>Run the demo comparison</source>
         <translation>Demo-Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="177"/>
+        <location filename="../app/gui/MainWindow.cpp" line="180"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="178"/>
+        <location filename="../app/gui/MainWindow.cpp" line="181"/>
         <source>Curves &amp;&amp; Compare</source>
         <translation>Kurven &amp;&amp; Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="179"/>
+        <location filename="../app/gui/MainWindow.cpp" line="182"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="180"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>Rank Spectra</source>
         <translation>Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="181"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>Speed vs Memory</source>
         <translation>Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="194"/>
+        <location filename="../app/gui/MainWindow.cpp" line="185"/>
+        <source>Review Study</source>
+        <translation>Review-Studie</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="198"/>
         <source>Jobs</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="208"/>
+        <location filename="../app/gui/MainWindow.cpp" line="212"/>
         <source>Job “%1” %2</source>
         <translation>Job „%1“ %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="220"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="329"/>
+        <location filename="../app/gui/MainWindow.cpp" line="224"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="307"/>
         <source>resume %1</source>
         <translation>%1 fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../app/gui/MainWindow.cpp" line="247"/>
         <source>&amp;New Run…</source>
         <translation>&amp;Neuer Lauf…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>Run the &amp;Demo Comparison</source>
         <translation>Demo-&amp;Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../app/gui/MainWindow.cpp" line="251"/>
         <source>Review &amp;Study</source>
         <translation>Review-&amp;Studie</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../app/gui/MainWindow.cpp" line="252"/>
         <source>Smoke (about 2 minutes)</source>
         <translation>Rauchtest (etwa 2 Minuten)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../app/gui/MainWindow.cpp" line="253"/>
         <source>Quick (up to 30 minutes, indicative)</source>
         <translation>Schnell (bis 30 Minuten, Richtwert)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="254"/>
         <source>Standard (up to 2.5 hours, 3 seeds)</source>
         <translation>Standard (bis 2,5 Stunden, 3 Seeds)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>Full (overnight)</source>
         <translation>Vollständig (über Nacht)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <source>Open Review &amp;Report…</source>
+        <translation>Review-Be&amp;richt öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="262"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>&amp;Merge Database…</source>
         <translation>Datenbank zusa&amp;mmenführen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Merge runs from</source>
         <translation>Läufe zusammenführen aus</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="268"/>
         <source>&amp;Export View…</source>
         <translation>Ansicht &amp;exportieren…</translation>
     </message>
@@ -909,53 +988,53 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../app/gui/MainWindow.cpp" line="269"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../app/gui/MainWindow.cpp" line="270"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../app/gui/MainWindow.cpp" line="276"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../app/gui/MainWindow.cpp" line="277"/>
         <source>Re&amp;name…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../app/gui/MainWindow.cpp" line="279"/>
         <source>&amp;Tags…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="275"/>
+        <location filename="../app/gui/MainWindow.cpp" line="280"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../app/gui/MainWindow.cpp" line="281"/>
         <source>N&amp;otes…</source>
         <translation>&amp;Notizen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../app/gui/MainWindow.cpp" line="282"/>
         <source>E&amp;xperiment…</source>
         <translation>E&amp;xperiment…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="281"/>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Experiment</source>
         <translation>Experiment</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../app/gui/MainWindow.cpp" line="287"/>
         <source>Group the %n selected run(s) under the experiment (empty: none):</source>
         <translation>
             <numerusform>Ordnet %n ausgewählten Lauf dem Experiment zu (leer: keines):</numerusform>
@@ -963,32 +1042,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../app/gui/MainWindow.cpp" line="297"/>
         <source>Tr&amp;y It…</source>
         <translation>Aus&amp;probieren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../app/gui/MainWindow.cpp" line="298"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../app/gui/MainWindow.cpp" line="299"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="295"/>
+        <location filename="../app/gui/MainWindow.cpp" line="300"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="301"/>
         <source>Jobs Side by Side</source>
         <translation>Parallele Jobs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../app/gui/MainWindow.cpp" line="304"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>%n gleichzeitig</numerusform>
@@ -996,102 +1075,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="309"/>
+        <location filename="../app/gui/MainWindow.cpp" line="314"/>
         <source>Move to &amp;Bin</source>
         <translation>In den &amp;Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../app/gui/MainWindow.cpp" line="316"/>
         <source>&amp;Undo Delete</source>
         <translation>Löschen &amp;rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../app/gui/MainWindow.cpp" line="320"/>
         <source>Show the B&amp;in</source>
         <translation>Papierkorb an&amp;zeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../app/gui/MainWindow.cpp" line="323"/>
         <source>&amp;Restore from Bin</source>
         <translation>Aus dem Papierkorb &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Empty Bin…</source>
         <translation>Papierkorb &amp;leeren…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../app/gui/MainWindow.cpp" line="328"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="329"/>
         <source>&amp;Theme</source>
         <translation>&amp;Farbschema</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="332"/>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="332"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="332"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../app/gui/MainWindow.cpp" line="343"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../app/gui/MainWindow.cpp" line="346"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../app/gui/MainWindow.cpp" line="357"/>
         <source>The language changes when etlab starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start von etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../app/gui/MainWindow.cpp" line="360"/>
         <source>&amp;Details</source>
         <translation>&amp;Details</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../app/gui/MainWindow.cpp" line="360"/>
         <source>&amp;Curves and Compare</source>
         <translation>&amp;Kurven und Vergleich</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>&amp;Attention</source>
         <translation>&amp;Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>Rank &amp;Spectra</source>
         <translation>&amp;Rangspektren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../app/gui/MainWindow.cpp" line="362"/>
         <source>Speed vs &amp;Memory</source>
         <translation>Geschwindigkeit vs. &amp;Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="372"/>
+        <location filename="../app/gui/MainWindow.cpp" line="377"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="476"/>
+        <location filename="../app/gui/MainWindow.cpp" line="481"/>
         <source>any method</source>
         <translation>beliebige Methode</translation>
     </message>
@@ -1248,69 +1327,101 @@
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="287"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="37"/>
         <source>Review study written to %1</source>
         <translation>Review-Studie geschrieben nach %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="289"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="31"/>
         <source>Review study stopped: %1</source>
         <translation>Review-Studie abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="296"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="39"/>
+        <source>Review study finished, but its report cannot be shown: %1</source>
+        <translation>Review-Studie abgeschlossen, aber ihr Bericht kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowReview.cpp" line="46"/>
         <source>review study (%1)</source>
         <translation>Review-Studie (%1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="64"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="68"/>
+        <source>Open review report</source>
+        <translation>Review-Bericht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowReview.cpp" line="65"/>
+        <source>Review study reports (review.json);;JSON (*.json);;All files (*)</source>
+        <translation>Review-Studienberichte (review.json);;JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/MainWindowReview.cpp" line="86"/>
+        <source>None of these %n run(s) is in the table (another database, the bin, or filtered out)</source>
+        <translation>
+            <numerusform>Dieser %n Lauf ist nicht in der Tabelle (andere Datenbank, Papierkorb oder herausgefiltert)</numerusform>
+            <numerusform>Keiner dieser %n Läufe ist in der Tabelle (andere Datenbank, Papierkorb oder herausgefiltert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/MainWindowReview.cpp" line="94"/>
+        <source>%n run(s) not shown (another database, the bin, or filtered out)</source>
+        <translation>
+            <numerusform>%n Lauf nicht angezeigt (andere Datenbank, Papierkorb oder herausgefiltert)</numerusform>
+            <numerusform>%n Läufe nicht angezeigt (andere Datenbank, Papierkorb oder herausgefiltert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="528"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>die Ansicht „Details“ hat kein Diagramm; wählen Sie Kurven, Attention, Rangspektren oder Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="527"/>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
-        <location filename="../app/gui/MainWindow.cpp" line="537"/>
+        <location filename="../app/gui/MainWindow.cpp" line="533"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
+        <location filename="../app/gui/MainWindow.cpp" line="543"/>
         <source>Export view</source>
         <translation>Ansicht exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Resolution of the PNG image (dots per inch):</source>
         <translation>Auflösung des PNG-Bildes (Punkte pro Zoll):</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="538"/>
+        <location filename="../app/gui/MainWindow.cpp" line="544"/>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="577"/>
+        <location filename="../app/gui/MainWindow.cpp" line="583"/>
         <source>Database dropped</source>
         <translation>Datenbank abgelegt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="578"/>
+        <location filename="../app/gui/MainWindow.cpp" line="584"/>
         <source>What should happen with %1?</source>
         <translation>Was soll mit %1 geschehen?</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="579"/>
+        <location filename="../app/gui/MainWindow.cpp" line="585"/>
         <source>Open it</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="580"/>
+        <location filename="../app/gui/MainWindow.cpp" line="586"/>
         <source>Merge its runs into this database</source>
         <translation>Ihre Läufe in diese Datenbank übernehmen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../app/gui/MainWindow.cpp" line="595"/>
         <source>Training in progress</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../app/gui/MainWindow.cpp" line="596"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>%n Trainingsjob läuft. Jetzt anhalten? Er wird gespeichert und kann später fortgesetzt werden.</numerusform>
@@ -1329,32 +1440,32 @@
         <translation type="vanished">Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="310"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="288"/>
         <source>Select one finished run to try</source>
         <translation>Wählen Sie einen abgeschlossenen Lauf zum Ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="315"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="293"/>
         <source>Only finished runs can be tried</source>
         <translation>Nur abgeschlossene Läufe lassen sich ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="331"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="309"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../app/gui/MainWindow.cpp" line="612"/>
         <source>About etlab</source>
         <translation>Über etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../app/gui/MainWindow.cpp" line="613"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;Das Efficient Transformer Lab: gelernte Sparse Attention und LoRA, gemessen auf Ihrem eigenen Rechner.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="617"/>
+        <location filename="../app/gui/MainWindow.cpp" line="623"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%n Lauf im Papierkorb von %1</numerusform>
@@ -1362,7 +1473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="618"/>
+        <location filename="../app/gui/MainWindow.cpp" line="624"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%n Lauf in %1</numerusform>
@@ -1469,6 +1580,250 @@
             <numerusform>, %n Seed</numerusform>
             <numerusform>, %n Seeds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>etlab::ReviewTableModel</name>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="30"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="31"/>
+        <source>%1 is larger than 64 MiB; not a review report</source>
+        <translation>%1 ist größer als 64 MiB; kein Review-Bericht</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="34"/>
+        <source>%1 is not valid JSON</source>
+        <translation>%1 ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="36"/>
+        <source>%1 is not a review study report (no budget or claims); it is written by etlab-cli study review</source>
+        <translation>%1 ist kein Bericht einer Review-Studie (kein Budget bzw. keine Behauptungen); ein solcher Bericht wird von etlab-cli study review geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="48"/>
+        <source>%1: a claim is not an object</source>
+        <translation>%1: eine Behauptung ist kein Objekt</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="59"/>
+        <source>%1: a claim has no id or verdict</source>
+        <translation>%1: eine Behauptung hat keine ID oder kein Urteil</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="109"/>
+        <source>Double-click to select these runs: %1</source>
+        <translation>Doppelklicken, um diese Läufe auszuwählen: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <source>Rule: %1</source>
+        <translation>Regel: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="122"/>
+        <source>Claim</source>
+        <translation>Behauptung</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="123"/>
+        <source>Claimed</source>
+        <translation>Behauptet</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="124"/>
+        <source>Measured here</source>
+        <translation>Hier gemessen</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="125"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="126"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="127"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>etlab::ReviewView</name>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="128"/>
+        <location filename="../views/study/ReviewView.cpp" line="197"/>
+        <source>sequence length n (tokens)</source>
+        <translation>Sequenzlänge n (Token)</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="129"/>
+        <location filename="../views/study/ReviewView.cpp" line="148"/>
+        <location filename="../views/study/ReviewView.cpp" line="187"/>
+        <source>test score (points)</source>
+        <translation>Testergebnis (Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="133"/>
+        <source>dense</source>
+        <translation>Dense Attention</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="134"/>
+        <source>learned sparse</source>
+        <translation>Gelernte Sparse Attention</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="136"/>
+        <source>2048 tokens</source>
+        <translation>2048 Token</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="147"/>
+        <source>LoRA rank r</source>
+        <translation>LoRA-Rang r</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="155"/>
+        <source>%1: LoRA</source>
+        <translation>%1: LoRA</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="159"/>
+        <source>%1: full fine-tuning</source>
+        <translation>%1: Full Fine-Tuning</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="164"/>
+        <source>full fine-tuning</source>
+        <translation>Full Fine-Tuning</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="165"/>
+        <source>LoRA r = 8</source>
+        <translation>LoRA r = 8</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="166"/>
+        <source>majority class</source>
+        <translation>Mehrheitsklasse</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="202"/>
+        <source>forward time (ms)</source>
+        <translation>Zeit des Vorwärtsdurchlaufs (ms)</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="205"/>
+        <source>exact (fastest dense, n^%1)</source>
+        <translation>exakt (schnellste Dense-Variante, n^%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="207"/>
+        <source>learned sparse (n^%1)</source>
+        <translation>gelernte Sparse Attention (n^%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="217"/>
+        <source>No review study loaded. Run one from File → Review Study, or open a review.json with File → Open Review Report…</source>
+        <translation>Keine Review-Studie geladen. Starten Sie eine über Datei → Review-Studie oder öffnen Sie eine review.json über Datei → Review-Bericht öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="244"/>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="256"/>
+        <source>Chart:</source>
+        <translation>Diagramm:</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="266"/>
+        <source>Claims</source>
+        <translation>Behauptungen</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="267"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="286"/>
+        <source>&lt;b&gt;Review study, budget %1&lt;/b&gt; (%2) · %3 claims: %4 supported, %5 refuted, %6 other · %7 runs trained, %8 reused, %9 min · &lt;code&gt;%10&lt;/code&gt;</source>
+        <translation>&lt;b&gt;Review-Studie, Budget %1&lt;/b&gt; (%2) · %3 Behauptungen: %4 bestätigt, %5 widerlegt, %6 sonstige · %7 Läufe trainiert, %8 wiederverwendet, %9 min · &lt;code&gt;%10&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="315"/>
+        <source>Accuracy against sequence length (dense vs learned sparse)</source>
+        <translation>Genauigkeit gegen Sequenzlänge (Dense vs. gelernte Sparse Attention)</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="316"/>
+        <source>LoRA rank sweep against full fine-tuning</source>
+        <translation>LoRA-Rang-Sweep im Vergleich zu Full Fine-Tuning</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="317"/>
+        <source>Full fine-tuning vs LoRA per task</source>
+        <translation>Full Fine-Tuning vs. LoRA pro Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="318"/>
+        <source>Attention time against sequence length</source>
+        <translation>Attention-Zeit gegen Sequenzlänge</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="336"/>
+        <source>No chart: the loaded report has no data for one.</source>
+        <translation>Kein Diagramm: Der geladene Bericht enthält keine Daten dafür.</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="340"/>
+        <source>Means over seeds; each length trains with the same tokens per step.</source>
+        <translation>Mittelwerte über Seeds; jede Länge trainiert mit gleich vielen Token pro Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="342"/>
+        <source>alpha = 2r at every rank; dashed: full fine-tuning of the same task.</source>
+        <translation>alpha = 2r bei jedem Rang; gestrichelt: Full Fine-Tuning derselben Aufgabe.</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="344"/>
+        <source>Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is in the table&apos;s parity row.</source>
+        <translation>Mittelwerte über Seeds; Makro-F1 bei unausgewogenen Aufgaben, sonst Genauigkeit; das Urteil pro Aufgabe steht in der Parity-Zeile der Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="347"/>
+        <source>From the attention benchmark the study ran (forward, B = 64, k = auto).</source>
+        <translation>Aus dem Attention-Benchmark, den die Studie ausgeführt hat (Vorwärtsdurchlauf, B = 64, k = auto).</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="353"/>
+        <source>nothing to export: no chart</source>
+        <translation>nichts zu exportieren: kein Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="400"/>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="404"/>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="405"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
     </message>
 </context>
 <context>

@@ -225,11 +225,13 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="211"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="59"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
         <translation>%1 中已有报告（index.html）；请选择一个空文件夹</translation>
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="215"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="63"/>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
@@ -295,6 +297,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="104"/>
         <source>data (CSV)</source>
         <translation>数据（CSV）</translation>
     </message>
@@ -310,6 +313,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="123"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -394,17 +398,27 @@
         <translation>权衡 lengths：cpu 或 cuda</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="323"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="317"/>
+        <source>report: a review study&apos;s review.json instead of runs</source>
+        <translation>report：使用综述研究的 review.json 而非运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="327"/>
+        <source>report: give --out FOLDER</source>
+        <translation>report：请指定 --out FOLDER</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/HeadlessExport.cpp" line="333"/>
         <source>%1: give --db FILE and --out PATH</source>
         <translation>%1：请指定 --db FILE 和 --out PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="342"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="352"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
         <translation>export：--layer、--head、--step 和 --dpi 必须是整数</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="349"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="359"/>
         <source>export: --format must be png, svg, pdf or csv</source>
         <translation>export：--format 必须是 png、svg、pdf 或 csv</translation>
     </message>
@@ -412,6 +426,61 @@
         <location filename="../views/common/ChartExport.cpp" line="101"/>
         <source>unknown chart format &apos;%1&apos; (png, svg, pdf)</source>
         <translation>未知的图表格式“%1”（png、svg、pdf）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="68"/>
+        <source>Budget &lt;b&gt;%1&lt;/b&gt; (%2) · measured in %3 min · %4 runs trained, %5 reused · from &lt;code&gt;%6&lt;/code&gt;</source>
+        <translation>预算 &lt;b&gt;%1&lt;/b&gt;（%2）· 测量耗时 %3 分钟 · 训练 %4 个运行，复用 %5 个 · 来自 &lt;code&gt;%6&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>claim</source>
+        <translation>论断</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>claimed</source>
+        <translation>文献声称</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>measured here</source>
+        <translation>本机实测</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <source>runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="106"/>
+        <source>Verdict rules (fixed before any run)</source>
+        <translation>判定规则（在任何运行开始前确定）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="107"/>
+        <source>Rule per claim</source>
+        <translation>各论断的规则</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="117"/>
+        <source>etlab review study</source>
+        <translation>etlab 综述研究</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="118"/>
+        <source>The literature review&apos;s claims measured on this machine · etlab %1 · git %2</source>
+        <translation>在本机上实测文献综述中的论断 · etlab %1 · git %2</translation>
     </message>
 </context>
 <context>
@@ -701,7 +770,7 @@
 <context>
     <name>etlab::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="74"/>
+        <location filename="../app/gui/MainWindow.cpp" line="75"/>
         <source>etlab — Efficient Transformer Lab</source>
         <translation>etlab — 高效 Transformer 实验室</translation>
     </message>
@@ -714,12 +783,12 @@
         <translation type="vanished">&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;在终端中训练第一个模型：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;&lt;p&gt;运行开始后会显示在这里。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="242"/>
+        <location filename="../app/gui/MainWindow.cpp" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="255"/>
+        <location filename="../app/gui/MainWindow.cpp" line="260"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
@@ -728,177 +797,187 @@
         <translation type="vanished">刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="268"/>
+        <location filename="../app/gui/MainWindow.cpp" line="273"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="363"/>
+        <location filename="../app/gui/MainWindow.cpp" line="368"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="364"/>
+        <location filename="../app/gui/MainWindow.cpp" line="369"/>
         <source>&amp;About etlab</source>
         <translation>关于 etlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="422"/>
+        <location filename="../app/gui/MainWindow.cpp" line="427"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="423"/>
+        <location filename="../app/gui/MainWindow.cpp" line="428"/>
         <source>%1 could not be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="542"/>
+        <location filename="../app/gui/MainWindow.cpp" line="548"/>
         <source>Open etlab database</source>
         <translation>打开 etlab 数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="260"/>
-        <location filename="../app/gui/MainWindow.cpp" line="543"/>
+        <location filename="../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../app/gui/MainWindow.cpp" line="549"/>
         <source>etlab databases (*.db *.sqlite);;All files (*)</source>
         <translation>etlab 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="95"/>
+        <location filename="../app/gui/MainWindow.cpp" line="96"/>
         <source>Filter runs (any column, notes, id)</source>
         <translation>筛选运行（任意列、备注、ID）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="99"/>
+        <location filename="../app/gui/MainWindow.cpp" line="100"/>
         <source>any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="108"/>
+        <location filename="../app/gui/MainWindow.cpp" line="109"/>
         <source>tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="113"/>
+        <location filename="../app/gui/MainWindow.cpp" line="114"/>
         <source>config, e.g. lora.r=8 attention.block=64</source>
         <translation>配置，例如 lora.r=8 attention.block=64</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="115"/>
-        <location filename="../app/gui/MainWindow.cpp" line="119"/>
+        <location filename="../app/gui/MainWindow.cpp" line="116"/>
+        <location filename="../app/gui/MainWindow.cpp" line="120"/>
         <source>Conditions on the run configuration, KEY=VALUE separated by spaces; all must hold</source>
         <translation>运行配置的筛选条件，格式为 KEY=VALUE，以空格分隔；须全部满足</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="120"/>
+        <location filename="../app/gui/MainWindow.cpp" line="121"/>
         <source>Each condition must be KEY=VALUE, e.g. lora.r=8</source>
         <translation>每个条件都必须是 KEY=VALUE 格式，例如 lora.r=8</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="129"/>
+        <location filename="../app/gui/MainWindow.cpp" line="130"/>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;Start with the demo: it trains a dense, a learned-sparse and a LoRA model on ListOps (smoke-sized, about a minute each on a laptop CPU), so every view fills.&lt;/p&gt;&lt;p&gt;Or choose &lt;b&gt;File › New Run…&lt;/b&gt;, or train from a terminal:&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</source>
         <translation>&lt;h3&gt;尚无运行&lt;/h3&gt;&lt;p&gt;从演示开始：它会在 ListOps 上分别训练一个稠密模型、一个可学习稀疏模型和一个 LoRA 模型（冒烟测试规模，在笔记本电脑 CPU 上每个约需一分钟），让每个视图都有数据。&lt;/p&gt;&lt;p&gt;也可以选择&lt;b&gt;文件 › 新建运行…&lt;/b&gt;，或在终端中训练：&lt;/p&gt;&lt;pre&gt;%1 train --preset smoke-dense&lt;/pre&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="138"/>
+        <location filename="../app/gui/MainWindow.cpp" line="139"/>
         <source>Run the demo comparison</source>
         <translation>运行演示对比</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="177"/>
+        <location filename="../app/gui/MainWindow.cpp" line="180"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="178"/>
+        <location filename="../app/gui/MainWindow.cpp" line="181"/>
         <source>Curves &amp;&amp; Compare</source>
         <translation>曲线 &amp;&amp; 对比</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="179"/>
+        <location filename="../app/gui/MainWindow.cpp" line="182"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="180"/>
+        <location filename="../app/gui/MainWindow.cpp" line="183"/>
         <source>Rank Spectra</source>
         <translation>秩谱</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="181"/>
+        <location filename="../app/gui/MainWindow.cpp" line="184"/>
         <source>Speed vs Memory</source>
         <translation>速度与内存</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="194"/>
+        <location filename="../app/gui/MainWindow.cpp" line="185"/>
+        <source>Review Study</source>
+        <translation>综述研究</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="198"/>
         <source>Jobs</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="208"/>
+        <location filename="../app/gui/MainWindow.cpp" line="212"/>
         <source>Job “%1” %2</source>
         <translation>作业“%1”%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="220"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="329"/>
+        <location filename="../app/gui/MainWindow.cpp" line="224"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="307"/>
         <source>resume %1</source>
         <translation>恢复 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="243"/>
+        <location filename="../app/gui/MainWindow.cpp" line="247"/>
         <source>&amp;New Run…</source>
         <translation>新建运行(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="245"/>
+        <location filename="../app/gui/MainWindow.cpp" line="249"/>
         <source>Run the &amp;Demo Comparison</source>
         <translation>运行演示对比(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="247"/>
+        <location filename="../app/gui/MainWindow.cpp" line="251"/>
         <source>Review &amp;Study</source>
         <translation>综述研究(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="248"/>
+        <location filename="../app/gui/MainWindow.cpp" line="252"/>
         <source>Smoke (about 2 minutes)</source>
         <translation>冒烟（约 2 分钟）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="249"/>
+        <location filename="../app/gui/MainWindow.cpp" line="253"/>
         <source>Quick (up to 30 minutes, indicative)</source>
         <translation>快速（最多 30 分钟，仅供参考）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="250"/>
+        <location filename="../app/gui/MainWindow.cpp" line="254"/>
         <source>Standard (up to 2.5 hours, 3 seeds)</source>
         <translation>标准（最多 2.5 小时，3 个种子）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="251"/>
+        <location filename="../app/gui/MainWindow.cpp" line="255"/>
         <source>Full (overnight)</source>
         <translation>完整（通宵）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="257"/>
+        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <source>Open Review &amp;Report…</source>
+        <translation>打开综述报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="262"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="258"/>
+        <location filename="../app/gui/MainWindow.cpp" line="263"/>
         <source>&amp;Merge Database…</source>
         <translation>合并数据库(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="259"/>
+        <location filename="../app/gui/MainWindow.cpp" line="264"/>
         <source>Merge runs from</source>
         <translation>选择要合并其运行的数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="263"/>
+        <location filename="../app/gui/MainWindow.cpp" line="268"/>
         <source>&amp;Export View…</source>
         <translation>导出视图(&amp;E)…</translation>
     </message>
@@ -907,187 +986,187 @@
         <translation type="vanished">Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="264"/>
+        <location filename="../app/gui/MainWindow.cpp" line="269"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="265"/>
+        <location filename="../app/gui/MainWindow.cpp" line="270"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="271"/>
+        <location filename="../app/gui/MainWindow.cpp" line="276"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="272"/>
+        <location filename="../app/gui/MainWindow.cpp" line="277"/>
         <source>Re&amp;name…</source>
         <translation>重命名(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="274"/>
+        <location filename="../app/gui/MainWindow.cpp" line="279"/>
         <source>&amp;Tags…</source>
         <translation>标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="275"/>
+        <location filename="../app/gui/MainWindow.cpp" line="280"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="276"/>
+        <location filename="../app/gui/MainWindow.cpp" line="281"/>
         <source>N&amp;otes…</source>
         <translation>备注(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="277"/>
+        <location filename="../app/gui/MainWindow.cpp" line="282"/>
         <source>E&amp;xperiment…</source>
         <translation>实验(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="281"/>
-        <location filename="../app/gui/MainWindow.cpp" line="288"/>
+        <location filename="../app/gui/MainWindow.cpp" line="286"/>
+        <location filename="../app/gui/MainWindow.cpp" line="293"/>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="282"/>
+        <location filename="../app/gui/MainWindow.cpp" line="287"/>
         <source>Group the %n selected run(s) under the experiment (empty: none):</source>
         <translation>
             <numerusform>将所选的 %n 个运行归入实验（留空：无）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="292"/>
+        <location filename="../app/gui/MainWindow.cpp" line="297"/>
         <source>Tr&amp;y It…</source>
         <translation>试用(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="293"/>
+        <location filename="../app/gui/MainWindow.cpp" line="298"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="294"/>
+        <location filename="../app/gui/MainWindow.cpp" line="299"/>
         <source>Res&amp;ume</source>
         <translation>恢复(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="295"/>
+        <location filename="../app/gui/MainWindow.cpp" line="300"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="296"/>
+        <location filename="../app/gui/MainWindow.cpp" line="301"/>
         <source>Jobs Side by Side</source>
         <translation>并行作业数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="299"/>
+        <location filename="../app/gui/MainWindow.cpp" line="304"/>
         <source>%n at a time</source>
         <translation>
             <numerusform>同时运行 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="309"/>
+        <location filename="../app/gui/MainWindow.cpp" line="314"/>
         <source>Move to &amp;Bin</source>
         <translation>移到回收站(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="311"/>
+        <location filename="../app/gui/MainWindow.cpp" line="316"/>
         <source>&amp;Undo Delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="315"/>
+        <location filename="../app/gui/MainWindow.cpp" line="320"/>
         <source>Show the B&amp;in</source>
         <translation>显示回收站(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="318"/>
+        <location filename="../app/gui/MainWindow.cpp" line="323"/>
         <source>&amp;Restore from Bin</source>
         <translation>从回收站还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="320"/>
+        <location filename="../app/gui/MainWindow.cpp" line="325"/>
         <source>&amp;Empty Bin…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="323"/>
+        <location filename="../app/gui/MainWindow.cpp" line="328"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="324"/>
+        <location filename="../app/gui/MainWindow.cpp" line="329"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="332"/>
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="332"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="327"/>
+        <location filename="../app/gui/MainWindow.cpp" line="332"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="338"/>
+        <location filename="../app/gui/MainWindow.cpp" line="343"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="341"/>
+        <location filename="../app/gui/MainWindow.cpp" line="346"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="352"/>
+        <location filename="../app/gui/MainWindow.cpp" line="357"/>
         <source>The language changes when etlab starts again</source>
         <translation>语言将在 etlab 下次启动时切换</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../app/gui/MainWindow.cpp" line="360"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="355"/>
+        <location filename="../app/gui/MainWindow.cpp" line="360"/>
         <source>&amp;Curves and Compare</source>
         <translation>曲线与对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>&amp;Attention</source>
         <translation>注意力(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="356"/>
+        <location filename="../app/gui/MainWindow.cpp" line="361"/>
         <source>Rank &amp;Spectra</source>
         <translation>秩谱(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="357"/>
+        <location filename="../app/gui/MainWindow.cpp" line="362"/>
         <source>Speed vs &amp;Memory</source>
         <translation>速度与内存(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="372"/>
+        <location filename="../app/gui/MainWindow.cpp" line="377"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="476"/>
+        <location filename="../app/gui/MainWindow.cpp" line="481"/>
         <source>any method</source>
         <translation>任意方法</translation>
     </message>
@@ -1242,69 +1321,99 @@
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="287"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="37"/>
         <source>Review study written to %1</source>
         <translation>综述研究已写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="289"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="31"/>
         <source>Review study stopped: %1</source>
         <translation>综述研究已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="296"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="39"/>
+        <source>Review study finished, but its report cannot be shown: %1</source>
+        <translation>综述研究已完成，但无法显示其报告：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowReview.cpp" line="46"/>
         <source>review study (%1)</source>
         <translation>综述研究（%1）</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="522"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="64"/>
+        <location filename="../app/gui/MainWindowReview.cpp" line="68"/>
+        <source>Open review report</source>
+        <translation>打开综述报告</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindowReview.cpp" line="65"/>
+        <source>Review study reports (review.json);;JSON (*.json);;All files (*)</source>
+        <translation>综述研究报告 (review.json);;JSON (*.json);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/MainWindowReview.cpp" line="86"/>
+        <source>None of these %n run(s) is in the table (another database, the bin, or filtered out)</source>
+        <translation>
+            <numerusform>这 %n 个运行都不在表中（位于其他数据库或回收站中，或已被筛选掉）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/MainWindowReview.cpp" line="94"/>
+        <source>%n run(s) not shown (another database, the bin, or filtered out)</source>
+        <translation>
+            <numerusform>%n 个运行未显示（位于其他数据库或回收站中，或已被筛选掉）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="528"/>
         <source>the Details view has no chart; choose Curves, Attention, Rank Spectra or Speed vs Memory</source>
         <translation>“详情”视图没有图表；请选择“曲线”“注意力”“秩谱”或“速度与内存”</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="527"/>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
-        <location filename="../app/gui/MainWindow.cpp" line="537"/>
+        <location filename="../app/gui/MainWindow.cpp" line="533"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
+        <location filename="../app/gui/MainWindow.cpp" line="543"/>
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="532"/>
+        <location filename="../app/gui/MainWindow.cpp" line="538"/>
         <source>Resolution of the PNG image (dots per inch):</source>
         <translation>PNG 图像的分辨率（每英寸点数）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="538"/>
+        <location filename="../app/gui/MainWindow.cpp" line="544"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="577"/>
+        <location filename="../app/gui/MainWindow.cpp" line="583"/>
         <source>Database dropped</source>
         <translation>拖入了数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="578"/>
+        <location filename="../app/gui/MainWindow.cpp" line="584"/>
         <source>What should happen with %1?</source>
         <translation>要如何处理 %1？</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="579"/>
+        <location filename="../app/gui/MainWindow.cpp" line="585"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="580"/>
+        <location filename="../app/gui/MainWindow.cpp" line="586"/>
         <source>Merge its runs into this database</source>
         <translation>将其中的运行合并到当前数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="589"/>
+        <location filename="../app/gui/MainWindow.cpp" line="595"/>
         <source>Training in progress</source>
         <translation>训练正在进行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="590"/>
+        <location filename="../app/gui/MainWindow.cpp" line="596"/>
         <source>%n training job(s) are running. Stop them now? They are saved and can be resumed later.</source>
         <translation>
             <numerusform>有 %n 个训练作业正在运行。现在停止吗？它们会被保存，之后可以恢复。</numerusform>
@@ -1322,39 +1431,39 @@
         <translation type="vanished">LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="310"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="288"/>
         <source>Select one finished run to try</source>
         <translation>请选择一个已完成的运行来试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="315"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="293"/>
         <source>Only finished runs can be tried</source>
         <translation>只有已完成的运行可以试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="331"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="309"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="606"/>
+        <location filename="../app/gui/MainWindow.cpp" line="612"/>
         <source>About etlab</source>
         <translation>关于 etlab</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="607"/>
+        <location filename="../app/gui/MainWindow.cpp" line="613"/>
         <source>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;The Efficient Transformer Lab: learned sparse attention and LoRA, measured on your own machine.&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;etlab %1&lt;/h3&gt;&lt;p&gt;高效 Transformer 实验室：可学习稀疏注意力与 LoRA，在您自己的机器上实测。&lt;/p&gt;&lt;p&gt;Qt %2 · git %3&lt;/p&gt;&lt;p&gt;MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="617"/>
+        <location filename="../app/gui/MainWindow.cpp" line="623"/>
         <source>%n run(s) in the bin of %1</source>
         <translation>
             <numerusform>%1 的回收站中共有 %n 个运行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindow.cpp" line="618"/>
+        <location filename="../app/gui/MainWindow.cpp" line="624"/>
         <source>%n run(s) in %1</source>
         <translation>
             <numerusform>%1 中共有 %n 个运行</numerusform>
@@ -1459,6 +1568,250 @@
         <translation>
             <numerusform>，%n 个种子</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>etlab::ReviewTableModel</name>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="30"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="31"/>
+        <source>%1 is larger than 64 MiB; not a review report</source>
+        <translation>%1 大于 64 MiB；不是综述报告</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="34"/>
+        <source>%1 is not valid JSON</source>
+        <translation>%1 不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="36"/>
+        <source>%1 is not a review study report (no budget or claims); it is written by etlab-cli study review</source>
+        <translation>%1 不是综述研究报告（没有预算或论断）；此类报告由 etlab-cli study review 生成</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="48"/>
+        <source>%1: a claim is not an object</source>
+        <translation>%1：某条论断不是对象</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="59"/>
+        <source>%1: a claim has no id or verdict</source>
+        <translation>%1：某条论断缺少 id 或判定</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="109"/>
+        <source>Double-click to select these runs: %1</source>
+        <translation>双击以选中这些运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="122"/>
+        <source>Claim</source>
+        <translation>论断</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="123"/>
+        <source>Claimed</source>
+        <translation>文献声称</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="124"/>
+        <source>Measured here</source>
+        <translation>本机实测</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="125"/>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="126"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="127"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>etlab::ReviewView</name>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="128"/>
+        <location filename="../views/study/ReviewView.cpp" line="197"/>
+        <source>sequence length n (tokens)</source>
+        <translation>序列长度 n（词元）</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="129"/>
+        <location filename="../views/study/ReviewView.cpp" line="148"/>
+        <location filename="../views/study/ReviewView.cpp" line="187"/>
+        <source>test score (points)</source>
+        <translation>测试得分（分）</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="133"/>
+        <source>dense</source>
+        <translation>稠密</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="134"/>
+        <source>learned sparse</source>
+        <translation>可学习稀疏</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="136"/>
+        <source>2048 tokens</source>
+        <translation>2048 个词元</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="147"/>
+        <source>LoRA rank r</source>
+        <translation>LoRA 秩 r</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="155"/>
+        <source>%1: LoRA</source>
+        <translation>%1：LoRA</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="159"/>
+        <source>%1: full fine-tuning</source>
+        <translation>%1：全量微调</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="164"/>
+        <source>full fine-tuning</source>
+        <translation>全量微调</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="165"/>
+        <source>LoRA r = 8</source>
+        <translation>LoRA r = 8</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="166"/>
+        <source>majority class</source>
+        <translation>多数类</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="202"/>
+        <source>forward time (ms)</source>
+        <translation>前向耗时（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="205"/>
+        <source>exact (fastest dense, n^%1)</source>
+        <translation>精确（最快的稠密实现，n^%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="207"/>
+        <source>learned sparse (n^%1)</source>
+        <translation>可学习稀疏（n^%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="217"/>
+        <source>No review study loaded. Run one from File → Review Study, or open a review.json with File → Open Review Report…</source>
+        <translation>尚未加载综述研究。可通过“文件 → 综述研究”运行一次，或通过“文件 → 打开综述报告…”打开 review.json。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="244"/>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="256"/>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="266"/>
+        <source>Claims</source>
+        <translation>论断</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="267"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="286"/>
+        <source>&lt;b&gt;Review study, budget %1&lt;/b&gt; (%2) · %3 claims: %4 supported, %5 refuted, %6 other · %7 runs trained, %8 reused, %9 min · &lt;code&gt;%10&lt;/code&gt;</source>
+        <translation>&lt;b&gt;综述研究，预算 %1&lt;/b&gt;（%2）· %3 条论断：%4 条得到支持，%5 条被驳斥，%6 条其他 · 训练 %7 个运行，复用 %8 个，%9 分钟 · &lt;code&gt;%10&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="315"/>
+        <source>Accuracy against sequence length (dense vs learned sparse)</source>
+        <translation>准确率随序列长度的变化（稠密与可学习稀疏对比）</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="316"/>
+        <source>LoRA rank sweep against full fine-tuning</source>
+        <translation>LoRA 秩扫描与全量微调对比</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="317"/>
+        <source>Full fine-tuning vs LoRA per task</source>
+        <translation>各任务上全量微调与 LoRA 的对比</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="318"/>
+        <source>Attention time against sequence length</source>
+        <translation>注意力耗时随序列长度的变化</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="336"/>
+        <source>No chart: the loaded report has no data for one.</source>
+        <translation>无图表：已加载的报告中没有该图表的数据。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="340"/>
+        <source>Means over seeds; each length trains with the same tokens per step.</source>
+        <translation>各种子的均值；每种长度每步训练的词元数相同。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="342"/>
+        <source>alpha = 2r at every rank; dashed: full fine-tuning of the same task.</source>
+        <translation>每个秩下 alpha = 2r；虚线：同一任务的全量微调。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="344"/>
+        <source>Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is in the table&apos;s parity row.</source>
+        <translation>各种子的均值；类别不平衡的任务用 macro-F1，其余用准确率；各任务的判定见表格中的 parity 行。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="347"/>
+        <source>From the attention benchmark the study ran (forward, B = 64, k = auto).</source>
+        <translation>来自本研究运行的注意力基准测试（前向，B = 64，k = auto）。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="353"/>
+        <source>nothing to export: no chart</source>
+        <translation>没有可导出的内容：无图表</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="400"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="404"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="405"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>
