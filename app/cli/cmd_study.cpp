@@ -33,6 +33,11 @@ void add_study_command(CLI::App& app) {
   review->add_option("--out", args->out, "folder for review.md and review.json (default: etlab-review-BUDGET)");
   review->add_option("--threads", args->o.threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
   review->add_option("--data-dir", args->o.data_dir, "data cache (default: $ETLAB_DATA_DIR or ~/.cache/etlab/data)");
+  review->add_option("--gaps", args->o.gaps,
+                     "research-gap studies to run too, comma-separated: combined, long_context, hardware, "
+                     "rank_from_spectrum, or all")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"combined", "long_context", "hardware", "rank_from_spectrum", "all"}));
   review->add_flag("--json", args->json, "JSON lines of progress; the last line is the report");
   review->callback([args] {
     const std::string out = args->out.empty() ? "etlab-review-" + args->o.budget : args->out;

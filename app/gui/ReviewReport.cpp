@@ -87,13 +87,14 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
   view.show();
   QEventLoop settle;
   for (const QString& id : view.chartIds()) {
+    if (id.startsWith(QStringLiteral("gap:"))) continue;  // with their study below
     view.showChart(id);
     QTimer::singleShot(150, &settle, &QEventLoop::quit);
     settle.exec();
     const QString png = dir.filePath(id + QStringLiteral(".png")), csv = dir.filePath(id + QStringLiteral(".csv"));
     QString chartError;
     if (!view.exportChart(png, 110, &chartError)) {
-      body += QStringLiteral("<h2>%1</h2><p class=note>%2</p>").arg(esc(ReviewView::chartTitle(id)), esc(chartError));
+      body += QStringLiteral("<h2>%1</h2><p class=note>%2</p>").arg(esc(view.chartTitle(id)), esc(chartError));
       continue;
     }
     view.exportChart(csv, 110, &chartError);
@@ -101,7 +102,30 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
     f.open(QIODevice::ReadOnly);
     body += QStringLiteral("<h2>%1</h2><img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
                            "<a href=\"%3.png\">PNG</a></p>")
-                .arg(esc(ReviewView::chartTitle(id)), QString::fromLatin1(f.readAll().toBase64()), id, tr("data (CSV)"));
+                .arg(esc(view.chartTitle(id)), QString::fromLatin1(f.readAll().toBase64()), id, tr("data (CSV)"));
+  }
+  if (!r.gaps.empty()) {
+    body += QStringLiteral("<h2>%1</h2>").arg(tr("Research gaps"));
+    for (const auto& g : r.gaps) {
+      body += reviewGapHtml(g);
+      const QString id = QStringLiteral("gap:") + g.id;
+      if (!view.chartIds().contains(id)) continue;
+      view.showChart(id);
+      QTimer::singleShot(150, &settle, &QEventLoop::quit);
+      settle.exec();
+      const QString file = QStringLiteral("gap-") + g.id;
+      QString chartError;
+      if (!view.exportChart(dir.filePath(file + QStringLiteral(".png")), 110, &chartError)) {
+        body += QStringLiteral("<p class=note>%1</p>").arg(esc(chartError));
+        continue;
+      }
+      view.exportChart(dir.filePath(file + QStringLiteral(".csv")), 110, &chartError);
+      QFile f(dir.filePath(file + QStringLiteral(".png")));
+      f.open(QIODevice::ReadOnly);
+      body += QStringLiteral("<img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
+                             "<a href=\"%3.png\">PNG</a></p>")
+                  .arg(esc(view.chartTitle(id)), QString::fromLatin1(f.readAll().toBase64()), file, tr("data (CSV)"));
+    }
   }
   body += QStringLiteral("<h2>%1</h2>").arg(tr("Verdict rules (fixed before any run)")) + rulesHtml(r.rules);
   body += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Rule per claim"));

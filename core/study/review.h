@@ -22,6 +22,8 @@ struct ReviewOptions {
   std::string budget = "smoke";  ///< smoke | quick | standard | full
   int64_t threads = 0;
   std::string data_dir;
+  std::vector<std::string> gaps;  ///< research-gap studies to run too: combined, long_context, hardware,
+                                  ///< rank_from_spectrum, or all
 };
 
 struct ClaimRow {
@@ -37,11 +39,24 @@ struct ClaimRow {
   nlohmann::json values = nlohmann::json::object();  ///< the raw numbers
 };
 
+/// One research gap of the review run as a study: its question, a table, a chart, and a conclusion drawn
+/// from the numbers by the stated rule.
+struct GapResult {
+  std::string id, title, question, preset, setting, rule, conclusion;
+  std::vector<std::string> runs;
+  std::vector<std::string> columns;              ///< the table's header
+  std::vector<std::vector<std::string>> rows;     ///< the table, as text
+  void add_row(const std::vector<std::pair<std::string, std::string>>& cells);
+  nlohmann::json chart = nlohmann::json::object();  ///< {kind: lines|bars, title, x_label, y_label, log_x, log_y, categories, series}
+  nlohmann::json values = nlohmann::json::object();
+};
+
 struct ReviewReport {
   std::string budget, mark;
   double seconds = 0.0;
   int64_t runs_trained = 0, runs_reused = 0;
   std::vector<ClaimRow> rows;
+  std::vector<GapResult> gaps;
   std::string markdown() const;
   nlohmann::json to_json() const;
 };

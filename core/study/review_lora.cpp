@@ -12,32 +12,9 @@
 
 namespace etlab::study::detail {
 
-namespace {
-
 using nlohmann::json;
 
-json finetune_config(const Budget& b, const FinetuneTask& task, const std::string& base_id, int64_t seed, int64_t rank) {
-  json ft = {{"task", task.task},
-             {"model", {{"dropout", 0.0}, {"pooling", "mean"}}},
-             {"train",
-              {{"phase", "finetune"}, {"base", base_id}, {"steps", b.finetune_steps}, {"batch", 16},
-               {"warmup", std::max<int64_t>(1, b.finetune_steps / 10)}, {"eval_every", b.finetune_steps},
-               {"log_every", 10}, {"seed", seed}}}};
-  if (!ft["task"].contains("max_len")) ft["task"]["max_len"] = b.max_len;
-  if (b.train_size > 0 && !ft["task"].contains("train_size")) ft["task"]["train_size"] = b.train_size;
-  if (rank == 0) {
-    ft["train"]["lr"] = 0.0003;
-  } else {
-    // alpha = 2r keeps the update's scale alpha / r fixed across the rank sweep
-    ft["train"]["lr"] = 0.002;
-    ft["lora"] = {{"enabled", true}, {"r", rank}, {"alpha", 2 * rank}, {"targets", {"q", "v"}}};
-  }
-  return ft;
-}
-
-}  // namespace
-
-void review_lora_side(Context& c) {
+RunRecord review_lora_side(Context& c) {
   const Budget& b = c.budget;
   ReviewReport& report = c.report;
   {
@@ -243,6 +220,7 @@ void review_lora_side(Context& c) {
     r.values = {{"curves", curves}, {"sensitive_tasks", sensitive}, {"valid_tasks", counted}};
     report.rows.push_back(r);
   }
+  return base;
 }
 
 }  // namespace etlab::study::detail

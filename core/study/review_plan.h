@@ -83,7 +83,13 @@ struct Context {
   ReviewReport& report;
 };
 
+/// A fine-tune of `base_id` on `task`: full fine-tuning when rank is 0, LoRA on q, v with alpha = 2r otherwise.
+nlohmann::json finetune_config(const Budget& b, const FinetuneTask& task, const std::string& base_id, int64_t seed, int64_t rank);
+
 void review_sparse_side(Context& c);
-void review_lora_side(Context& c);
+/// Returns the base language model the fine-tunes start from.
+RunRecord review_lora_side(Context& c);
+std::vector<std::string> known_gaps();
+void review_gaps(Context& c, const RunRecord& base);
 
 }  // namespace etlab::study::detail

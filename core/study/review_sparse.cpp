@@ -196,8 +196,10 @@ void review_sparse_side(Context& c) {
       for (const auto& id : arms->ids()) r.runs.push_back(id);
     }
     const auto s = stats_of(pooled);
-    r.measured = pooled.empty() ? "no task with a valid reference: " + detail
-                                : with_spread(s, 1, " points") + " over the valid tasks; " + detail;
+    // pooled over task and seed: the spread is across both
+    const std::string pooled_text = fmt(s.mean, 1) + " points" + (s.n > 1 ? " ± " + fmt(s.sd, 1) : "") + " (" +
+                                    std::to_string(s.n) + (s.n == 1 ? " task-seed pair" : " task-seed pairs") + ")";
+    r.measured = pooled.empty() ? "no task with a valid reference: " + detail : pooled_text + " over the valid tasks; " + detail;
     r.verdict = marked(pooled.empty() ? Verdict::InvalidReference : at_least(s, 1e-9), b);
     r.rule = "learned minus fixed (local window, the same k) test score above 0, pooled over the tasks with a valid reference";
     r.setting = "spam bytes n = " + std::to_string(b.text_n) + "; retrieval n = " + std::to_string(b.global_n) +

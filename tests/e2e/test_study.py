@@ -11,6 +11,7 @@ import tempfile
 import unittest
 
 CLI = None
+GUI = None  # the app, for `etlab report --review` (optional second argument)
 IDS = ["sparse.accuracy_kept", "sparse.beats_fixed", "sparse.training_speed", "sparse.inference_speed", "sparse.memory",
        "sparse.complexity", "sparse.long_context", "sparse.global_context", "lora.trainable_params", "lora.memory",
        "lora.speed", "lora.parity", "lora.distribution_shift", "lora.rank"]
@@ -67,13 +68,47 @@ class StudyTest(unittest.TestCase):
             again = run("study", "review", "--budget", "smoke", "--db", db, "--out", out, check=False)
             self.assertEqual(again.returncode, 2)
             self.assertIn("already exists", again.stderr)
-            # A second report reuses every run (same configuration and seed).
+            # A second report reuses every run (same configuration and seed); with the research-gap studies
+            # it trains only their own fine-tunes: full/LoRA x dense/sparse, and LoRA at the rank the full
+            # fine-tune's spectrum chose unless the rank sweep already has it.
             out2 = os.path.join(d, "out2")
-            run("study", "review", "--budget", "smoke", "--db", db, "--out", out2)
+            run("study", "review", "--budget", "smoke", "--db", db, "--out", out2, "--gaps", "all")
             second = json.load(open(os.path.join(out2, "review.json")))
-            self.assertEqual((second["runs_trained"], second["runs_reused"]), (0, 17))
+            self.assertIn(second["runs_trained"], (4, 5))
+            self.assertGreaterEqual(second["runs_reused"], 17)
+            self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "long_context", "hardware", "rank_from_spectrum"])
+            for g in second["gaps"]:
+                self.assertTrue(g["conclusion"] and g["question"] and g["rule"], g)
+                self.assertTrue(g["rows"] and all(len(r) == len(g["columns"]) for r in g["rows"]), g)
+                self.assertTrue(g["chart"]["series"], g)
+                for s in g["chart"]["series"]:
+                    self.assertTrue(s["y"], s)
+                for rid in g["runs"]:
+                    self.assertIn(rid, {r["id"] for r in json.loads(run("runs", "--db", db, "--json").stdout)})
+            combined = second["gaps"][0]
+            self.assertEqual(len(combined["runs"]), 4)
+            self.assertIn("multiplicative", combined["conclusion"])
+            self.assertIn("## Research gaps", open(os.path.join(out2, "review.md")).read())
+            bad = run("study", "review", "--budget", "smoke", "--db", db, "--out", os.path.join(d, "x"), "--gaps", "nope",
+                      check=False)
+            self.assertNotEqual(bad.returncode, 0)
+            self.assertIn("nope", bad.stderr + bad.stdout)
+            self.assertFalse(os.path.exists(os.path.join(d, "x")))
+            if GUI:
+                # The HTML report: every claim and gap chart embedded, nothing fetched from elsewhere.
+                html_dir = os.path.join(d, "html")
+                p = subprocess.run([GUI, "report", "--review", os.path.join(out2, "review.json"), "--out", html_dir],
+                                   capture_output=True, text=True, timeout=300,
+                                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                self.assertEqual(p.returncode, 0, p.stderr)
+                html = open(os.path.join(html_dir, "index.html"), encoding="utf-8").read()
+                self.assertEqual(html.count("data:image/png;base64,"), 8)
+                self.assertIn("Research gaps", html)
 
 
 if __name__ == "__main__":
     CLI = os.path.abspath(sys.argv.pop(1))
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+        gui = sys.argv.pop(1)  # empty when the GUI is not built
+        GUI = os.path.abspath(gui) if gui else None
     unittest.main(verbosity=2)

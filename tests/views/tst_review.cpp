@@ -13,6 +13,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -80,6 +81,13 @@ class TestReview : public QObject {
       QCOMPARE(bg, verdictColor(QString::fromStdString(c["verdict"].get<std::string>())));
     }
     QVERIFY(verdictColor(QStringLiteral("supported (smoke)")) != verdictColor(QStringLiteral("refuted (smoke)")));
+    // the Research gaps page: every study's title and conclusion
+    auto* gaps = view.findChild<QTextBrowser*>(QStringLiteral("reviewGaps"));
+    QVERIFY(gaps);
+    for (const auto& g : j["gaps"]) {
+      QVERIFY(gaps->toPlainText().contains(QString::fromStdString(g["title"].get<std::string>())));
+      QVERIFY(gaps->toPlainText().contains(QString::fromStdString(g["conclusion"].get<std::string>())));
+    }
     view.resize(1200, 900);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -90,24 +98,32 @@ class TestReview : public QObject {
     ReviewView view;
     QVERIFY(view.loadReport(kFixture));
     const QStringList ids = view.chartIds();
-    QCOMPARE(ids, (QStringList{QStringLiteral("accuracy_n"), QStringLiteral("rank"), QStringLiteral("parity"),
-                               QStringLiteral("complexity")}));
-    QCOMPARE(view.chartSelector()->count(), 4);
+    const auto j = fixtureJson();
+    QStringList expected = {QStringLiteral("accuracy_n"), QStringLiteral("rank"), QStringLiteral("parity"), QStringLiteral("complexity")};
+    for (const auto& g : j["gaps"]) expected << QStringLiteral("gap:") + QString::fromStdString(g["id"].get<std::string>());
+    QCOMPARE(j["gaps"].size(), size_t{4});
+    QCOMPARE(ids, expected);
+    QCOMPARE(view.chartSelector()->count(), expected.size());
     view.resize(1000, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QTemporaryDir dir;
-    const auto j = fixtureJson();
     auto claim = [&j](const char* id) {
       for (const auto& c : j["claims"])
         if (c["id"] == id) return c;
       return nlohmann::json();
     };
-    const std::map<QString, int> points = {
+    std::map<QString, int> points = {
         {QStringLiteral("accuracy_n"), static_cast<int>(claim("sparse.long_context")["values"]["curve"]["n"].size())},
         {QStringLiteral("rank"), static_cast<int>(claim("lora.rank")["values"]["curves"].begin().value()["r"].size())},
         {QStringLiteral("parity"), static_cast<int>(claim("lora.parity")["values"]["tasks"].size())},
         {QStringLiteral("complexity"), static_cast<int>(claim("sparse.complexity")["values"]["n"].size())}};
+    // a gap chart's CSV has a row per point of every series
+    for (const auto& g : j["gaps"]) {
+      int n = 0;
+      for (const auto& s : g["chart"]["series"]) n += static_cast<int>(s["y"].size());
+      points[QStringLiteral("gap:") + QString::fromStdString(g["id"].get<std::string>())] = n;
+    }
     for (const QString& id : ids) {
       view.showChart(id);
       QCOMPARE(view.currentChart(), id);
@@ -117,7 +133,7 @@ class TestReview : public QObject {
       QVERIFY(!QImage(png).isNull());
       QVERIFY2(view.exportChart(csv, 100, &error), qPrintable(error));
       QCOMPARE(csvRows(csv), points.at(id));
-      saveScreenshot(view, QStringLiteral("review-chart-%1.png").arg(id));
+      saveScreenshot(view, QStringLiteral("review-chart-%1.png").arg(QString(id).replace(QLatin1Char(':'), QLatin1Char('-'))));
     }
     // an existing file is not overwritten
     QString error;
@@ -210,8 +226,14 @@ class TestReview : public QObject {
     QFile f(out + QStringLiteral("/index.html"));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QString html = QString::fromUtf8(f.readAll());
-    QCOMPARE(html.count(QStringLiteral("data:image/png;base64,")), 4);
-    QCOMPARE(html.count(QStringLiteral("<tr>")), 15);  // header + 14 claims
+    QCOMPARE(html.count(QStringLiteral("data:image/png;base64,")), 8);  // 4 claim charts, 4 gap charts
+    QVERIFY(html.contains(QStringLiteral("<h2>Research gaps</h2>")));
+    const auto j = fixtureJson();
+    for (const auto& g : j["gaps"])
+      QVERIFY(html.contains(QString::fromStdString(g["conclusion"].get<std::string>()).toHtmlEscaped()));
+    int gapRows = 0;
+    for (const auto& g : j["gaps"]) gapRows += 1 + static_cast<int>(g["rows"].size());
+    QCOMPARE(html.count(QStringLiteral("<tr>")), 15 + gapRows);  // header + 14 claims, then each gap's table
     QVERIFY(html.contains(QStringLiteral("Verdict rules (fixed before any run)")));
     QVERIFY(html.contains(QStringLiteral("<li>A comparison counts only if")));
     QVERIFY(!html.contains(QStringLiteral("src=\"http")));  // nothing fetched from elsewhere

@@ -63,8 +63,54 @@ bool loadReviewReport(const QString& path, ReviewReportData* out, QString* error
     claim.values = c.contains("values") ? c["values"] : nlohmann::json::object();
     r.claims.push_back(std::move(claim));
   }
+  if (j.contains("gaps") && j["gaps"].is_array())
+    for (const auto& g : j["gaps"]) {
+      if (!g.is_object()) return fail(ReviewTableModel::tr("%1: a research-gap study is not an object").arg(path));
+      ReviewGap gap;
+      gap.id = str(g, "id");
+      gap.title = str(g, "title");
+      gap.question = str(g, "question");
+      gap.setting = str(g, "setting");
+      gap.rule = str(g, "rule");
+      gap.conclusion = str(g, "conclusion");
+      if (gap.id.isEmpty() || gap.conclusion.isEmpty())
+        return fail(ReviewTableModel::tr("%1: a research-gap study has no id or conclusion").arg(path));
+      auto strings = [](const nlohmann::json& a) {
+        QStringList out;
+        if (a.is_array())
+          for (const auto& x : a)
+            if (x.is_string()) out << QString::fromStdString(x.get<std::string>());
+        return out;
+      };
+      gap.columns = strings(g.value("columns", nlohmann::json::array()));
+      gap.runs = strings(g.value("runs", nlohmann::json::array()));
+      if (g.contains("rows") && g["rows"].is_array())
+        for (const auto& row : g["rows"]) gap.rows.push_back(strings(row));
+      gap.chart = g.contains("chart") && g["chart"].is_object() ? g["chart"] : nlohmann::json::object();
+      r.gaps.push_back(std::move(gap));
+    }
   *out = std::move(r);
   return true;
+}
+
+QString reviewGapHtml(const ReviewGap& gap) {
+  QString html = QStringLiteral("<h3>%1</h3><p><i>%2</i></p><p>%3</p>")
+                     .arg(gap.title.toHtmlEscaped(), gap.question.toHtmlEscaped(), gap.setting.toHtmlEscaped());
+  if (!gap.columns.isEmpty()) {
+    html += QStringLiteral("<table border=1 cellspacing=0 cellpadding=3><tr>");
+    for (const auto& c : gap.columns) html += QStringLiteral("<th>") + c.toHtmlEscaped() + QStringLiteral("</th>");
+    html += QStringLiteral("</tr>");
+    for (const auto& row : gap.rows) {
+      html += QStringLiteral("<tr>");
+      for (const auto& cell : row) html += QStringLiteral("<td>") + cell.toHtmlEscaped() + QStringLiteral("</td>");
+      html += QStringLiteral("</tr>");
+    }
+    html += QStringLiteral("</table>");
+  }
+  html += QStringLiteral("<p><b>%1</b> %2</p><p><small>%3 %4</small></p>")
+              .arg(ReviewTableModel::tr("Conclusion."), gap.conclusion.toHtmlEscaped(), ReviewTableModel::tr("Rule:"),
+                   gap.rule.toHtmlEscaped());
+  return html;
 }
 
 QColor verdictColor(const QString& verdict) {

@@ -18,6 +18,14 @@ struct ReviewClaim {
   nlohmann::json values;
 };
 
+/// A research-gap study of the report: question, table, chart specification, conclusion.
+struct ReviewGap {
+  QString id, title, question, setting, rule, conclusion;
+  QStringList columns, runs;
+  std::vector<QStringList> rows;
+  nlohmann::json chart;  ///< {kind: lines|bars, title, x_label, y_label, log_x, log_y, categories, series: [{name, x, y, dashed}]}
+};
+
 /// A review study report as read from review.json.
 struct ReviewReportData {
   QString budget, mark, path;
@@ -25,11 +33,16 @@ struct ReviewReportData {
   double seconds = 0.0;
   qint64 runsTrained = 0, runsReused = 0;
   std::vector<ReviewClaim> claims;
+  std::vector<ReviewGap> gaps;
   const ReviewClaim* find(const QString& id) const;
 };
 
 /// Reads review.json; false with `error` naming what is wrong (unreadable, not JSON, not a review).
 bool loadReviewReport(const QString& path, ReviewReportData* out, QString* error);
+
+/// One gap study as HTML (question, setting, table, conclusion, rule), every text escaped; used by the
+/// view's Research gaps page and by the HTML report.
+QString reviewGapHtml(const ReviewGap& gap);
 
 /// The verdict's first word, the colour the table and the report give it.
 QColor verdictColor(const QString& verdict);

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -48,31 +49,8 @@ double mean(const std::vector<double>& v) {
   return v.empty() ? 0.0 : s / static_cast<double>(v.size());
 }
 
-// Where the chart data of each chart lives in review.json.
-const json* chartData(const ReviewReportData& r, const QString& id) {
-  const auto at = [&r](const char* claim, const char* key) -> const json* {
-    const ReviewClaim* c = r.find(QString::fromLatin1(claim));
-    if (!c || !c->values.is_object() || !c->values.contains(key)) return nullptr;
-    return &c->values[key];
-  };
-  if (id == QStringLiteral("accuracy_n")) {
-    const json* d = at("sparse.long_context", "curve");
-    return d && d->is_object() && numbers(d->value("n", json::array())).size() >= 2 ? d : nullptr;
-  }
-  if (id == QStringLiteral("rank")) {
-    const json* d = at("lora.rank", "curves");
-    return d && d->is_object() && !d->empty() ? d : nullptr;
-  }
-  if (id == QStringLiteral("parity")) {
-    const json* d = at("lora.parity", "tasks");
-    return d && d->is_array() && !d->empty() ? d : nullptr;
-  }
-  if (id == QStringLiteral("complexity")) {
-    const ReviewClaim* c = r.find(QStringLiteral("sparse.complexity"));
-    return c && numbers(c->values.value("n", json::array())).size() >= 2 ? &c->values : nullptr;
-  }
-  return nullptr;
-}
+const QColor kDense(0x44, 0x44, 0x44), kLearned(0x1f, 0x77, 0xb4), kFull(0x55, 0x55, 0x55), kLora(0xd6, 0x27, 0x28);
+const QColor kPalette[] = {QColor(0xd6, 0x27, 0x28), QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd)};
 
 QLogValueAxis* log2Axis(const QString& title, double lo, double hi) {
   auto* axis = new QLogValueAxis;
@@ -111,14 +89,127 @@ QLineSeries* line(const QString& name, const std::vector<double>& x, const std::
   return s;
 }
 
-const QColor kDense(0x44, 0x44, 0x44), kLearned(0x1f, 0x77, 0xb4), kFull(0x55, 0x55, 0x55), kLora(0xd6, 0x27, 0x28);
-const QColor kPalette[] = {QColor(0xd6, 0x27, 0x28), QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd)};
+
+// Where the chart data of each chart lives in review.json.
+const json* chartData(const ReviewReportData& r, const QString& id) {
+  const auto at = [&r](const char* claim, const char* key) -> const json* {
+    const ReviewClaim* c = r.find(QString::fromLatin1(claim));
+    if (!c || !c->values.is_object() || !c->values.contains(key)) return nullptr;
+    return &c->values[key];
+  };
+  if (id == QStringLiteral("accuracy_n")) {
+    const json* d = at("sparse.long_context", "curve");
+    return d && d->is_object() && numbers(d->value("n", json::array())).size() >= 2 ? d : nullptr;
+  }
+  if (id == QStringLiteral("rank")) {
+    const json* d = at("lora.rank", "curves");
+    return d && d->is_object() && !d->empty() ? d : nullptr;
+  }
+  if (id == QStringLiteral("parity")) {
+    const json* d = at("lora.parity", "tasks");
+    return d && d->is_array() && !d->empty() ? d : nullptr;
+  }
+  if (id == QStringLiteral("complexity")) {
+    const ReviewClaim* c = r.find(QStringLiteral("sparse.complexity"));
+    return c && numbers(c->values.value("n", json::array())).size() >= 2 ? &c->values : nullptr;
+  }
+  if (id.startsWith(QStringLiteral("gap:"))) {
+    for (const auto& g : r.gaps)
+      if (QStringLiteral("gap:") + g.id == id && g.chart.contains("series") && g.chart["series"].is_array() &&
+          !g.chart["series"].empty())
+        return &g.chart;
+  }
+  return nullptr;
+}
+
+QString claimChartTitle(const QString& id) {
+  if (id == QStringLiteral("accuracy_n")) return ReviewView::tr("Accuracy against sequence length (dense vs learned sparse)");
+  if (id == QStringLiteral("rank")) return ReviewView::tr("LoRA rank sweep against full fine-tuning");
+  if (id == QStringLiteral("parity")) return ReviewView::tr("Full fine-tuning vs LoRA per task");
+  if (id == QStringLiteral("complexity")) return ReviewView::tr("Attention time against sequence length");
+  return id;
+}
+
+// A research-gap chart from its specification: lines (x, y per series, optionally log axes, dashed) or
+// bars (categories, one value per category and series).
+QChart* buildSpecChart(const json& spec) {
+  auto* chart = new QChart;
+  chart->setTitle(QString::fromStdString(spec.value("title", std::string())));
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  const QString xLabel = QString::fromStdString(spec.value("x_label", std::string()));
+  const QString yLabel = QString::fromStdString(spec.value("y_label", std::string()));
+  const auto& all = spec["series"];
+  if (spec.value("kind", std::string()) == "bars") {
+    auto* bars = new QBarSeries;
+    double hi = 0;
+    int i = 0;
+    for (const auto& s : all) {
+      auto* set = new QBarSet(QString::fromStdString(s.value("name", std::string())));
+      set->setColor(kPalette[i++ % 4]);
+      for (double v : numbers(s.value("y", json::array()))) {
+        *set << v;
+        hi = std::max(hi, v);
+      }
+      bars->append(set);
+    }
+    auto* x = new QBarCategoryAxis;
+    for (const auto& c : spec.value("categories", json::array()))
+      if (c.is_string()) x->append(QString::fromStdString(c.get<std::string>()));
+    auto* y = new QValueAxis;
+    y->setRange(0, hi * 1.1);
+    y->applyNiceNumbers();
+    y->setTitleText(yLabel);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    attach(chart, bars, x, y);
+    return chart;
+  }
+  double xlo = 1e300, xhi = -1e300, ylo = 1e300, yhi = -1e300;
+  for (const auto& s : all) {
+    for (double v : numbers(s.value("x", json::array()))) xlo = std::min(xlo, v), xhi = std::max(xhi, v);
+    for (double v : numbers(s.value("y", json::array())))
+      if (std::isfinite(v)) ylo = std::min(ylo, v), yhi = std::max(yhi, v);
+  }
+  if (!(xlo < xhi)) xhi = xlo + 1;
+  if (!(ylo < yhi)) yhi = ylo + 1;
+  auto axis = [](bool log, double lo, double hi, const QString& title) -> QAbstractAxis* {
+    if (log && lo > 0) {
+      auto* a = new QLogValueAxis;
+      a->setBase(hi / lo < 1000.0 ? 2.0 : 10.0);
+      a->setLabelFormat(QStringLiteral("%g"));
+      a->setRange(lo / 1.25, hi * 1.25);
+      a->setMinorTickCount(0);
+      a->setTitleText(title);
+      return a;
+    }
+    auto* a = new QValueAxis;
+    a->setRange(lo, hi);
+    a->applyNiceNumbers();
+    a->setTitleText(title);
+    return a;
+  };
+  auto* x = axis(spec.value("log_x", false), xlo, xhi, xLabel);
+  auto* y = axis(spec.value("log_y", false), ylo, yhi, yLabel);
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  int i = 0;
+  for (const auto& s : all) {
+    const bool dashed = s.value("dashed", false);
+    auto* l = line(QString::fromStdString(s.value("name", std::string())), numbers(s.value("x", json::array())),
+                   numbers(s.value("y", json::array())), dashed ? QColor(0x99, 0x99, 0x99) : kPalette[i % 4],
+                   dashed ? Qt::DashLine : Qt::SolidLine);
+    if (!dashed) ++i;
+    attach(chart, l, x, y);
+  }
+  return chart;
+}
 
 QChart* buildChart(const ReviewReportData& r, const QString& id) {
   const json* d = chartData(r, id);
   if (!d) return nullptr;
+  if (id.startsWith(QStringLiteral("gap:"))) return buildSpecChart(*d);
   auto* chart = new QChart;
-  chart->setTitle(ReviewView::chartTitle(id));
+  chart->setTitle(claimChartTitle(id));
   chart->legend()->setAlignment(Qt::AlignBottom);
   if (id == QStringLiteral("accuracy_n")) {
     const auto n = numbers(d->value("n", json::array())), dense = numbers(d->value("dense", json::array())),
@@ -265,6 +356,10 @@ ReviewView::ReviewView(QWidget* parent) : QWidget(parent) {
   m_pages->setTabPosition(QTabWidget::West);
   m_pages->addTab(m_table, tr("Claims"));
   m_pages->addTab(chartPane, tr("Charts"));
+  m_gaps = new QTextBrowser(this);
+  m_gaps->setObjectName(QStringLiteral("reviewGaps"));
+  m_gaps->setHtml(tr("No research-gap studies in this report (run the study with --gaps)."));
+  m_pages->addTab(m_gaps, tr("Research gaps"));
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_header);
   layout->addWidget(m_pages, 1);
@@ -294,6 +389,9 @@ bool ReviewView::loadReport(const QString& path, QString* error) {
                         .arg(data.runsReused)
                         .arg(data.seconds / 60.0, 0, 'f', 1)
                         .arg(data.path.toHtmlEscaped()));
+  QString gapsHtml;
+  for (const auto& g : data.gaps) gapsHtml += reviewGapHtml(g);
+  m_gaps->setHtml(gapsHtml.isEmpty() ? tr("No research-gap studies in this report (run the study with --gaps).") : gapsHtml);
   const QString current = currentChart();
   const QSignalBlocker block(m_chartBox);
   m_chartBox->clear();
@@ -308,15 +406,16 @@ QStringList ReviewView::chartIds() const {
   QStringList ids;
   for (const char* id : {"accuracy_n", "rank", "parity", "complexity"})
     if (chartData(m_model->report(), QString::fromLatin1(id))) ids << QString::fromLatin1(id);
+  for (const auto& g : m_model->report().gaps)
+    if (chartData(m_model->report(), QStringLiteral("gap:") + g.id)) ids << QStringLiteral("gap:") + g.id;
   return ids;
 }
 
-QString ReviewView::chartTitle(const QString& id) {
-  if (id == QStringLiteral("accuracy_n")) return tr("Accuracy against sequence length (dense vs learned sparse)");
-  if (id == QStringLiteral("rank")) return tr("LoRA rank sweep against full fine-tuning");
-  if (id == QStringLiteral("parity")) return tr("Full fine-tuning vs LoRA per task");
-  if (id == QStringLiteral("complexity")) return tr("Attention time against sequence length");
-  return id;
+QString ReviewView::chartTitle(const QString& id) const {
+  if (id.startsWith(QStringLiteral("gap:")))
+    for (const auto& g : m_model->report().gaps)
+      if (QStringLiteral("gap:") + g.id == id) return tr("Research gap: %1").arg(g.title);
+  return claimChartTitle(id);
 }
 
 QString ReviewView::currentChart() const { return m_chartBox->currentData().toString(); }
@@ -343,8 +442,11 @@ void ReviewView::rebuildChart() {
   else if (id == QStringLiteral("parity"))
     m_chartNote->setText(tr("Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is "
                             "in the table's parity row."));
-  else
+  else if (id == QStringLiteral("complexity"))
     m_chartNote->setText(tr("From the attention benchmark the study ran (forward, B = 64, k = auto)."));
+  else
+    for (const auto& g : m_model->report().gaps)
+      if (QStringLiteral("gap:") + g.id == id) m_chartNote->setText(g.conclusion);
 }
 
 bool ReviewView::exportChart(const QString& path, int dpi, QString* error) const {
@@ -357,6 +459,21 @@ bool ReviewView::exportChart(const QString& path, int dpi, QString* error) const
     // The numbers behind the chart, one row per point.
     const QString id = currentChart();
     std::vector<QStringList> rows;
+    if (id.startsWith(QStringLiteral("gap:"))) {
+      // series, x (or category), y
+      const bool bars = d->value("kind", std::string()) == "bars";
+      const auto cats = d->value("categories", json::array());
+      for (const auto& s : (*d)["series"]) {
+        const auto x = numbers(s.value("x", json::array())), y = numbers(s.value("y", json::array()));
+        for (size_t i = 0; i < y.size(); ++i)
+          rows.push_back({QString::fromStdString(s.value("name", std::string())),
+                          bars ? (i < cats.size() && cats[i].is_string() ? QString::fromStdString(cats[i].get<std::string>()) : QString())
+                               : (i < x.size() ? QString::number(x[i]) : QString()),
+                          QString::number(y[i])});
+      }
+      return exportCsv(path, {QStringLiteral("series"), bars ? QStringLiteral("category") : QStringLiteral("x"), QStringLiteral("y")},
+                       rows, error);
+    }
     if (id == QStringLiteral("accuracy_n") || id == QStringLiteral("complexity")) {
       const auto n = numbers(d->value("n", json::array()));
       const char* a = id == QStringLiteral("complexity") ? "exact_ms" : "dense";

@@ -11,6 +11,7 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QTextBrowser;
 
 namespace etlab {
 
@@ -26,9 +27,10 @@ class ReviewView : public QWidget {
   bool loadReport(const QString& path, QString* error = nullptr);
   const ReviewReportData& report() const { return m_model->report(); }
 
-  /// Charts the loaded report has data for, in display order (ids: accuracy_n, rank, parity, complexity).
+  /// Charts the loaded report has data for, in display order (ids: accuracy_n, rank, parity, complexity,
+  /// then gap:<id> for each research-gap study).
   QStringList chartIds() const;
-  static QString chartTitle(const QString& id);
+  QString chartTitle(const QString& id) const;
   QString currentChart() const;
   /// Shows the chart (on the Charts page).
   void showChart(const QString& id);
@@ -54,6 +56,7 @@ class ReviewView : public QWidget {
   QPushButton* m_export;
   QLabel* m_chartNote;
   QTabWidget* m_pages;
+  QTextBrowser* m_gaps;
 };
 
 }  // namespace etlab

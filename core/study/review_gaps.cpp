@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: MIT
+// The review's research gaps as studies (`etlab-cli study review --gaps …`): each has a question, arms
+// run at the budget's seeds, a table, a chart and a conclusion drawn from the numbers by a rule stated
+// beside it. Implemented: sparse attention and LoRA combined (gap 1), long context (gap 3), the LoRA rank
+// chosen from the measured spectrum (half of gap 4), hardware: block size and k (gap 6).
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/store/run_store.h"
+#include "core/study/review_plan.h"
+
+namespace etlab::study::detail {
+
+namespace {
+
+using nlohmann::json;
+
+json series(const std::string& name, const std::vector<double>& x, const std::vector<double>& y, bool dashed = false) {
+  return {{"name", name}, {"x", x}, {"y", y}, {"dashed", dashed}};
+}
+
+// The parity rule's verdict in words.
+std::string parity_words(Verdict v) {
+  switch (v) {
+    case Verdict::Supported: return "at parity";
+    case Verdict::Refuted: return "a gap";
+    default: return to_string(v);
+  }
+}
+
+json points_stats(const std::vector<double>& v) {
+  const auto s = stats_of(v);
+  return {{"mean", s.mean}, {"sd", s.sd}, {"n", s.n}, {"values", v}};
+}
+
+const BenchmarkRecord* find_bench(const std::vector<BenchmarkRecord>& rows, const std::string& method, const std::string& mode,
+                                  int64_t n) {
+  for (const auto& r : rows)
+    if (r.method == method && r.mode == mode && r.n == n) return &r;
+  return nullptr;
+}
+
+// ------------------------------------------------------------------ gap 1: sparse attention + LoRA
+GapResult gap_combined(Context& c, const RunRecord& base) {
+  const Budget& b = c.budget;
+  GapResult g;
+  g.id = "combined";
+  g.title = "Sparse attention and LoRA combined";
+  g.question = "Do learned sparse attention and LoRA combine, and are their savings multiplicative?";
+  g.preset = "sentiment-sparse-lora (fine-tunes of the study's base on byte-level spam)";
+  const int64_t n = b.name == "smoke" ? 256 : 512;
+  const FinetuneTask task{"spam", {{"dataset", "spam"}, {"max_len", n}}};
+  struct Arm {
+    std::string name;
+    bool sparse;
+    int64_t rank;
+  };
+  const std::vector<Arm> arms = {{"full fine-tuning, dense", false, 0},
+                                 {"full fine-tuning, learned sparse", true, 0},
+                                 {"LoRA, dense", false, 8},
+                                 {"LoRA + learned sparse", true, 8}};
+  std::map<std::string, std::vector<double>> points;
+  double majority = 0;
+  for (const auto& arm : arms)
+    for (const int64_t seed : b.seeds) {
+      auto cfg = finetune_config(b, task, base.id, seed, arm.rank);
+      if (arm.sparse)
+        cfg["attention"] = {{"kind", "learned_sparse"}, {"block", 32}, {"topk", "auto"}, {"router_dim", 16},
+                            {"dense_warmup_steps", std::max<int64_t>(1, b.finetune_steps / 6)}};
+      const auto run = c.runner.get(cfg, "gap " + b.name + ": spam n=" + std::to_string(n) + ", " + arm.name + ", seed " +
+                                             std::to_string(seed));
+      points[arm.name].push_back(score_points(run));
+      majority = majority_points(run);
+      g.runs.push_back(run.id);
+    }
+  // Cost of one training step of each combination, side by side, at a longer n.
+  BenchModelOptions bm;
+  bm.config = preset_config("sentiment-sparse-lora");
+  bm.label = "sentiment-sparse-lora";
+  bm.variants = {"dense", "learned_sparse", "lora", "sparse_lora"};
+  const int64_t bench_n = b.name == "smoke" ? 256 : 2048;
+  bm.lengths = {bench_n};
+  bm.batch = 4;
+  bm.threads = c.options.threads;
+  bm.repeats = b.name == "smoke" ? 2 : 5;
+  c.observer.on_message("gap 1: benchmarking a training step of dense, sparse, LoRA and both at n = " + std::to_string(bench_n));
+  const auto rows = bench_model(bm);
+  c.store.add_benchmarks(rows);
+  const std::map<std::string, std::string> variant = {{arms[0].name, "dense"},
+                                                      {arms[1].name, "learned_sparse"},
+                                                      {arms[2].name, "lora"},
+                                                      {arms[3].name, "sparse_lora"}};
+  const auto* dense = find_bench(rows, "dense", "train_step", bench_n);
+  if (!dense) throw std::runtime_error("gap combined: bench model returned no dense training step");
+  std::map<std::string, double> speed, memory;
+  json bars_x = json::array(), acc_y = json::array(), speed_y = json::array(), mem_y = json::array();
+  for (const auto& arm : arms) {
+    const auto* r = find_bench(rows, variant.at(arm.name), "train_step", bench_n);
+    if (!r) throw std::runtime_error("gap combined: no training step for " + variant.at(arm.name));
+    speed[arm.name] = dense->time_ms / r->time_ms;
+    memory[arm.name] = static_cast<double>(r->peak_bytes) / static_cast<double>(dense->peak_bytes);
+    const auto s = stats_of(points[arm.name]);
+    g.add_row({{"arm", arm.name},
+                       {"test score (points)", fmt(s.mean, 1) + (s.n > 1 ? " ± " + fmt(s.sd, 1) : "")},
+                       {"step speed-up vs dense", fmt(speed[arm.name], 2) + "×"},
+                       {"step memory vs dense", fmt(100 * memory[arm.name], 0) + "%"},
+                       {"step (ms)", fmt(r->time_ms, 0)}});
+    g.values[arm.name] = {{"points", points_stats(points[arm.name])}, {"speedup", speed[arm.name]}, {"memory", memory[arm.name]}};
+  }
+  const double product_speed = speed[arms[1].name] * speed[arms[2].name];
+  const double product_memory = memory[arms[1].name] * memory[arms[2].name];
+  const double both_speed = speed[arms[3].name], both_memory = memory[arms[3].name];
+  const bool valid = reference_valid(stats_of(points[arms[0].name]).mean, majority);
+  const auto acc = valid ? parity(stats_of(points[arms[3].name]), stats_of(points[arms[2].name])) : Verdict::InvalidReference;
+  g.conclusion = "Speed: sparse + LoRA " + fmt(both_speed, 2) + "× against the product of the two alone " + fmt(product_speed, 2) +
+                 "× (" + (both_speed >= 0.9 * product_speed ? "multiplicative" : "less than multiplicative") + "). Memory: " +
+                 fmt(100 * both_memory, 0) + "% of dense against the product " + fmt(100 * product_memory, 0) + "% (" +
+                 (both_memory <= 1.1 * product_memory ? "multiplicative" : "less than multiplicative") +
+                 "). Accuracy of sparse + LoRA against LoRA alone: " + parity_words(acc) + " (" +
+                 fmt(stats_of(points[arms[3].name]).mean, 1) + " vs " + fmt(stats_of(points[arms[2].name]).mean, 1) +
+                 " points; majority class " + fmt(majority, 1) + ").";
+  g.rule = "multiplicative when the combined step speed-up is at least 0.9 × the product of the two alone, and the "
+           "combined memory at most 1.1 × the product of the two ratios; accuracy by the parity rule against LoRA alone";
+  g.chart = {{"kind", "bars"},
+             {"title", "Sparse attention and LoRA, alone and combined (training step at n = " + std::to_string(bench_n) + ")"},
+             {"categories", json::array()},
+             {"y_label", "relative to dense full fine-tuning"},
+             {"series", json::array()}};
+  std::vector<double> sp, me;
+  for (const auto& arm : arms) {
+    g.chart["categories"].push_back(arm.name);
+    sp.push_back(speed[arm.name]);
+    me.push_back(memory[arm.name]);
+  }
+  g.chart["series"] = {series("step speed-up", {}, sp), series("step memory", {}, me)};
+  g.setting = "fine-tunes of " + std::to_string(b.finetune_steps) + " steps on spam bytes n = " + std::to_string(n) +
+              " from base " + base.id.substr(0, 8) + "; B = 32, k = auto; LoRA r = 8 on q, v; steps timed at n = " +
+              std::to_string(bench_n) + ", batch 4";
+  return g;
+}
+
+// ------------------------------------------------------------------ gap 3: long context
+GapResult gap_long_context(Context& c) {
+  const Budget& b = c.budget;
+  GapResult g;
+  g.id = "long_context";
+  g.title = "Long context";
+  g.question = "How do accuracy and cost of dense, learned-sparse and fixed-sparse attention develop from n = 512 to the "
+               "longest sequence this machine trains in reasonable time?";
+  g.preset = "text-sparse / text-dense shape (byte-level spam), the review's sweep";
+  // Accuracy: the review's spam runs at every n (reused when the review ran them).
+  const ClaimRow* lc = nullptr;
+  for (const auto& r : c.report.rows)
+    if (r.id == "sparse.long_context") lc = &r;
+  // Cost: a training step of the same model at n up to the budget's longest.
+  std::vector<int64_t> lengths = {512, 1024, 2048, 4096};
+  if (b.name == "smoke") lengths = {256, 1024};
+  if (b.name == "standard") lengths.push_back(8192);
+  if (b.name == "full") lengths.insert(lengths.end(), {8192, 16384});
+  BenchModelOptions bm;
+  bm.config = preset_config("text-sparse");
+  bm.config["model"]["d_model"] = b.text_d_model;
+  bm.config["model"]["ffn"] = 2 * b.text_d_model;
+  bm.config["attention"]["block"] = 64;
+  bm.label = "text-sparse";
+  bm.variants = {"dense", "learned_sparse", "fixed_sparse"};
+  bm.lengths = lengths;
+  bm.batch = 1;
+  bm.threads = c.options.threads;
+  bm.repeats = b.name == "smoke" ? 2 : 3;
+  c.observer.on_message("gap 3: benchmarking a training step at n = " + std::to_string(lengths.front()) + " … " +
+                        std::to_string(lengths.back()));
+  const auto rows = bench_model(bm);
+  c.store.add_benchmarks(rows);
+  json chart_series = json::array();
+  std::map<std::string, std::vector<double>> ms, mib;
+  std::vector<double> xs;
+  for (const int64_t n : lengths) xs.push_back(static_cast<double>(n));
+  for (const char* m : {"dense", "learned_sparse", "fixed_sparse"}) {
+    for (const int64_t n : lengths) {
+      const auto* r = find_bench(rows, m, "train_step", n);
+      ms[m].push_back(r ? r->time_ms : std::nan(""));
+      mib[m].push_back(r ? static_cast<double>(r->peak_bytes) / 1048576.0 : std::nan(""));
+    }
+    chart_series.push_back(series(std::string(m == std::string("dense") ? "dense" : m == std::string("learned_sparse")
+                                                                                     ? "learned sparse"
+                                                                                     : "fixed sparse (local)"),
+                                  xs, ms[m], std::string(m) == "fixed_sparse"));
+  }
+  for (size_t i = 0; i < lengths.size(); ++i) {
+    std::string dense_score = "–", learned_score = "–";
+    if (lc && lc->values.contains("curve")) {
+      const auto& cv = lc->values["curve"];
+      for (size_t k = 0; k < cv["n"].size(); ++k)
+        if (cv["n"][k].get<int64_t>() == lengths[i]) {
+          dense_score = fmt(cv["dense"][k].get<double>(), 1);
+          learned_score = fmt(cv["learned"][k].get<double>(), 1);
+        }
+    }
+    g.add_row({{"n", std::to_string(lengths[i])},
+               {"dense step (ms)", fmt(ms["dense"][i], 0)},
+               {"learned step (ms)", fmt(ms["learned_sparse"][i], 0)},
+               {"speed-up", fmt(ms["dense"][i] / ms["learned_sparse"][i], 2) + "×"},
+               {"dense MiB", fmt(mib["dense"][i], 0)},
+               {"learned MiB", fmt(mib["learned_sparse"][i], 0)},
+               {"dense score", dense_score},
+               {"learned score", learned_score}});
+  }
+  const double slope_dense = loglog_slope(xs, ms["dense"]), slope_sparse = loglog_slope(xs, ms["learned_sparse"]);
+  const size_t last = lengths.size() - 1;
+  g.values = {{"n", lengths}, {"step_ms", ms}, {"peak_mib", mib}, {"slope_dense", slope_dense}, {"slope_learned", slope_sparse}};
+  std::string accuracy = "no accuracy sweep in this report";
+  if (lc) {
+    accuracy = "accuracy: " + lc->measured;
+    for (const auto& id : lc->runs) g.runs.push_back(id);
+  }
+  g.conclusion = "A whole training step grows as n^" + fmt(slope_dense, 2) + " with dense attention and n^" + fmt(slope_sparse, 2) +
+                 " with learned-sparse attention; at n = " + std::to_string(lengths[last]) + " learned sparse is " +
+                 fmt(ms["dense"][last] / ms["learned_sparse"][last], 2) + "× faster and uses " +
+                 fmt(100 * mib["learned_sparse"][last] / mib["dense"][last], 0) + "% of dense's step memory. " + accuracy + ".";
+  g.rule = "fitted log-log exponents of the step time over the lengths; the accuracy sweep is the review's sparse.long_context";
+  g.chart = {{"kind", "lines"}, {"title", "Training step time against sequence length (whole model, batch 1)"},
+             {"x_label", "sequence length n (tokens)"}, {"y_label", "training step (ms)"}, {"log_x", true}, {"log_y", true},
+             {"series", chart_series}};
+  g.setting = "2-layer encoder, d " + std::to_string(b.text_d_model) + ", B = 64, k = auto, batch 1, " +
+              std::to_string(c.options.threads) + " threads (0 = all cores)";
+  return g;
+}
+
+// ------------------------------------------------------------------ gap 6: hardware (B and k)
+GapResult gap_hardware(Context& c) {
+  const Budget& b = c.budget;
+  GapResult g;
+  g.id = "hardware";
+  g.title = "Hardware: block size B and k on this CPU";
+  g.question = "Where do the ideal speed-up n/(k·B) and the achieved one diverge, as block size and selected blocks vary?";
+  g.preset = "bench attention (forward), 4 heads, d 64";
+  const int64_t n = b.name == "smoke" ? 1024 : 4096;
+  const std::vector<int64_t> blocks = b.name == "smoke" ? std::vector<int64_t>{32, 128} : std::vector<int64_t>{16, 32, 64, 128, 256};
+  const std::vector<int64_t> ks = b.name == "smoke" ? std::vector<int64_t>{2, 4} : std::vector<int64_t>{2, 4, 8, 16};
+  json chart_series = json::array();
+  std::vector<double> all_ideal;
+  double best_fraction = 0;
+  std::string best;
+  std::set<std::string> poor;  // block sizes with a setting below half of ideal
+  for (const int64_t block : blocks) {
+    std::vector<double> ideal, achieved;
+    for (const int64_t k : ks) {
+      if (k * block >= n) continue;
+      BenchAttentionOptions bo;
+      bo.lengths = {n};
+      bo.block = block;
+      bo.topk = k;
+      bo.batch = b.name == "smoke" ? 4 : 16;
+      bo.threads = c.options.threads;
+      bo.repeats = b.name == "smoke" ? 2 : 5;
+      c.observer.on_message("gap 6: B = " + std::to_string(block) + ", k = " + std::to_string(k));
+      const auto rows = bench_attention(bo);
+      c.store.add_benchmarks(rows);
+      const BenchmarkRecord* learned = nullptr;
+      for (const auto& r : rows)
+        if (r.method == "learned_sparse") learned = &r;
+      if (!learned) continue;
+      const auto extra = json::parse(learned->extra_json);
+      const double speed = extra.value("speedup_vs_dense", 0.0), fraction = extra.value("fraction_of_ideal", 0.0);
+      const double id = static_cast<double>(n) / static_cast<double>(k * block);
+      ideal.push_back(id);
+      achieved.push_back(speed);
+      all_ideal.push_back(id);
+      if (fraction > best_fraction) best_fraction = fraction, best = "B = " + std::to_string(block) + ", k = " + std::to_string(k);
+      if (fraction < 0.5) poor.insert("B = " + std::to_string(block));
+      g.add_row({{"B", std::to_string(block)}, {"k", std::to_string(k)}, {"density", fmt(100.0 / id, 1) + "%"}, {"ideal", fmt(id, 1) + "×"},
+                         {"achieved", fmt(speed, 2) + "×"}, {"share of ideal", fmt(100 * fraction, 0) + "%"},
+                         {"GFLOP/s", fmt(learned->flops / learned->time_ms / 1e6, 0)}});
+    }
+    chart_series.push_back(series("B = " + std::to_string(block), ideal, achieved));
+  }
+  if (!all_ideal.empty()) {
+    const double lo = *std::min_element(all_ideal.begin(), all_ideal.end()), hi = *std::max_element(all_ideal.begin(), all_ideal.end());
+    chart_series.push_back(series("ideal (achieved = n/(k·B))", {lo, hi}, {lo, hi}, true));
+  }
+  std::string poor_text;
+  for (const auto& p : poor) poor_text += (poor_text.empty() ? "" : ", ") + p;
+  g.conclusion = "The best share of the ideal speed-up is " + fmt(100 * best_fraction, 0) + "% at " + best +
+                 ". Below half of ideal: " + (poor_text.empty() ? "none" : poor_text) +
+                 " (small blocks leave the vector units idle; very sparse settings pay the fixed cost of routing and "
+                 "the softmax bookkeeping).";
+  g.rule = "achieved = time of the fastest exact attention / learned-sparse time at the same n; share of ideal = achieved / (n/(k·B))";
+  g.chart = {{"kind", "lines"}, {"title", "Achieved against ideal speed-up, n = " + std::to_string(n)},
+             {"x_label", "ideal speed-up n/(k·B)"}, {"y_label", "achieved speed-up"}, {"log_x", true}, {"log_y", true},
+             {"series", chart_series}};
+  g.setting = "attention alone, n = " + std::to_string(n) + ", batch " + std::string(b.name == "smoke" ? "4" : "16") +
+              ", 4 heads, d 64, forward";
+  return g;
+}
+
+// ------------------------------------------------------------------ gap 4: rank chosen from the spectrum
+// The smallest rank that holds `energy` of the squared singular values of one update.
+int64_t rank_for_energy(const std::vector<float>& singular, double energy) {
+  double total = 0;
+  for (float s : singular) total += static_cast<double>(s) * s;
+  if (total <= 0) return 1;
+  double acc = 0;
+  for (size_t i = 0; i < singular.size(); ++i) {
+    acc += static_cast<double>(singular[i]) * singular[i];
+    if (acc >= energy * total) return static_cast<int64_t>(i) + 1;
+  }
+  return static_cast<int64_t>(singular.size());
+}
+
+GapResult gap_rank_from_spectrum(Context& c, const RunRecord& base) {
+  const Budget& b = c.budget;
+  constexpr double kEnergy = 0.9;
+  GapResult g;
+  g.id = "rank_from_spectrum";
+  g.title = "Cross-domain: LoRA rank chosen from the measured spectrum";
+  g.question = "Instead of a fixed r, take the rank that holds 90% of the energy of full fine-tuning's own update "
+               "(median over the q and v updates of every layer): does it match r = 8, and at what parameter cost?";
+  g.preset = "the review's full fine-tunes and LoRA runs (rank-sweep tasks)";
+  std::vector<double> xs, chosen_scores, fixed_scores, full_scores;
+  json cats = json::array();
+  for (const auto& name : b.rank_tasks) {
+    const FinetuneTask* task = nullptr;
+    for (const auto& t : b.tasks)
+      if (t.name == name) task = &t;
+    if (!task) continue;
+    std::vector<double> full_points, fixed_points, chosen_points;
+    std::vector<int64_t> chosen_ranks;
+    double majority = 0;
+    for (const int64_t seed : b.seeds) {
+      const std::string s = ", seed " + std::to_string(seed);
+      const auto full = c.runner.get(finetune_config(b, *task, base.id, seed, 0), "review " + b.name + ": " + name + " full fine-tuning" + s);
+      const auto fixed = c.runner.get(finetune_config(b, *task, base.id, seed, 8), "review " + b.name + ": " + name + " LoRA" + s);
+      // r from full fine-tuning's last recorded spectra of q and v
+      std::vector<int64_t> ranks;
+      int64_t last = -1;
+      for (const auto& rec : c.store.spectra(full.id)) last = std::max(last, rec.step);
+      for (const auto& rec : c.store.spectra(full.id, last))
+        if ((rec.module == "q" || rec.module == "v") && rec.kind == "full") ranks.push_back(rank_for_energy(rec.singular, kEnergy));
+      if (ranks.empty()) throw std::runtime_error("gap rank_from_spectrum: run " + full.id + " recorded no spectra of q, v");
+      std::sort(ranks.begin(), ranks.end());
+      const int64_t r = ranks[ranks.size() / 2];
+      chosen_ranks.push_back(r);
+      const auto chosen = r == 8 ? fixed
+                                 : c.runner.get(finetune_config(b, *task, base.id, seed, r),
+                                                "review " + b.name + ": " + name + " LoRA r=" + std::to_string(r) + s);
+      full_points.push_back(score_points(full));
+      fixed_points.push_back(score_points(fixed));
+      chosen_points.push_back(score_points(chosen));
+      majority = majority_points(full);
+      for (const auto* run : {&full, &fixed, &chosen}) g.runs.push_back(run->id);
+    }
+    const auto cs = stats_of(chosen_points), fs = stats_of(fixed_points), ful = stats_of(full_points);
+    std::string rs;
+    for (const auto r : chosen_ranks) rs += (rs.empty() ? "" : ", ") + std::to_string(r);
+    const auto v = reference_valid(ful.mean, majority) ? parity(cs, fs) : Verdict::InvalidReference;
+    g.add_row({{"task", name},
+               {"r from spectrum (per seed)", rs},
+               {"LoRA r from spectrum", fmt(cs.mean, 1) + (cs.n > 1 ? " ± " + fmt(cs.sd, 1) : "")},
+               {"LoRA r = 8", fmt(fs.mean, 1) + (fs.n > 1 ? " ± " + fmt(fs.sd, 1) : "")},
+               {"full fine-tuning", fmt(ful.mean, 1)},
+               {"majority class", fmt(majority, 1)},
+               {"spectrum-chosen vs r = 8", parity_words(v)}});
+    g.values[name] = {{"ranks", chosen_ranks}, {"chosen", chosen_points}, {"fixed", fixed_points}, {"full", full_points},
+                      {"verdict", to_string(v)}};
+    cats.push_back(name);
+    chosen_scores.push_back(cs.mean);
+    fixed_scores.push_back(fs.mean);
+    full_scores.push_back(ful.mean);
+  }
+  std::string summary;
+  for (const auto& row : g.rows)
+    summary += (summary.empty() ? "" : "; ") + row[0] + ": r = " + row[1] + " → " + row[2] + " vs " + row[3] + " points (" + row[6] + ")";
+  g.conclusion = "Rank from the spectrum (90% energy): " + summary + ".";
+  g.rule = "per task: the spectrum-chosen LoRA against LoRA r = 8 by the parity rule (at parity = as good); the reference "
+           "(full fine-tuning) must beat the majority class by 10 points";
+  g.chart = {{"kind", "bars"}, {"title", "LoRA with r from the spectrum against r = 8 and full fine-tuning"},
+             {"categories", cats}, {"y_label", "test score (points)"},
+             {"series", {series("LoRA, r from spectrum", {}, chosen_scores), series("LoRA r = 8", {}, fixed_scores),
+                         series("full fine-tuning", {}, full_scores)}}};
+  g.setting = "energy threshold 90% of the squared singular values of full fine-tuning's update of q and v (median over "
+              "layers and modules), alpha = 2r; the study's base " + base.id.substr(0, 8);
+  return g;
+}
+
+}  // namespace
+
+std::vector<std::string> known_gaps() { return {"combined", "long_context", "hardware", "rank_from_spectrum"}; }
+
+void review_gaps(Context& c, const RunRecord& base) {
+  std::vector<std::string> which = c.options.gaps;
+  if (std::find(which.begin(), which.end(), "all") != which.end()) which = known_gaps();
+  for (const auto& id : which) {
+    if (id == "combined") c.report.gaps.push_back(gap_combined(c, base));
+    else if (id == "long_context") c.report.gaps.push_back(gap_long_context(c));
+    else if (id == "hardware") c.report.gaps.push_back(gap_hardware(c));
+    else if (id == "rank_from_spectrum") c.report.gaps.push_back(gap_rank_from_spectrum(c, base));
+    else throw std::runtime_error("--gaps: unknown study '" + id + "'");
+  }
+}
+
+}  // namespace etlab::study::detail
