@@ -297,7 +297,8 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="104"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="105"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="127"/>
         <source>data (CSV)</source>
         <translation>Daten (CSV)</translation>
     </message>
@@ -313,7 +314,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="123"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="147"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -463,22 +464,27 @@
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="106"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="108"/>
+        <source>Research gaps</source>
+        <translation>Forschungslücken</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="130"/>
         <source>Verdict rules (fixed before any run)</source>
         <translation>Urteilsregeln (vor jedem Lauf festgelegt)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="107"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="131"/>
         <source>Rule per claim</source>
         <translation>Regel je Behauptung</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="117"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="141"/>
         <source>etlab review study</source>
         <translation>etlab-Review-Studie</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="118"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="142"/>
         <source>The literature review&apos;s claims measured on this machine · etlab %1 · git %2</source>
         <translation>Die Behauptungen des Literatur-Reviews, gemessen auf diesem Rechner · etlab %1 · git %2</translation>
     </message>
@@ -1615,42 +1621,62 @@
         <translation>%1: eine Behauptung hat keine ID oder kein Urteil</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="109"/>
+        <location filename="../views/study/ReviewModel.cpp" line="68"/>
+        <source>%1: a research-gap study is not an object</source>
+        <translation>%1: eine Studie zu einer Forschungslücke ist kein Objekt</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="77"/>
+        <source>%1: a research-gap study has no id or conclusion</source>
+        <translation>%1: einer Studie zu einer Forschungslücke fehlen ID oder Schlussfolgerung</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <source>Conclusion.</source>
+        <translation>Schlussfolgerung.</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <source>Rule:</source>
+        <translation>Regel:</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="155"/>
         <source>Double-click to select these runs: %1</source>
         <translation>Doppelklicken, um diese Läufe auszuwählen: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <location filename="../views/study/ReviewModel.cpp" line="157"/>
         <source>Rule: %1</source>
         <translation>Regel: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="122"/>
+        <location filename="../views/study/ReviewModel.cpp" line="168"/>
         <source>Claim</source>
         <translation>Behauptung</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="123"/>
+        <location filename="../views/study/ReviewModel.cpp" line="169"/>
         <source>Claimed</source>
         <translation>Behauptet</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="124"/>
+        <location filename="../views/study/ReviewModel.cpp" line="170"/>
         <source>Measured here</source>
         <translation>Hier gemessen</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="125"/>
+        <location filename="../views/study/ReviewModel.cpp" line="171"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="126"/>
+        <location filename="../views/study/ReviewModel.cpp" line="172"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="127"/>
+        <location filename="../views/study/ReviewModel.cpp" line="173"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -1658,170 +1684,186 @@
 <context>
     <name>etlab::ReviewView</name>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="128"/>
-        <location filename="../views/study/ReviewView.cpp" line="197"/>
+        <location filename="../views/study/ReviewView.cpp" line="219"/>
+        <location filename="../views/study/ReviewView.cpp" line="288"/>
         <source>sequence length n (tokens)</source>
         <translation>Sequenzlänge n (Token)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="129"/>
-        <location filename="../views/study/ReviewView.cpp" line="148"/>
-        <location filename="../views/study/ReviewView.cpp" line="187"/>
+        <location filename="../views/study/ReviewView.cpp" line="220"/>
+        <location filename="../views/study/ReviewView.cpp" line="239"/>
+        <location filename="../views/study/ReviewView.cpp" line="278"/>
         <source>test score (points)</source>
         <translation>Testergebnis (Punkte)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="133"/>
+        <location filename="../views/study/ReviewView.cpp" line="224"/>
         <source>dense</source>
         <translation>Dense Attention</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="134"/>
+        <location filename="../views/study/ReviewView.cpp" line="225"/>
         <source>learned sparse</source>
         <translation>Gelernte Sparse Attention</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="136"/>
+        <location filename="../views/study/ReviewView.cpp" line="227"/>
         <source>2048 tokens</source>
         <translation>2048 Token</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="147"/>
+        <location filename="../views/study/ReviewView.cpp" line="238"/>
         <source>LoRA rank r</source>
         <translation>LoRA-Rang r</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="155"/>
+        <location filename="../views/study/ReviewView.cpp" line="246"/>
         <source>%1: LoRA</source>
         <translation>%1: LoRA</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="159"/>
+        <location filename="../views/study/ReviewView.cpp" line="250"/>
         <source>%1: full fine-tuning</source>
         <translation>%1: Full Fine-Tuning</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="164"/>
+        <location filename="../views/study/ReviewView.cpp" line="255"/>
         <source>full fine-tuning</source>
         <translation>Full Fine-Tuning</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="165"/>
+        <location filename="../views/study/ReviewView.cpp" line="256"/>
         <source>LoRA r = 8</source>
         <translation>LoRA r = 8</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="166"/>
+        <location filename="../views/study/ReviewView.cpp" line="257"/>
         <source>majority class</source>
         <translation>Mehrheitsklasse</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="202"/>
+        <location filename="../views/study/ReviewView.cpp" line="293"/>
         <source>forward time (ms)</source>
         <translation>Zeit des Vorwärtsdurchlaufs (ms)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="205"/>
+        <location filename="../views/study/ReviewView.cpp" line="296"/>
         <source>exact (fastest dense, n^%1)</source>
         <translation>exakt (schnellste Dense-Variante, n^%1)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="207"/>
+        <location filename="../views/study/ReviewView.cpp" line="298"/>
         <source>learned sparse (n^%1)</source>
         <translation>gelernte Sparse Attention (n^%1)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="217"/>
+        <location filename="../views/study/ReviewView.cpp" line="308"/>
         <source>No review study loaded. Run one from File → Review Study, or open a review.json with File → Open Review Report…</source>
         <translation>Keine Review-Studie geladen. Starten Sie eine über Datei → Review-Studie oder öffnen Sie eine review.json über Datei → Review-Bericht öffnen…</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="244"/>
+        <location filename="../views/study/ReviewView.cpp" line="335"/>
         <source>Export Chart…</source>
         <translation>Diagramm exportieren…</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="256"/>
+        <location filename="../views/study/ReviewView.cpp" line="347"/>
         <source>Chart:</source>
         <translation>Diagramm:</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="266"/>
+        <location filename="../views/study/ReviewView.cpp" line="357"/>
         <source>Claims</source>
         <translation>Behauptungen</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="267"/>
+        <location filename="../views/study/ReviewView.cpp" line="358"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="286"/>
+        <location filename="../views/study/ReviewView.cpp" line="361"/>
+        <location filename="../views/study/ReviewView.cpp" line="394"/>
+        <source>No research-gap studies in this report (run the study with --gaps).</source>
+        <translation>Dieser Bericht enthält keine Studien zu Forschungslücken (die Studie mit --gaps ausführen).</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="362"/>
+        <source>Research gaps</source>
+        <translation>Forschungslücken</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="381"/>
         <source>&lt;b&gt;Review study, budget %1&lt;/b&gt; (%2) · %3 claims: %4 supported, %5 refuted, %6 other · %7 runs trained, %8 reused, %9 min · &lt;code&gt;%10&lt;/code&gt;</source>
         <translation>&lt;b&gt;Review-Studie, Budget %1&lt;/b&gt; (%2) · %3 Behauptungen: %4 bestätigt, %5 widerlegt, %6 sonstige · %7 Läufe trainiert, %8 wiederverwendet, %9 min · &lt;code&gt;%10&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="315"/>
+        <location filename="../views/study/ReviewView.cpp" line="126"/>
         <source>Accuracy against sequence length (dense vs learned sparse)</source>
         <translation>Genauigkeit gegen Sequenzlänge (Dense vs. gelernte Sparse Attention)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="316"/>
+        <location filename="../views/study/ReviewView.cpp" line="127"/>
         <source>LoRA rank sweep against full fine-tuning</source>
         <translation>LoRA-Rang-Sweep im Vergleich zu Full Fine-Tuning</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="317"/>
+        <location filename="../views/study/ReviewView.cpp" line="128"/>
         <source>Full fine-tuning vs LoRA per task</source>
         <translation>Full Fine-Tuning vs. LoRA pro Aufgabe</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="318"/>
+        <location filename="../views/study/ReviewView.cpp" line="129"/>
         <source>Attention time against sequence length</source>
         <translation>Attention-Zeit gegen Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="336"/>
+        <location filename="../views/study/ReviewView.cpp" line="417"/>
+        <source>Research gap: %1</source>
+        <translation>Forschungslücke: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="435"/>
         <source>No chart: the loaded report has no data for one.</source>
         <translation>Kein Diagramm: Der geladene Bericht enthält keine Daten dafür.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="340"/>
+        <location filename="../views/study/ReviewView.cpp" line="439"/>
         <source>Means over seeds; each length trains with the same tokens per step.</source>
         <translation>Mittelwerte über Seeds; jede Länge trainiert mit gleich vielen Token pro Schritt.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="342"/>
+        <location filename="../views/study/ReviewView.cpp" line="441"/>
         <source>alpha = 2r at every rank; dashed: full fine-tuning of the same task.</source>
         <translation>alpha = 2r bei jedem Rang; gestrichelt: Full Fine-Tuning derselben Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="344"/>
+        <location filename="../views/study/ReviewView.cpp" line="443"/>
         <source>Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is in the table&apos;s parity row.</source>
         <translation>Mittelwerte über Seeds; Makro-F1 bei unausgewogenen Aufgaben, sonst Genauigkeit; das Urteil pro Aufgabe steht in der Parity-Zeile der Tabelle.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="347"/>
+        <location filename="../views/study/ReviewView.cpp" line="446"/>
         <source>From the attention benchmark the study ran (forward, B = 64, k = auto).</source>
         <translation>Aus dem Attention-Benchmark, den die Studie ausgeführt hat (Vorwärtsdurchlauf, B = 64, k = auto).</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="353"/>
+        <location filename="../views/study/ReviewView.cpp" line="455"/>
         <source>nothing to export: no chart</source>
         <translation>nichts zu exportieren: kein Diagramm</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="400"/>
+        <location filename="../views/study/ReviewView.cpp" line="517"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="404"/>
+        <location filename="../views/study/ReviewView.cpp" line="521"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="405"/>
+        <location filename="../views/study/ReviewView.cpp" line="522"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>

@@ -297,7 +297,8 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="104"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="105"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="127"/>
         <source>data (CSV)</source>
         <translation>数据（CSV）</translation>
     </message>
@@ -313,7 +314,7 @@
     </message>
     <message>
         <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="123"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="147"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -463,22 +464,27 @@
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="106"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="108"/>
+        <source>Research gaps</source>
+        <translation>研究空白</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/ReviewReport.cpp" line="130"/>
         <source>Verdict rules (fixed before any run)</source>
         <translation>判定规则（在任何运行开始前确定）</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="107"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="131"/>
         <source>Rule per claim</source>
         <translation>各论断的规则</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="117"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="141"/>
         <source>etlab review study</source>
         <translation>etlab 综述研究</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="118"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="142"/>
         <source>The literature review&apos;s claims measured on this machine · etlab %1 · git %2</source>
         <translation>在本机上实测文献综述中的论断 · etlab %1 · git %2</translation>
     </message>
@@ -1603,42 +1609,62 @@
         <translation>%1：某条论断缺少 id 或判定</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="109"/>
+        <location filename="../views/study/ReviewModel.cpp" line="68"/>
+        <source>%1: a research-gap study is not an object</source>
+        <translation>%1：某项研究空白研究不是对象</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="77"/>
+        <source>%1: a research-gap study has no id or conclusion</source>
+        <translation>%1：某项研究空白研究缺少 id 或结论</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <source>Conclusion.</source>
+        <translation>结论。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <source>Rule:</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewModel.cpp" line="155"/>
         <source>Double-click to select these runs: %1</source>
         <translation>双击以选中这些运行：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <location filename="../views/study/ReviewModel.cpp" line="157"/>
         <source>Rule: %1</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="122"/>
+        <location filename="../views/study/ReviewModel.cpp" line="168"/>
         <source>Claim</source>
         <translation>论断</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="123"/>
+        <location filename="../views/study/ReviewModel.cpp" line="169"/>
         <source>Claimed</source>
         <translation>文献声称</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="124"/>
+        <location filename="../views/study/ReviewModel.cpp" line="170"/>
         <source>Measured here</source>
         <translation>本机实测</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="125"/>
+        <location filename="../views/study/ReviewModel.cpp" line="171"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="126"/>
+        <location filename="../views/study/ReviewModel.cpp" line="172"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="127"/>
+        <location filename="../views/study/ReviewModel.cpp" line="173"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
@@ -1646,170 +1672,186 @@
 <context>
     <name>etlab::ReviewView</name>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="128"/>
-        <location filename="../views/study/ReviewView.cpp" line="197"/>
+        <location filename="../views/study/ReviewView.cpp" line="219"/>
+        <location filename="../views/study/ReviewView.cpp" line="288"/>
         <source>sequence length n (tokens)</source>
         <translation>序列长度 n（词元）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="129"/>
-        <location filename="../views/study/ReviewView.cpp" line="148"/>
-        <location filename="../views/study/ReviewView.cpp" line="187"/>
+        <location filename="../views/study/ReviewView.cpp" line="220"/>
+        <location filename="../views/study/ReviewView.cpp" line="239"/>
+        <location filename="../views/study/ReviewView.cpp" line="278"/>
         <source>test score (points)</source>
         <translation>测试得分（分）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="133"/>
+        <location filename="../views/study/ReviewView.cpp" line="224"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="134"/>
+        <location filename="../views/study/ReviewView.cpp" line="225"/>
         <source>learned sparse</source>
         <translation>可学习稀疏</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="136"/>
+        <location filename="../views/study/ReviewView.cpp" line="227"/>
         <source>2048 tokens</source>
         <translation>2048 个词元</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="147"/>
+        <location filename="../views/study/ReviewView.cpp" line="238"/>
         <source>LoRA rank r</source>
         <translation>LoRA 秩 r</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="155"/>
+        <location filename="../views/study/ReviewView.cpp" line="246"/>
         <source>%1: LoRA</source>
         <translation>%1：LoRA</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="159"/>
+        <location filename="../views/study/ReviewView.cpp" line="250"/>
         <source>%1: full fine-tuning</source>
         <translation>%1：全量微调</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="164"/>
+        <location filename="../views/study/ReviewView.cpp" line="255"/>
         <source>full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="165"/>
+        <location filename="../views/study/ReviewView.cpp" line="256"/>
         <source>LoRA r = 8</source>
         <translation>LoRA r = 8</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="166"/>
+        <location filename="../views/study/ReviewView.cpp" line="257"/>
         <source>majority class</source>
         <translation>多数类</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="202"/>
+        <location filename="../views/study/ReviewView.cpp" line="293"/>
         <source>forward time (ms)</source>
         <translation>前向耗时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="205"/>
+        <location filename="../views/study/ReviewView.cpp" line="296"/>
         <source>exact (fastest dense, n^%1)</source>
         <translation>精确（最快的稠密实现，n^%1）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="207"/>
+        <location filename="../views/study/ReviewView.cpp" line="298"/>
         <source>learned sparse (n^%1)</source>
         <translation>可学习稀疏（n^%1）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="217"/>
+        <location filename="../views/study/ReviewView.cpp" line="308"/>
         <source>No review study loaded. Run one from File → Review Study, or open a review.json with File → Open Review Report…</source>
         <translation>尚未加载综述研究。可通过“文件 → 综述研究”运行一次，或通过“文件 → 打开综述报告…”打开 review.json。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="244"/>
+        <location filename="../views/study/ReviewView.cpp" line="335"/>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="256"/>
+        <location filename="../views/study/ReviewView.cpp" line="347"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="266"/>
+        <location filename="../views/study/ReviewView.cpp" line="357"/>
         <source>Claims</source>
         <translation>论断</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="267"/>
+        <location filename="../views/study/ReviewView.cpp" line="358"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="286"/>
+        <location filename="../views/study/ReviewView.cpp" line="361"/>
+        <location filename="../views/study/ReviewView.cpp" line="394"/>
+        <source>No research-gap studies in this report (run the study with --gaps).</source>
+        <translation>此报告中没有研究空白研究（使用 --gaps 运行研究）。</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="362"/>
+        <source>Research gaps</source>
+        <translation>研究空白</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="381"/>
         <source>&lt;b&gt;Review study, budget %1&lt;/b&gt; (%2) · %3 claims: %4 supported, %5 refuted, %6 other · %7 runs trained, %8 reused, %9 min · &lt;code&gt;%10&lt;/code&gt;</source>
         <translation>&lt;b&gt;综述研究，预算 %1&lt;/b&gt;（%2）· %3 条论断：%4 条得到支持，%5 条被驳斥，%6 条其他 · 训练 %7 个运行，复用 %8 个，%9 分钟 · &lt;code&gt;%10&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="315"/>
+        <location filename="../views/study/ReviewView.cpp" line="126"/>
         <source>Accuracy against sequence length (dense vs learned sparse)</source>
         <translation>准确率随序列长度的变化（稠密与可学习稀疏对比）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="316"/>
+        <location filename="../views/study/ReviewView.cpp" line="127"/>
         <source>LoRA rank sweep against full fine-tuning</source>
         <translation>LoRA 秩扫描与全量微调对比</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="317"/>
+        <location filename="../views/study/ReviewView.cpp" line="128"/>
         <source>Full fine-tuning vs LoRA per task</source>
         <translation>各任务上全量微调与 LoRA 的对比</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="318"/>
+        <location filename="../views/study/ReviewView.cpp" line="129"/>
         <source>Attention time against sequence length</source>
         <translation>注意力耗时随序列长度的变化</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="336"/>
+        <location filename="../views/study/ReviewView.cpp" line="417"/>
+        <source>Research gap: %1</source>
+        <translation>研究空白：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/study/ReviewView.cpp" line="435"/>
         <source>No chart: the loaded report has no data for one.</source>
         <translation>无图表：已加载的报告中没有该图表的数据。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="340"/>
+        <location filename="../views/study/ReviewView.cpp" line="439"/>
         <source>Means over seeds; each length trains with the same tokens per step.</source>
         <translation>各种子的均值；每种长度每步训练的词元数相同。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="342"/>
+        <location filename="../views/study/ReviewView.cpp" line="441"/>
         <source>alpha = 2r at every rank; dashed: full fine-tuning of the same task.</source>
         <translation>每个秩下 alpha = 2r；虚线：同一任务的全量微调。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="344"/>
+        <location filename="../views/study/ReviewView.cpp" line="443"/>
         <source>Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is in the table&apos;s parity row.</source>
         <translation>各种子的均值；类别不平衡的任务用 macro-F1，其余用准确率；各任务的判定见表格中的 parity 行。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="347"/>
+        <location filename="../views/study/ReviewView.cpp" line="446"/>
         <source>From the attention benchmark the study ran (forward, B = 64, k = auto).</source>
         <translation>来自本研究运行的注意力基准测试（前向，B = 64，k = auto）。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="353"/>
+        <location filename="../views/study/ReviewView.cpp" line="455"/>
         <source>nothing to export: no chart</source>
         <translation>没有可导出的内容：无图表</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="400"/>
+        <location filename="../views/study/ReviewView.cpp" line="517"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="404"/>
+        <location filename="../views/study/ReviewView.cpp" line="521"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="405"/>
+        <location filename="../views/study/ReviewView.cpp" line="522"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
