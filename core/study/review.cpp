@@ -140,8 +140,10 @@ RunRecord Runner::get(nlohmann::json config, const std::string& label) {
     if (stored.is_discarded()) continue;
     try {
       if (fingerprint(stored) == fp) {
-        ++report.runs_reused;
-        observer.on_message("reusing " + r.id.substr(0, 8) + " for " + label);
+        if (counted.insert(r.id).second) {  // a run this report uses twice counts once
+          ++report.runs_reused;
+          observer.on_message("reusing " + r.id.substr(0, 8) + " for " + label);
+        }
         return r;
       }
     } catch (const std::exception&) {
@@ -156,6 +158,7 @@ RunRecord Runner::get(nlohmann::json config, const std::string& label) {
     throw std::runtime_error("study review: " + label + " (run " + result.run_id + ") ended " + to_string(result.status) +
                              (result.reason.empty() ? "" : ": " + result.reason));
   store.set_experiment(result.run_id, experiment);
+  counted.insert(result.run_id);
   ++report.runs_trained;
   return *store.find_run(result.run_id);
 }
@@ -239,7 +242,7 @@ ReviewReport run_review(RunStore& store, const ReviewOptions& o, RunObserver& ob
   for (const auto& g : o.gaps) {
     const auto known = known_gaps();
     if (g != "all" && std::find(known.begin(), known.end(), g) == known.end())
-      throw std::runtime_error("--gaps: unknown study '" + g + "' (combined, long_context, hardware, rank_from_spectrum or all)");
+      throw std::runtime_error("--gaps: unknown study '" + g + "' (combined, long_context, hardware, rank_from_spectrum, failure_predictor or all)");
   }
   Context c{b, o, runner, store, observer, report};
   review_sparse_side(c);

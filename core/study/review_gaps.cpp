@@ -2,7 +2,8 @@
 // The review's research gaps as studies (`etlab-cli study review --gaps …`): each has a question, arms
 // run at the budget's seeds, a table, a chart and a conclusion drawn from the numbers by a rule stated
 // beside it. Implemented: sparse attention and LoRA combined (gap 1), long context (gap 3), the LoRA rank
-// chosen from the measured spectrum (half of gap 4), hardware: block size and k (gap 6).
+// chosen from the measured spectrum (half of gap 4), hardware: block size and k (gap 6), a failure predictor
+// from measured task properties (gap 7).
 
 #include <algorithm>
 #include <cmath>
@@ -254,9 +255,9 @@ GapResult gap_hardware(Context& c) {
       bo.lengths = {n};
       bo.block = block;
       bo.topk = k;
-      bo.batch = b.name == "smoke" ? 4 : 16;
+      bo.batch = 4;  // every method runs at every (B, k): a larger batch makes the sweep slow, not different
       bo.threads = c.options.threads;
-      bo.repeats = b.name == "smoke" ? 2 : 5;
+      bo.repeats = b.name == "smoke" ? 2 : 3;
       c.observer.on_message("gap 6: B = " + std::to_string(block) + ", k = " + std::to_string(k));
       const auto rows = bench_attention(bo);
       c.store.add_benchmarks(rows);
@@ -292,8 +293,7 @@ GapResult gap_hardware(Context& c) {
   g.chart = {{"kind", "lines"}, {"title", "Achieved against ideal speed-up, n = " + std::to_string(n)},
              {"x_label", "ideal speed-up n/(k·B)"}, {"y_label", "achieved speed-up"}, {"log_x", true}, {"log_y", true},
              {"series", chart_series}};
-  g.setting = "attention alone, n = " + std::to_string(n) + ", batch " + std::string(b.name == "smoke" ? "4" : "16") +
-              ", 4 heads, d 64, forward";
+  g.setting = "attention alone, n = " + std::to_string(n) + ", batch 4, 4 heads, d 64, forward";
   return g;
 }
 
@@ -386,9 +386,164 @@ GapResult gap_rank_from_spectrum(Context& c, const RunRecord& base) {
   return g;
 }
 
+// ------------------------------------------------------------------ gap 7: when methods fail
+// Leave-one-out check of a one-feature linear predictor: each point predicted from a least-squares line
+// through the others, against predicting the others' mean.
+struct LooResult {
+  double mae = std::nan(""), baseline_mae = std::nan(""), slope = std::nan("");
+};
+
+LooResult leave_one_out(const std::vector<double>& x, const std::vector<double>& y) {
+  LooResult out;
+  const size_t n = x.size();
+  if (n < 3) return out;
+  auto fit = [&](size_t skip, double* a, double* b) {
+    double sx = 0, sy = 0, sxx = 0, sxy = 0, m = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (i == skip) continue;
+      sx += x[i], sy += y[i], sxx += x[i] * x[i], sxy += x[i] * y[i], m += 1;
+    }
+    const double var = sxx - sx * sx / m;
+    *b = var > 1e-12 ? (sxy - sx * sy / m) / var : 0.0;
+    *a = (sy - *b * sx) / m;
+  };
+  double err = 0, base = 0;
+  for (size_t i = 0; i < n; ++i) {
+    double a = 0, b = 0;
+    fit(i, &a, &b);
+    err += std::fabs(a + b * x[i] - y[i]);
+    double mean = 0;
+    for (size_t j = 0; j < n; ++j)
+      if (j != i) mean += y[j];
+    base += std::fabs(mean / static_cast<double>(n - 1) - y[i]);
+  }
+  double a = 0, b = 0;
+  fit(n, &a, &b);
+  out.mae = err / static_cast<double>(n);
+  out.baseline_mae = base / static_cast<double>(n);
+  out.slope = b;
+  return out;
+}
+
+// Entropy (normalised by log of the keys) and mean |query - key| distance (normalised by the keys) of a
+// dense run's recorded attention of its first probe at the last recorded step, over layers and heads.
+bool attention_features(const RunStore& store, const std::string& run_id, double* entropy, double* distance) {
+  int64_t last = -1;
+  for (const auto& idx : store.probability_index(run_id, 0)) last = std::max(last, idx.step);
+  if (last < 0) return false;
+  double e = 0, d = 0;
+  int64_t rows = 0;
+  for (const auto& p : store.probabilities(run_id, 0, last)) {
+    if (p.rows <= 0 || p.cols <= 1 || static_cast<int64_t>(p.values.size()) < p.rows * p.cols) continue;
+    for (int64_t i = 0; i < p.rows; ++i) {
+      double total = 0, h = 0, dist = 0;
+      for (int64_t j = 0; j < p.cols; ++j) total += p.values[static_cast<size_t>(i * p.cols + j)];
+      if (total <= 0) continue;
+      // a pooled map has block rows and columns; the query's position is its row scaled to the columns
+      const double qpos = static_cast<double>(i) * static_cast<double>(p.cols) / static_cast<double>(p.rows);
+      for (int64_t j = 0; j < p.cols; ++j) {
+        const double v = p.values[static_cast<size_t>(i * p.cols + j)] / total;
+        if (v > 0) h -= v * std::log(v);
+        dist += v * std::fabs(static_cast<double>(j) - qpos);
+      }
+      e += h / std::log(static_cast<double>(p.cols));
+      d += dist / static_cast<double>(p.cols);
+      ++rows;
+    }
+  }
+  if (rows == 0) return false;
+  *entropy = e / static_cast<double>(rows);
+  *distance = d / static_cast<double>(rows);
+  return true;
+}
+
+GapResult gap_failure_predictor(Context& c, const RunRecord& base) {
+  const Budget& b = c.budget;
+  GapResult g;
+  g.id = "failure_predictor";
+  g.title = "When methods fail: a predictor from measured task properties";
+  g.question = "Does the dense model's attention (entropy, mean distance) predict how much accuracy learned sparse "
+               "attention loses, and does the spectrum of full fine-tuning's update (effective rank) predict LoRA's gap? "
+               "Each point is predicted from a line fitted to the others (leave one out) and compared with predicting "
+               "their mean.";
+  g.preset = "the review's runs: spam bytes at every n and retrieval (sparse); the parity tasks (LoRA)";
+  // Sparse: one point per (task, n, seed), from the review's own runs (reused).
+  std::vector<double> ent, dist, drop;
+  std::vector<std::string> labels;
+  auto sparse_point = [&](const nlohmann::json& dense_cfg, const nlohmann::json& learned_cfg, const std::string& label) {
+    const auto d = c.runner.get(dense_cfg, label + ", dense");
+    const auto l = c.runner.get(learned_cfg, label + ", learned sparse");
+    double e = 0, m = 0;
+    if (!attention_features(c.store, d.id, &e, &m)) return;
+    ent.push_back(e);
+    dist.push_back(m);
+    drop.push_back(score_points(d) - score_points(l));
+    labels.push_back(label);
+    g.runs.push_back(d.id);
+    g.runs.push_back(l.id);
+  };
+  for (const int64_t seed : b.seeds) {
+    for (const int64_t n : b.text_lengths)
+      sparse_point(text_config(b, "dense", n, seed), text_config(b, "learned_sparse", n, seed),
+                   "review " + b.name + ": spam bytes n=" + std::to_string(n) + ", seed " + std::to_string(seed));
+    sparse_point(global_config(b, "dense", seed), global_config(b, "learned_sparse", seed),
+                 "review " + b.name + ": retrieval n=" + std::to_string(b.global_n) + ", seed " + std::to_string(seed));
+  }
+  // LoRA: one point per (valid task, seed): effective rank of the full update of q and v, and full - LoRA.
+  std::vector<double> erank, gap;
+  std::vector<std::string> lora_labels;
+  for (const auto& task : b.tasks)
+    for (const int64_t seed : b.seeds) {
+      const std::string s = ", seed " + std::to_string(seed);
+      const auto full = c.runner.get(finetune_config(b, task, base.id, seed, 0), "review " + b.name + ": " + task.name + " full fine-tuning" + s);
+      if (!reference_valid(score_points(full), majority_points(full))) continue;
+      const auto lora = c.runner.get(finetune_config(b, task, base.id, seed, 8), "review " + b.name + ": " + task.name + " LoRA" + s);
+      int64_t last = -1;
+      for (const auto& rec : c.store.spectra(full.id)) last = std::max(last, rec.step);
+      double er = 0;
+      int count = 0;
+      for (const auto& rec : c.store.spectra(full.id, last))
+        if ((rec.module == "q" || rec.module == "v") && rec.kind == "full") er += rec.effective_rank, ++count;
+      if (count == 0) continue;
+      erank.push_back(er / count);
+      gap.push_back(score_points(full) - score_points(lora));
+      lora_labels.push_back(task.name + s);
+      g.runs.push_back(full.id);
+      g.runs.push_back(lora.id);
+    }
+  const auto by_entropy = leave_one_out(ent, drop), by_distance = leave_one_out(dist, drop), by_rank = leave_one_out(erank, gap);
+  auto verdict_text = [](const LooResult& r) {
+    if (!std::isfinite(r.mae)) return std::string("too few points (fewer than 3)");
+    return "leave-one-out error " + fmt(r.mae, 1) + " points against " + fmt(r.baseline_mae, 1) + " for the mean (" +
+           (r.mae < r.baseline_mae ? "predicts" : "does not predict") + "; slope " + fmt(r.slope, 2) + ")";
+  };
+  g.add_row({{"predictor", "attention entropy of dense → sparse accuracy drop"}, {"points", std::to_string(ent.size())},
+             {"result", verdict_text(by_entropy)}});
+  g.add_row({{"predictor", "mean attention distance of dense → sparse accuracy drop"}, {"points", std::to_string(dist.size())},
+             {"result", verdict_text(by_distance)}});
+  g.add_row({{"predictor", "effective rank of full fine-tuning's update → LoRA gap"}, {"points", std::to_string(erank.size())},
+             {"result", verdict_text(by_rank)}});
+  g.values = {{"sparse", {{"labels", labels}, {"entropy", ent}, {"distance", dist}, {"drop", drop}}},
+              {"lora", {{"labels", lora_labels}, {"effective_rank", erank}, {"gap", gap}}}};
+  g.conclusion = "Sparse attention: entropy " + verdict_text(by_entropy) + "; mean distance " + verdict_text(by_distance) +
+                 ". LoRA: effective rank " + verdict_text(by_rank) + ".";
+  g.rule = "a feature predicts when its leave-one-out mean absolute error is below that of predicting the mean of the "
+           "other points; few points make this a first look, not a law";
+  json s1 = series("sparse: drop (points) against mean attention distance", dist, drop);
+  s1["scatter"] = true;
+  g.chart = {{"kind", "lines"}, {"title", "Accuracy lost by learned sparse attention against the dense model's attention distance"},
+             {"x_label", "mean attention distance of the dense model (share of n)"}, {"y_label", "dense - learned sparse (points)"},
+             {"series", {s1}}};
+  g.setting = "features from the dense run's recorded attention (first probe, last evaluation) and full fine-tuning's "
+              "recorded spectra; targets from the review's test scores";
+  return g;
+}
+
 }  // namespace
 
-std::vector<std::string> known_gaps() { return {"combined", "long_context", "hardware", "rank_from_spectrum"}; }
+std::vector<std::string> known_gaps() {
+  return {"combined", "long_context", "hardware", "rank_from_spectrum", "failure_predictor"};
+}
 
 void review_gaps(Context& c, const RunRecord& base) {
   std::vector<std::string> which = c.options.gaps;
@@ -398,6 +553,7 @@ void review_gaps(Context& c, const RunRecord& base) {
     else if (id == "long_context") c.report.gaps.push_back(gap_long_context(c));
     else if (id == "hardware") c.report.gaps.push_back(gap_hardware(c));
     else if (id == "rank_from_spectrum") c.report.gaps.push_back(gap_rank_from_spectrum(c, base));
+    else if (id == "failure_predictor") c.report.gaps.push_back(gap_failure_predictor(c, base));
     else throw std::runtime_error("--gaps: unknown study '" + id + "'");
   }
 }

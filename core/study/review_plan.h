@@ -4,6 +4,7 @@
 // Internal to the review study (core/study/review*.cpp): what each budget runs, the runner that trains
 // or reuses runs, and the scoring helpers both sides share.
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,7 @@ struct Runner {
   EngineOptions engine;
   ReviewReport& report;
   std::string experiment;
+  std::set<std::string> counted;  ///< runs already counted as trained or reused by this report
   RunRecord get(nlohmann::json config, const std::string& label);
 };
 
@@ -85,6 +87,11 @@ struct Context {
 
 /// A fine-tune of `base_id` on `task`: full fine-tuning when rank is 0, LoRA on q, v with alpha = 2r otherwise.
 nlohmann::json finetune_config(const Budget& b, const FinetuneTask& task, const std::string& base_id, int64_t seed, int64_t rank);
+
+/// The sparse side's arms: byte-level spam at n ("dense", "learned_sparse", "fixed_sparse") and the
+/// long-range retrieval task.
+nlohmann::json text_config(const Budget& b, const std::string& kind, int64_t n, int64_t seed);
+nlohmann::json global_config(const Budget& b, const std::string& kind, int64_t seed);
 
 void review_sparse_side(Context& c);
 /// Returns the base language model the fine-tunes start from.

@@ -17,59 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-// The attention block of an arm: learned (k = auto, router), fixed local (the same k) or dense.
-json attention_block(const std::string& kind, int64_t steps) {
-  json a = {{"kind", kind}, {"block", 64}};
-  if (kind != "dense") a["topk"] = "auto";
-  if (kind == "learned_sparse") {
-    a["router_dim"] = 16;
-    a["dense_warmup_steps"] = std::max<int64_t>(1, steps / 6);
-  }
-  if (kind == "fixed_sparse") a["pattern"] = "local";
-  return a;
-}
-
-json train_block(int64_t steps, int64_t batch, double lr, int64_t seed) {
-  return {{"steps", steps},
-          {"batch", batch},
-          {"lr", lr},
-          {"warmup", std::max<int64_t>(1, steps / 10)},
-          {"eval_every", steps},
-          {"eval_batches", 0},
-          {"log_every", std::max<int64_t>(1, steps / 10)},
-          {"seed", seed}};
-}
-
-// Byte-level spam vs ham over the first n bytes of each mail; the batch keeps the tokens per step fixed.
-json text_config(const Budget& b, const std::string& kind, int64_t n, int64_t seed) {
-  const int64_t batch = std::max<int64_t>(1, b.text_tokens_per_step / n);
-  json j = {{"task", {{"dataset", "spam"}, {"tokenizer", "byte"}, {"max_len", n}, {"val_size", 200}}},
-            {"model",
-             {{"arch", "encoder"}, {"layers", 2}, {"d_model", b.text_d_model}, {"heads", 4}, {"ffn", 2 * b.text_d_model},
-              {"dropout", 0.1}, {"pooling", "mean"}}},
-            {"attention", attention_block(kind, b.text_steps)},
-            {"train", train_block(b.text_steps, batch, 5e-4, seed)}};
-  if (b.name == "smoke") {
-    j["task"]["val_size"] = 50;
-    j["task"]["test_size"] = 100;
-  }
-  return j;
-}
-
-// Long-range retrieval: the answer token sits at least n/4 positions from the CLS that classifies, so
-// the model must attend far (global context); a local window cannot see it.
-json global_config(const Budget& b, const std::string& kind, int64_t seed) {
-  const bool smoke = b.name == "smoke";
-  return {{"task",
-           {{"dataset", "retrieval"}, {"max_len", b.global_n - 1}, {"train_size", smoke ? 1000 : 4000}, {"val_size", 200},
-            {"test_size", smoke ? 200 : 500}}},
-          {"model",
-           {{"arch", "encoder"}, {"layers", 2}, {"d_model", smoke ? 32 : 64}, {"heads", 4}, {"ffn", smoke ? 64 : 128},
-            {"dropout", 0.0}, {"pooling", "cls"}}},
-          {"attention", attention_block(kind, b.global_steps)},
-          {"train", train_block(b.global_steps, std::max<int64_t>(1, b.global_tokens_per_step / b.global_n), 1e-3, seed)}};
-}
-
 std::string seed_label(int64_t seed) { return ", seed " + std::to_string(seed); }
 
 // Per-seed arms of one comparison.
@@ -112,6 +59,63 @@ std::string reference_text(const Arms& a) {
 }
 
 }  // namespace
+
+namespace {
+
+// The attention block of an arm: learned (k = auto, router), fixed local (the same k) or dense.
+json attention_block(const std::string& kind, int64_t steps) {
+  json a = {{"kind", kind}, {"block", 64}};
+  if (kind != "dense") a["topk"] = "auto";
+  if (kind == "learned_sparse") {
+    a["router_dim"] = 16;
+    a["dense_warmup_steps"] = std::max<int64_t>(1, steps / 6);
+  }
+  if (kind == "fixed_sparse") a["pattern"] = "local";
+  return a;
+}
+
+json train_block(int64_t steps, int64_t batch, double lr, int64_t seed) {
+  return {{"steps", steps},
+          {"batch", batch},
+          {"lr", lr},
+          {"warmup", std::max<int64_t>(1, steps / 10)},
+          {"eval_every", steps},
+          {"eval_batches", 0},
+          {"log_every", std::max<int64_t>(1, steps / 10)},
+          {"seed", seed}};
+}
+
+}  // namespace
+
+// Byte-level spam vs ham over the first n bytes of each mail; the batch keeps the tokens per step fixed.
+nlohmann::json text_config(const Budget& b, const std::string& kind, int64_t n, int64_t seed) {
+  const int64_t batch = std::max<int64_t>(1, b.text_tokens_per_step / n);
+  json j = {{"task", {{"dataset", "spam"}, {"tokenizer", "byte"}, {"max_len", n}, {"val_size", 200}}},
+            {"model",
+             {{"arch", "encoder"}, {"layers", 2}, {"d_model", b.text_d_model}, {"heads", 4}, {"ffn", 2 * b.text_d_model},
+              {"dropout", 0.1}, {"pooling", "mean"}}},
+            {"attention", attention_block(kind, b.text_steps)},
+            {"train", train_block(b.text_steps, batch, 5e-4, seed)}};
+  if (b.name == "smoke") {
+    j["task"]["val_size"] = 50;
+    j["task"]["test_size"] = 100;
+  }
+  return j;
+}
+
+// Long-range retrieval: the answer token sits at least n/4 positions from the CLS that classifies, so
+// the model must attend far (global context); a local window cannot see it.
+nlohmann::json global_config(const Budget& b, const std::string& kind, int64_t seed) {
+  const bool smoke = b.name == "smoke";
+  return {{"task",
+           {{"dataset", "retrieval"}, {"max_len", b.global_n - 1}, {"train_size", smoke ? 1000 : 4000}, {"val_size", 200},
+            {"test_size", smoke ? 200 : 500}}},
+          {"model",
+           {{"arch", "encoder"}, {"layers", 2}, {"d_model", smoke ? 32 : 64}, {"heads", 4}, {"ffn", smoke ? 64 : 128},
+            {"dropout", 0.0}, {"pooling", "cls"}}},
+          {"attention", attention_block(kind, b.global_steps)},
+          {"train", train_block(b.global_steps, std::max<int64_t>(1, b.global_tokens_per_step / b.global_n), 1e-3, seed)}};
+}
 
 void review_sparse_side(Context& c) {
   const Budget& b = c.budget;

@@ -76,7 +76,8 @@ class StudyTest(unittest.TestCase):
             second = json.load(open(os.path.join(out2, "review.json")))
             self.assertIn(second["runs_trained"], (4, 5))
             self.assertGreaterEqual(second["runs_reused"], 17)
-            self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "long_context", "hardware", "rank_from_spectrum"])
+            self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "long_context", "hardware", "rank_from_spectrum",
+                                                               "failure_predictor"])
             for g in second["gaps"]:
                 self.assertTrue(g["conclusion"] and g["question"] and g["rule"], g)
                 self.assertTrue(g["rows"] and all(len(r) == len(g["columns"]) for r in g["rows"]), g)
@@ -102,7 +103,7 @@ class StudyTest(unittest.TestCase):
                                    env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
                 self.assertEqual(p.returncode, 0, p.stderr)
                 html = open(os.path.join(html_dir, "index.html"), encoding="utf-8").read()
-                self.assertEqual(html.count("data:image/png;base64,"), 8)
+                self.assertEqual(html.count("data:image/png;base64,"), 9)
                 self.assertIn("Research gaps", html)
 
 

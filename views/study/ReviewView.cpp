@@ -194,6 +194,16 @@ QChart* buildSpecChart(const json& spec) {
   chart->addAxis(y, Qt::AlignLeft);
   int i = 0;
   for (const auto& s : all) {
+    if (s.value("scatter", false)) {
+      auto* sc = new QScatterSeries;
+      sc->setName(QString::fromStdString(s.value("name", std::string())));
+      sc->setMarkerSize(9);
+      sc->setColor(kPalette[i++ % 4]);
+      const auto xs = numbers(s.value("x", json::array())), ys = numbers(s.value("y", json::array()));
+      for (size_t k = 0; k < std::min(xs.size(), ys.size()); ++k) sc->append(xs[k], ys[k]);
+      attach(chart, sc, x, y);
+      continue;
+    }
     const bool dashed = s.value("dashed", false);
     auto* l = line(QString::fromStdString(s.value("name", std::string())), numbers(s.value("x", json::array())),
                    numbers(s.value("y", json::array())), dashed ? QColor(0x99, 0x99, 0x99) : kPalette[i % 4],
