@@ -66,11 +66,9 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
   const ReviewReportData& r = view.report();
   QString body;
   body += QStringLiteral("<p>%1</p>").arg(tr("Budget <b>%1</b> (%2) · measured in %3 min · %4 runs trained, %5 reused · from <code>%6</code>")
-                                              .arg(esc(r.budget), esc(r.mark))
-                                              .arg(r.seconds / 60.0, 0, 'f', 1)
-                                              .arg(r.runsTrained)
-                                              .arg(r.runsReused)
-                                              .arg(esc(r.path)));
+                                              .arg(esc(r.budget), esc(r.mark), QString::number(r.seconds / 60.0, 'f', 1),
+                                                   QString::number(r.runsTrained), QString::number(r.runsReused),
+                                                   esc(r.path)));
   body += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
               .arg(tr("claim"), tr("claimed"), tr("measured here"), tr("verdict"), tr("setting"), tr("runs"));
   for (const auto& c : r.claims) {
@@ -106,14 +104,20 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
   }
   if (!r.gaps.empty()) {
     body += QStringLiteral("<h2>%1</h2>").arg(tr("Research gaps"));
+    int index = 0;
     for (const auto& g : r.gaps) {
       body += reviewGapHtml(g);
+      ++index;
       const QString id = QStringLiteral("gap:") + g.id;
       if (!view.chartIds().contains(id)) continue;
       view.showChart(id);
       QTimer::singleShot(150, &settle, &QEventLoop::quit);
       settle.exec();
-      const QString file = QStringLiteral("gap-") + g.id;
+      // The file name comes from the report: only letters, digits, _ and - are kept, and the position
+      // keeps two studies of the same id apart.
+      QString safe;
+      for (const QChar ch : g.id) safe += ch.isLetterOrNumber() && ch.unicode() < 128 ? ch : QLatin1Char('_');
+      const QString file = QStringLiteral("gap-%1-").arg(index) + safe.left(40);
       QString chartError;
       if (!view.exportChart(dir.filePath(file + QStringLiteral(".png")), 110, &chartError)) {
         body += QStringLiteral("<p class=note>%1</p>").arg(esc(chartError));

@@ -101,6 +101,9 @@ Budget budget_for(const std::string& name) {
   } else {
     throw std::runtime_error("--budget: expected smoke, quick, standard or full (got '" + name + "')");
   }
+  if (std::find(b.text_lengths.begin(), b.text_lengths.end(), b.text_n) == b.text_lengths.end())
+    throw std::logic_error("study review: budget " + name + " compares at n = " + std::to_string(b.text_n) +
+                           ", which its sweep does not train");
   return b;
 }
 

@@ -211,11 +211,15 @@ RunRecord review_lora_side(Context& c) {
     r.measured = std::to_string(sensitive) + " of " + std::to_string(counted) + " valid tasks rank-sensitive: " + detail;
     Verdict v = Verdict::Inconclusive;
     if (counted == 0) v = Verdict::InvalidReference;
+    else if (b.seeds.size() < 2) v = Verdict::Inconclusive;  // best and worst picked from one noisy seed each: no spread
     else if (sensitive > 0) v = Verdict::Supported;
     else if (insensitive == counted) v = Verdict::Refuted;
+    if (b.seeds.size() < 2 && counted > 0)
+      detail += " (one seed: the best and the worst of " + std::to_string(b.ranks.size()) +
+                " single runs differ by chance too, so the rule needs the spread of several seeds)";
     r.verdict = marked(v, b);
     r.rule = "per task, the worst rank against the best by the parity rule; supported when the worst falls short on some valid "
-             "task, refuted when every rank is at parity with the best on every valid task";
+             "task, refuted when every rank is at parity with the best on every valid task; inconclusive with one seed";
     r.setting = "r ∈ {" + ranks + "}, alpha = 2r, on q, v; " + base_setting;
     r.values = {{"curves", curves}, {"sensitive_tasks", sensitive}, {"valid_tasks", counted}};
     report.rows.push_back(r);

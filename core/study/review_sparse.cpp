@@ -27,7 +27,9 @@ struct Arms {
   bool valid() const { return !dense_points.empty() && reference_valid(stats_of(dense_points).mean, majority); }
   std::vector<double> kept() const {
     std::vector<double> v;
-    for (size_t i = 0; i < dense_points.size(); ++i) v.push_back(learned_points[i] / std::max(1e-9, dense_points[i]));
+    // a dense score of 0 keeps nothing measurable: NaN, and the reference is invalid anyway
+    for (size_t i = 0; i < dense_points.size(); ++i)
+      v.push_back(dense_points[i] > 0 ? learned_points[i] / dense_points[i] : std::nan(""));
     return v;
   }
   std::vector<double> learned_minus_fixed() const {

@@ -166,6 +166,52 @@ class TestReview : public QObject {
     }
   }
 
+  // NaN is written as null; a report from someone else may carry markup. Neither may crash the view or
+  // reach the HTML unescaped, and file names come only from safe characters.
+  void nullsAndHostileTextAreSafe() {
+    QTemporaryDir dir;
+    auto j = fixtureJson();
+    for (auto& c : j["claims"]) {
+      if (c["id"] == "sparse.long_context") c["values"]["curve"]["dense"][0] = nullptr;
+      if (c["id"] == "sparse.complexity") {
+        c["values"]["dense_exponent"] = nullptr;
+        c["values"]["exact_ms"] = nlohmann::json::array();
+      }
+      if (c["id"] == "lora.rank") c["values"]["curves"].begin().value()["full"] = nullptr;
+    }
+    j["seconds"] = nullptr;
+    j["gaps"][0]["id"] = "\"><img src=x onerror=alert(1)>";
+    j["gaps"][0]["title"] = "<script>alert(2)</script>";
+    j["gaps"][1]["chart"]["series"][0]["y"][0] = nullptr;
+    const QString path = writeFile(dir, QStringLiteral("hostile.json"), QByteArray::fromStdString(j.dump()));
+    ReviewView view;
+    QString error;
+    QVERIFY2(view.loadReport(path, &error), qPrintable(error));
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.chartIds().contains(QStringLiteral("accuracy_n")));
+    QVERIFY(view.chartIds().contains(QStringLiteral("complexity")));
+    for (const QString& id : view.chartIds()) {
+      view.showChart(id);
+      QVERIFY2(view.exportChart(dir.filePath(QStringLiteral("c%1.png").arg(view.chartIds().indexOf(id))), 80, &error), qPrintable(error));
+    }
+    const QString out = dir.filePath(QStringLiteral("html"));
+    QProcess p;
+    p.start(QStringLiteral(ETLAB_GUI_PATH), {QStringLiteral("report"), QStringLiteral("--review"), path, QStringLiteral("--out"), out});
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QFile f(out + QStringLiteral("/index.html"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(f.readAll());
+    QVERIFY(!html.contains(QStringLiteral("<img src=x")));
+    QVERIFY(!html.contains(QStringLiteral("<script>")));
+    QVERIFY(html.contains(QStringLiteral("&lt;script&gt;")));
+    for (const QString& name : QDir(out).entryList(QDir::Files))
+      for (const QChar ch : name)
+        QVERIFY2(ch.isLetterOrNumber() || ch == QLatin1Char('_') || ch == QLatin1Char('-') || ch == QLatin1Char('.'), qPrintable(name));
+  }
+
   void mainWindowOpensTheReportAndSelectsItsRuns() {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("r.db"));

@@ -41,9 +41,10 @@ bool loadReviewReport(const QString& path, ReviewReportData* out, QString* error
   r.budget = str(j, "budget");
   r.mark = str(j, "mark");
   r.rules = str(j, "rules");
-  r.seconds = j.value("seconds", 0.0);
-  r.runsTrained = j.value("runs_trained", 0);
-  r.runsReused = j.value("runs_reused", 0);
+  auto number = [&j](const char* key) { return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0; };
+  r.seconds = number("seconds");
+  r.runsTrained = static_cast<qint64>(number("runs_trained"));
+  r.runsReused = static_cast<qint64>(number("runs_reused"));
   for (const auto& c : j["claims"]) {
     if (!c.is_object()) return fail(ReviewTableModel::tr("%1: a claim is not an object").arg(path));
     ReviewClaim claim;

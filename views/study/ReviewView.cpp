@@ -35,18 +35,54 @@ namespace {
 
 using nlohmann::json;
 
+// review.json is read defensively: a missing key, null (NaN is written as null) or a wrong type reads as
+// absent, never as an exception in a slot.
+const json& field(const json& j, const char* key) {
+  static const json none;
+  if (!j.is_object()) return none;
+  const auto it = j.find(key);
+  return it == j.end() ? none : *it;
+}
+double num(const json& j, const char* key, double fallback) {
+  const json& v = field(j, key);
+  return v.is_number() ? v.get<double>() : fallback;
+}
+std::string text(const json& j, const char* key) {
+  const json& v = field(j, key);
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+bool flag(const json& j, const char* key) {
+  const json& v = field(j, key);
+  return v.is_boolean() && v.get<bool>();
+}
+
+// Numbers of an array, position for position: anything else (null from NaN) becomes NaN, so that the
+// points after it keep their x.
 std::vector<double> numbers(const json& j) {
   std::vector<double> v;
   if (j.is_array())
-    for (const auto& x : j)
-      if (x.is_number()) v.push_back(x.get<double>());
+    for (const auto& x : j) v.push_back(x.is_number() ? x.get<double>() : std::nan(""));
   return v;
 }
 
 double mean(const std::vector<double>& v) {
   double s = 0;
-  for (double x : v) s += x;
-  return v.empty() ? 0.0 : s / static_cast<double>(v.size());
+  int n = 0;
+  for (double x : v)
+    if (std::isfinite(x)) s += x, ++n;
+  return n == 0 ? 0.0 : s / n;
+}
+
+// The finite range of some values; false when there is none.
+bool finiteRange(const std::vector<double>& v, double* lo, double* hi) {
+  bool any = false;
+  for (double x : v)
+    if (std::isfinite(x)) {
+      *lo = any ? std::min(*lo, x) : x;
+      *hi = any ? std::max(*hi, x) : x;
+      any = true;
+    }
+  return any;
 }
 
 const QColor kDense(0x44, 0x44, 0x44), kLearned(0x1f, 0x77, 0xb4), kFull(0x55, 0x55, 0x55), kLora(0xd6, 0x27, 0x28);
@@ -82,7 +118,8 @@ QLineSeries* line(const QString& name, const std::vector<double>& x, const std::
                   Qt::PenStyle style = Qt::SolidLine) {
   auto* s = new QLineSeries;
   s->setName(name);
-  for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) s->append(x[i], y[i]);
+  for (size_t i = 0; i < std::min(x.size(), y.size()); ++i)
+    if (std::isfinite(x[i]) && std::isfinite(y[i])) s->append(x[i], y[i]);  // a missing point is left out
   QPen pen(color, 2.0, style);
   s->setPen(pen);
   s->setPointsVisible(true);
@@ -99,7 +136,13 @@ const json* chartData(const ReviewReportData& r, const QString& id) {
   };
   if (id == QStringLiteral("accuracy_n")) {
     const json* d = at("sparse.long_context", "curve");
-    return d && d->is_object() && numbers(d->value("n", json::array())).size() >= 2 ? d : nullptr;
+    if (!d || !d->is_object()) return nullptr;
+    double lo = 0, hi = 0;
+    const auto n = numbers(field(*d, "n")), dense = numbers(field(*d, "dense")), learned = numbers(field(*d, "learned"));
+    return n.size() >= 2 && dense.size() == n.size() && learned.size() == n.size() && finiteRange(dense, &lo, &hi) &&
+                   finiteRange(n, &lo, &hi) && lo > 0
+               ? d
+               : nullptr;
   }
   if (id == QStringLiteral("rank")) {
     const json* d = at("lora.rank", "curves");
@@ -111,7 +154,12 @@ const json* chartData(const ReviewReportData& r, const QString& id) {
   }
   if (id == QStringLiteral("complexity")) {
     const ReviewClaim* c = r.find(QStringLiteral("sparse.complexity"));
-    return c && numbers(c->values.value("n", json::array())).size() >= 2 ? &c->values : nullptr;
+    if (!c) return nullptr;
+    double lo = 0, hi = 0;
+    const auto n = numbers(field(c->values, "n")), learned = numbers(field(c->values, "learned_ms"));
+    return n.size() >= 2 && learned.size() == n.size() && finiteRange(learned, &lo, &hi) && finiteRange(n, &lo, &hi) && lo > 0
+               ? &c->values
+               : nullptr;
   }
   if (id.startsWith(QStringLiteral("gap:"))) {
     for (const auto& g : r.gaps)
@@ -134,26 +182,26 @@ QString claimChartTitle(const QString& id) {
 // bars (categories, one value per category and series).
 QChart* buildSpecChart(const json& spec) {
   auto* chart = new QChart;
-  chart->setTitle(QString::fromStdString(spec.value("title", std::string())));
+  chart->setTitle(QString::fromStdString(text(spec, "title")));
   chart->legend()->setAlignment(Qt::AlignBottom);
-  const QString xLabel = QString::fromStdString(spec.value("x_label", std::string()));
-  const QString yLabel = QString::fromStdString(spec.value("y_label", std::string()));
+  const QString xLabel = QString::fromStdString(text(spec, "x_label"));
+  const QString yLabel = QString::fromStdString(text(spec, "y_label"));
   const auto& all = spec["series"];
-  if (spec.value("kind", std::string()) == "bars") {
+  if (text(spec, "kind") == "bars") {
     auto* bars = new QBarSeries;
     double hi = 0;
     int i = 0;
     for (const auto& s : all) {
-      auto* set = new QBarSet(QString::fromStdString(s.value("name", std::string())));
+      auto* set = new QBarSet(QString::fromStdString(text(s, "name")));
       set->setColor(kPalette[i++ % 4]);
-      for (double v : numbers(s.value("y", json::array()))) {
-        *set << v;
-        hi = std::max(hi, v);
+      for (double v : numbers(field(s, "y"))) {
+        *set << (std::isfinite(v) ? v : 0.0);
+        if (std::isfinite(v)) hi = std::max(hi, v);
       }
       bars->append(set);
     }
     auto* x = new QBarCategoryAxis;
-    for (const auto& c : spec.value("categories", json::array()))
+    for (const auto& c : field(spec, "categories"))
       if (c.is_string()) x->append(QString::fromStdString(c.get<std::string>()));
     auto* y = new QValueAxis;
     y->setRange(0, hi * 1.1);
@@ -166,10 +214,13 @@ QChart* buildSpecChart(const json& spec) {
   }
   double xlo = 1e300, xhi = -1e300, ylo = 1e300, yhi = -1e300;
   for (const auto& s : all) {
-    for (double v : numbers(s.value("x", json::array()))) xlo = std::min(xlo, v), xhi = std::max(xhi, v);
-    for (double v : numbers(s.value("y", json::array())))
+    for (double v : numbers(field(s, "x")))
+      if (std::isfinite(v)) xlo = std::min(xlo, v), xhi = std::max(xhi, v);
+    for (double v : numbers(field(s, "y")))
       if (std::isfinite(v)) ylo = std::min(ylo, v), yhi = std::max(yhi, v);
   }
+  if (xlo > xhi) xlo = 0, xhi = 1;  // no finite point at all
+  if (ylo > yhi) ylo = 0, yhi = 1;
   if (!(xlo < xhi)) xhi = xlo + 1;
   if (!(ylo < yhi)) yhi = ylo + 1;
   auto axis = [](bool log, double lo, double hi, const QString& title) -> QAbstractAxis* {
@@ -188,25 +239,26 @@ QChart* buildSpecChart(const json& spec) {
     a->setTitleText(title);
     return a;
   };
-  auto* x = axis(spec.value("log_x", false), xlo, xhi, xLabel);
-  auto* y = axis(spec.value("log_y", false), ylo, yhi, yLabel);
+  auto* x = axis(flag(spec, "log_x"), xlo, xhi, xLabel);
+  auto* y = axis(flag(spec, "log_y"), ylo, yhi, yLabel);
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   int i = 0;
   for (const auto& s : all) {
-    if (s.value("scatter", false)) {
+    if (flag(s, "scatter")) {
       auto* sc = new QScatterSeries;
-      sc->setName(QString::fromStdString(s.value("name", std::string())));
+      sc->setName(QString::fromStdString(text(s, "name")));
       sc->setMarkerSize(9);
       sc->setColor(kPalette[i++ % 4]);
-      const auto xs = numbers(s.value("x", json::array())), ys = numbers(s.value("y", json::array()));
-      for (size_t k = 0; k < std::min(xs.size(), ys.size()); ++k) sc->append(xs[k], ys[k]);
+      const auto xs = numbers(field(s, "x")), ys = numbers(field(s, "y"));
+      for (size_t k = 0; k < std::min(xs.size(), ys.size()); ++k)
+        if (std::isfinite(xs[k]) && std::isfinite(ys[k])) sc->append(xs[k], ys[k]);
       attach(chart, sc, x, y);
       continue;
     }
-    const bool dashed = s.value("dashed", false);
-    auto* l = line(QString::fromStdString(s.value("name", std::string())), numbers(s.value("x", json::array())),
-                   numbers(s.value("y", json::array())), dashed ? QColor(0x99, 0x99, 0x99) : kPalette[i % 4],
+    const bool dashed = flag(s, "dashed");
+    auto* l = line(QString::fromStdString(text(s, "name")), numbers(field(s, "x")),
+                   numbers(field(s, "y")), dashed ? QColor(0x99, 0x99, 0x99) : kPalette[i % 4],
                    dashed ? Qt::DashLine : Qt::SolidLine);
     if (!dashed) ++i;
     attach(chart, l, x, y);
@@ -222,13 +274,15 @@ QChart* buildChart(const ReviewReportData& r, const QString& id) {
   chart->setTitle(claimChartTitle(id));
   chart->legend()->setAlignment(Qt::AlignBottom);
   if (id == QStringLiteral("accuracy_n")) {
-    const auto n = numbers(d->value("n", json::array())), dense = numbers(d->value("dense", json::array())),
-               learned = numbers(d->value("learned", json::array()));
+    const auto n = numbers(field(*d, "n")), dense = numbers(field(*d, "dense")),
+               learned = numbers(field(*d, "learned"));
     std::vector<double> all = dense;
     all.insert(all.end(), learned.begin(), learned.end());
-    auto* x = log2Axis(ReviewView::tr("sequence length n (tokens)"), n.front(), n.back());
-    auto* y = pointsAxis(ReviewView::tr("test score (points)"), *std::min_element(all.begin(), all.end()),
-                         *std::max_element(all.begin(), all.end()));
+    double lo = 0, hi = 100, nlo = 1, nhi = 2;
+    finiteRange(all, &lo, &hi);  // chartData checked there is a finite point
+    finiteRange(n, &nlo, &nhi);
+    auto* x = log2Axis(ReviewView::tr("sequence length n (tokens)"), nlo, nhi);
+    auto* y = pointsAxis(ReviewView::tr("test score (points)"), lo, hi);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     attach(chart, line(ReviewView::tr("dense"), n, dense, kDense), x, y);
@@ -240,11 +294,15 @@ QChart* buildChart(const ReviewReportData& r, const QString& id) {
   } else if (id == QStringLiteral("rank")) {
     double lo = 1e9, hi = -1e9, rmin = 1e9, rmax = 0;
     for (const auto& [task, c] : d->items()) {
-      for (double v : numbers(c.value("mean", json::array()))) lo = std::min(lo, v), hi = std::max(hi, v);
-      const double full = c.value("full", 0.0);
+      for (double v : numbers(field(c, "mean")))
+        if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+      const double full = num(c, "full", 0.0);
       lo = std::min(lo, full), hi = std::max(hi, full);
-      for (double rr : numbers(c.value("r", json::array()))) rmin = std::min(rmin, rr), rmax = std::max(rmax, rr);
+      for (double rr : numbers(field(c, "r")))
+        if (std::isfinite(rr) && rr > 0) rmin = std::min(rmin, rr), rmax = std::max(rmax, rr);
     }
+    if (rmin > rmax) rmin = 1, rmax = 64;  // no valid rank: an empty chart, not a crash
+    if (lo > hi) lo = 0, hi = 100;
     auto* x = log2Axis(ReviewView::tr("LoRA rank r"), rmin, rmax);
     auto* y = pointsAxis(ReviewView::tr("test score (points)"), lo, hi);
     chart->addAxis(x, Qt::AlignBottom);
@@ -253,10 +311,10 @@ QChart* buildChart(const ReviewReportData& r, const QString& id) {
     for (const auto& [task, c] : d->items()) {
       const QColor color = kPalette[i++ % 4];
       const QString name = QString::fromStdString(task);
-      attach(chart, line(ReviewView::tr("%1: LoRA").arg(name), numbers(c.value("r", json::array())),
-                         numbers(c.value("mean", json::array())), color),
+      attach(chart, line(ReviewView::tr("%1: LoRA").arg(name), numbers(field(c, "r")),
+                         numbers(field(c, "mean")), color),
              x, y);
-      const double full = c.value("full", 0.0);
+      const double full = num(c, "full", 0.0);
       auto* f = line(ReviewView::tr("%1: full fine-tuning").arg(name), {rmin, rmax}, {full, full}, color, Qt::DashLine);
       f->setPointsVisible(false);
       attach(chart, f, x, y);
@@ -271,11 +329,11 @@ QChart* buildChart(const ReviewReportData& r, const QString& id) {
     QStringList tasks;
     double hi = 0;
     for (const auto& t : *d) {
-      tasks << QString::fromStdString(t.value("task", std::string()));
-      const double f = mean(numbers(t.value("full", json::array()))), l = mean(numbers(t.value("lora", json::array())));
+      tasks << QString::fromStdString(text(t, "task"));
+      const double f = mean(numbers(field(t, "full"))), l = mean(numbers(field(t, "lora")));
       *full << f;
       *lora << l;
-      *majority << t.value("majority", 0.0);
+      *majority << num(t, "majority", 0.0);
       hi = std::max({hi, f, l});
     }
     auto* series = new QBarSeries;
@@ -291,21 +349,24 @@ QChart* buildChart(const ReviewReportData& r, const QString& id) {
     chart->addAxis(y, Qt::AlignLeft);
     attach(chart, series, x, y);
   } else if (id == QStringLiteral("complexity")) {
-    const auto n = numbers(d->value("n", json::array())), learned = numbers(d->value("learned_ms", json::array())),
-               exact = numbers(d->value("exact_ms", json::array()));
+    const auto n = numbers(field(*d, "n")), learned = numbers(field(*d, "learned_ms")),
+               exact = numbers(field(*d, "exact_ms"));
     std::vector<double> all = learned;
     all.insert(all.end(), exact.begin(), exact.end());
-    auto* x = log2Axis(ReviewView::tr("sequence length n (tokens)"), n.front(), n.back());
+    double lo = 1, hi = 10, nlo = 1, nhi = 2;
+    finiteRange(all, &lo, &hi);
+    finiteRange(n, &nlo, &nhi);
+    auto* x = log2Axis(ReviewView::tr("sequence length n (tokens)"), nlo, nhi);
     auto* y = new QLogValueAxis;
     y->setBase(10.0);
     y->setLabelFormat(QStringLiteral("%g"));
-    y->setRange(*std::min_element(all.begin(), all.end()) / 1.5, *std::max_element(all.begin(), all.end()) * 1.5);
+    y->setRange(std::max(1e-6, lo) / 1.5, std::max(1e-6, hi) * 1.5);
     y->setTitleText(ReviewView::tr("forward time (ms)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    attach(chart, line(ReviewView::tr("exact (fastest dense, n^%1)").arg(d->value("dense_exponent", 0.0), 0, 'f', 2), n, exact, kDense),
+    attach(chart, line(ReviewView::tr("exact (fastest dense, n^%1)").arg(num(*d, "dense_exponent", 0.0), 0, 'f', 2), n, exact, kDense),
            x, y);
-    attach(chart, line(ReviewView::tr("learned sparse (n^%1)").arg(d->value("exponent", 0.0), 0, 'f', 2), n, learned, kLearned), x,
+    attach(chart, line(ReviewView::tr("learned sparse (n^%1)").arg(num(*d, "exponent", 0.0), 0, 'f', 2), n, learned, kLearned), x,
            y);
   }
   return chart;
@@ -390,15 +451,10 @@ bool ReviewView::loadReport(const QString& path, QString* error) {
     (c.verdict.startsWith(QStringLiteral("supported")) ? supported : c.verdict.startsWith(QStringLiteral("refuted")) ? refuted : other)++;
   m_header->setText(tr("<b>Review study, budget %1</b> (%2) · %3 claims: %4 supported, %5 refuted, %6 other · "
                        "%7 runs trained, %8 reused, %9 min · <code>%10</code>")
-                        .arg(data.budget.toHtmlEscaped(), data.mark.toHtmlEscaped())
-                        .arg(data.claims.size())
-                        .arg(supported)
-                        .arg(refuted)
-                        .arg(other)
-                        .arg(data.runsTrained)
-                        .arg(data.runsReused)
-                        .arg(data.seconds / 60.0, 0, 'f', 1)
-                        .arg(data.path.toHtmlEscaped()));
+                        .arg(data.budget.toHtmlEscaped(), data.mark.toHtmlEscaped(), QString::number(data.claims.size()),
+                             QString::number(supported), QString::number(refuted), QString::number(other),
+                             QString::number(data.runsTrained), QString::number(data.runsReused),
+                             QString::number(data.seconds / 60.0, 'f', 1), data.path.toHtmlEscaped()));
   QString gapsHtml;
   for (const auto& g : data.gaps) gapsHtml += reviewGapHtml(g);
   m_gaps->setHtml(gapsHtml.isEmpty() ? tr("No research-gap studies in this report (run the study with --gaps).") : gapsHtml);
@@ -471,12 +527,12 @@ bool ReviewView::exportChart(const QString& path, int dpi, QString* error) const
     std::vector<QStringList> rows;
     if (id.startsWith(QStringLiteral("gap:"))) {
       // series, x (or category), y
-      const bool bars = d->value("kind", std::string()) == "bars";
-      const auto cats = d->value("categories", json::array());
+      const bool bars = text(*d, "kind") == "bars";
+      const auto cats = field(*d, "categories");
       for (const auto& s : (*d)["series"]) {
-        const auto x = numbers(s.value("x", json::array())), y = numbers(s.value("y", json::array()));
+        const auto x = numbers(field(s, "x")), y = numbers(field(s, "y"));
         for (size_t i = 0; i < y.size(); ++i)
-          rows.push_back({QString::fromStdString(s.value("name", std::string())),
+          rows.push_back({QString::fromStdString(text(s, "name")),
                           bars ? (i < cats.size() && cats[i].is_string() ? QString::fromStdString(cats[i].get<std::string>()) : QString())
                                : (i < x.size() ? QString::number(x[i]) : QString()),
                           QString::number(y[i])});
@@ -485,10 +541,10 @@ bool ReviewView::exportChart(const QString& path, int dpi, QString* error) const
                        rows, error);
     }
     if (id == QStringLiteral("accuracy_n") || id == QStringLiteral("complexity")) {
-      const auto n = numbers(d->value("n", json::array()));
+      const auto n = numbers(field(*d, "n"));
       const char* a = id == QStringLiteral("complexity") ? "exact_ms" : "dense";
       const char* b = id == QStringLiteral("complexity") ? "learned_ms" : "learned";
-      const auto va = numbers(d->value(a, json::array())), vb = numbers(d->value(b, json::array()));
+      const auto va = numbers(field(*d, a)), vb = numbers(field(*d, b));
       for (size_t i = 0; i < n.size(); ++i)
         rows.push_back({QString::number(n[i]), i < va.size() ? QString::number(va[i]) : QString(),
                         i < vb.size() ? QString::number(vb[i]) : QString()});
@@ -496,21 +552,21 @@ bool ReviewView::exportChart(const QString& path, int dpi, QString* error) const
     }
     if (id == QStringLiteral("rank")) {
       for (const auto& [task, c] : d->items()) {
-        const auto r = numbers(c.value("r", json::array())), m = numbers(c.value("mean", json::array())),
-                   sd = numbers(c.value("sd", json::array()));
+        const auto r = numbers(field(c, "r")), m = numbers(field(c, "mean")),
+                   sd = numbers(field(c, "sd"));
         for (size_t i = 0; i < r.size(); ++i)
           rows.push_back({QString::fromStdString(task), QString::number(r[i]), i < m.size() ? QString::number(m[i]) : QString(),
-                          i < sd.size() ? QString::number(sd[i]) : QString(), QString::number(c.value("full", 0.0))});
+                          i < sd.size() ? QString::number(sd[i]) : QString(), QString::number(num(c, "full", 0.0))});
       }
       return exportCsv(path, {QStringLiteral("task"), QStringLiteral("r"), QStringLiteral("lora_mean"), QStringLiteral("lora_sd"),
                               QStringLiteral("full_mean")},
                        rows, error);
     }
     for (const auto& t : *d)
-      rows.push_back({QString::fromStdString(t.value("task", std::string())),
-                      QString::number(mean(numbers(t.value("full", json::array())))),
-                      QString::number(mean(numbers(t.value("lora", json::array())))), QString::number(t.value("majority", 0.0)),
-                      QString::fromStdString(t.value("verdict", std::string()))});
+      rows.push_back({QString::fromStdString(text(t, "task")),
+                      QString::number(mean(numbers(field(t, "full")))),
+                      QString::number(mean(numbers(field(t, "lora")))), QString::number(num(t, "majority", 0.0)),
+                      QString::fromStdString(text(t, "verdict"))});
     return exportCsv(path, {QStringLiteral("task"), QStringLiteral("full_mean"), QStringLiteral("lora_mean"),
                             QStringLiteral("majority"), QStringLiteral("verdict")},
                      rows, error);
