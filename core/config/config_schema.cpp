@@ -163,6 +163,8 @@ std::vector<FieldSpec> make_fields() {
   f.push_back(bool_field("train.keep_best", true, "also keep the weights of the best validation result (kind \"best\")"));
   f.push_back(int_field("train.log_every", 10, 1, big, "steps per logging interval (one database transaction)"));
   f.push_back(bool_field("train.freeze_router", false, "keep the learned router at its initial weights"));
+  f.push_back(string_field("train.router_from", "",
+                           "start the learned router from another finished run's router (run id or unique prefix)"));
 
   f.push_back(int_field("probe.examples", 4, 0, 4, "held-out probe examples recorded with the run"));
   f.push_back(int_field("probe.prob_steps", 8, 0, 8, "evaluation steps at which attention probabilities are stored"));
@@ -300,6 +302,9 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
   else if ((d / heads) % 2 != 0)
     out.push_back({"model.heads", "head width d_model/heads = " + std::to_string(d / heads) +
                                       " must be even for rotary positions"});
+
+  if (!gets(c, "train.router_from").empty() && gets(c, "attention.kind") != "learned_sparse")
+    out.push_back({"train.router_from", "needs attention.kind \"learned_sparse\" (only it has a router)"});
 
   const auto dataset = gets(c, "task.dataset"), objective = gets(c, "task.objective"), arch = gets(c, "model.arch");
   const auto pooling = gets(c, "model.pooling"), phase = gets(c, "train.phase");

@@ -120,6 +120,7 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
   c.train.keep_best = tr["keep_best"];
   c.train.log_every = tr["log_every"];
   c.train.freeze_router = tr["freeze_router"];
+  c.train.router_from = tr["router_from"];
 
   const json& p = full["probe"];
   c.probe.examples = p["examples"];

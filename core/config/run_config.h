@@ -85,6 +85,7 @@ struct TrainConfig {
   int64_t checkpoint_every = 0, log_every = 10;
   bool keep_best = true;
   bool freeze_router = false;
+  std::string router_from;  ///< run whose learned router this run starts from (empty: a fresh router)
 };
 
 struct ProbeConfig {

@@ -245,7 +245,7 @@ ReviewReport run_review(RunStore& store, const ReviewOptions& o, RunObserver& ob
   for (const auto& g : o.gaps) {
     const auto known = known_gaps();
     if (g != "all" && std::find(known.begin(), known.end(), g) == known.end())
-      throw std::runtime_error("--gaps: unknown study '" + g + "' (combined, long_context, hardware, rank_from_spectrum, failure_predictor or all)");
+      throw std::runtime_error("--gaps: unknown study '" + g + "' (combined, long_context, hardware, rank_from_spectrum, router_transfer, failure_predictor or all)");
   }
   Context c{b, o, runner, store, observer, report};
   review_sparse_side(c);

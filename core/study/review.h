@@ -23,7 +23,7 @@ struct ReviewOptions {
   int64_t threads = 0;
   std::string data_dir;
   std::vector<std::string> gaps;  ///< research-gap studies to run too: combined, long_context, hardware,
-                                  ///< rank_from_spectrum, failure_predictor, or all
+                                  ///< rank_from_spectrum, router_transfer, failure_predictor, or all
 };
 
 struct ClaimRow {

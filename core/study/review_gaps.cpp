@@ -2,8 +2,8 @@
 // The review's research gaps as studies (`etlab-cli study review --gaps …`): each has a question, arms
 // run at the budget's seeds, a table, a chart and a conclusion drawn from the numbers by a rule stated
 // beside it. Implemented: sparse attention and LoRA combined (gap 1), long context (gap 3), the LoRA rank
-// chosen from the measured spectrum (half of gap 4), hardware: block size and k (gap 6), a failure predictor
-// from measured task properties (gap 7).
+// chosen from the measured spectrum and a router reused on another task (gap 4), hardware: block size and k
+// (gap 6), a failure predictor from measured task properties (gap 7).
 
 #include <algorithm>
 #include <cmath>
@@ -388,6 +388,73 @@ GapResult gap_rank_from_spectrum(Context& c, const RunRecord& base) {
   return g;
 }
 
+// ------------------------------------------------------------------ gap 4: a router reused on another task
+GapResult gap_router_transfer(Context& c) {
+  const Budget& b = c.budget;
+  GapResult g;
+  g.id = "router_transfer";
+  g.title = "Cross-domain: a learned router reused on another task";
+  g.question = "A router learned on spam mails, reused frozen (or as a starting point) on news topics: does it select as "
+               "well as a router learned on the new task?";
+  g.preset = "the review's spam runs as source; Reuters grain (byte-level) as target";
+  const int64_t n = b.name == "smoke" ? 256 : 1024;
+  struct Arm {
+    std::string name, kind;
+    bool transfer, frozen;
+  };
+  const std::vector<Arm> arms = {{"dense", "dense", false, false},
+                                 {"learned, own router", "learned_sparse", false, false},
+                                 {"learned, spam router frozen", "learned_sparse", true, true},
+                                 {"learned, spam router fine-tuned", "learned_sparse", true, false}};
+  std::map<std::string, std::vector<double>> points;
+  double majority = 0;
+  for (const int64_t seed : b.seeds) {
+    const auto source = c.runner.get(text_config(b, "learned_sparse", b.text_n, seed),
+                                     "review " + b.name + ": spam bytes n=" + std::to_string(b.text_n) + ", learned sparse, seed " +
+                                         std::to_string(seed));
+    g.runs.push_back(source.id);
+    for (const auto& arm : arms) {
+      auto cfg = text_config(b, arm.kind, n, seed);
+      cfg["task"] = {{"dataset", "reuters_grain"}, {"tokenizer", "byte"}, {"max_len", n}};
+      if (arm.transfer) {
+        cfg["train"]["router_from"] = source.id;
+        cfg["train"]["freeze_router"] = arm.frozen;
+        cfg["attention"]["dense_warmup_steps"] = 0;  // the router is trained already
+      }
+      const auto run = c.runner.get(cfg, "gap " + b.name + ": Reuters grain bytes n=" + std::to_string(n) + ", " + arm.name +
+                                             ", seed " + std::to_string(seed));
+      points[arm.name].push_back(score_points(run));
+      majority = majority_points(run);
+      g.runs.push_back(run.id);
+    }
+  }
+  std::vector<double> means;
+  json cats = json::array();
+  for (const auto& arm : arms) {
+    const auto s = stats_of(points[arm.name]);
+    g.add_row({{"arm", arm.name}, {"test score (points)", fmt(s.mean, 1) + (s.n > 1 ? " ± " + fmt(s.sd, 1) : "")},
+               {"against own router", arm.transfer ? parity_words(parity(s, stats_of(points[arms[1].name]))) : "—"}});
+    cats.push_back(arm.name);
+    means.push_back(s.mean);
+  }
+  const bool valid = reference_valid(stats_of(points["dense"]).mean, majority);
+  const auto frozen = valid ? parity(stats_of(points[arms[2].name]), stats_of(points[arms[1].name])) : Verdict::InvalidReference;
+  const auto tuned = valid ? parity(stats_of(points[arms[3].name]), stats_of(points[arms[1].name])) : Verdict::InvalidReference;
+  g.conclusion = "The spam router reused frozen on Reuters grain: " + parity_words(frozen) + " with a router learned there (" +
+                 fmt(stats_of(points[arms[2].name]).mean, 1) + " vs " + fmt(stats_of(points[arms[1].name]).mean, 1) +
+                 " points); as a starting point: " + parity_words(tuned) + " (" + fmt(stats_of(points[arms[3].name]).mean, 1) +
+                 "). Dense " + fmt(stats_of(points["dense"]).mean, 1) + ", majority class " + fmt(majority, 1) + ".";
+  g.rule = "each transferred router against the target's own router by the parity rule; the dense reference must beat the "
+           "majority class by 10 points";
+  g.values = {{"points", points}, {"majority", majority}};
+  g.chart = {{"kind", "bars"}, {"title", "A router learned on spam, reused on Reuters grain"}, {"categories", cats},
+             {"y_label", "test score (points)"}, {"series", {series("test score", {}, means)}}};
+  g.setting = "source: the review's learned-sparse spam run at n = " + std::to_string(b.text_n) +
+              " (same seed); target: Reuters grain, first " + std::to_string(n) + " bytes, the same 2-layer model, " +
+              std::to_string(b.text_steps) + " steps";
+  return g;
+}
+
 // ------------------------------------------------------------------ gap 7: when methods fail
 // Leave-one-out check of a one-feature linear predictor: each point predicted from a least-squares line
 // through the others, against predicting the others' mean.
@@ -546,7 +613,7 @@ GapResult gap_failure_predictor(Context& c, const RunRecord& base) {
 }  // namespace
 
 std::vector<std::string> known_gaps() {
-  return {"combined", "long_context", "hardware", "rank_from_spectrum", "failure_predictor"};
+  return {"combined", "long_context", "hardware", "rank_from_spectrum", "router_transfer", "failure_predictor"};
 }
 
 void review_gaps(Context& c, const RunRecord& base) {
@@ -559,6 +626,7 @@ void review_gaps(Context& c, const RunRecord& base) {
       else if (id == "long_context") c.report.gaps.push_back(gap_long_context(c));
       else if (id == "hardware") c.report.gaps.push_back(gap_hardware(c));
       else if (id == "rank_from_spectrum") c.report.gaps.push_back(gap_rank_from_spectrum(c, base));
+      else if (id == "router_transfer") c.report.gaps.push_back(gap_router_transfer(c));
       else if (id == "failure_predictor") c.report.gaps.push_back(gap_failure_predictor(c, base));
       else throw std::runtime_error("--gaps: unknown study '" + id + "'");
     } catch (const std::exception& e) {

@@ -48,6 +48,7 @@ struct Session {
   Transformer model{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer;
   std::string base_run_id;
+  std::string router_checkpoint;  ///< train.router_from resolved: the checkpoint the router is read from
   /// Base weights of every adaptable matrix ("q:3") for full fine-tune spectra (W - W_base).
   std::map<std::string, torch::Tensor> base_weights;
   /// PiSSA: each adapter's update at initialisation (the recorded spectrum is the change from it).

@@ -95,6 +95,17 @@ std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& ob
     throw std::runtime_error("train.device: CUDA was requested but this LibTorch build has no usable GPU");
 
   auto s = std::make_unique<Session>();
+  if (!cfg.train.router_from.empty()) {
+    const auto from = store.find_run(cfg.train.router_from);
+    if (!from) throw std::runtime_error("train.router_from: no run '" + cfg.train.router_from + "' in " + store.path());
+    if (from->status != "finished")
+      throw std::runtime_error("train.router_from: run " + from->id + " is " + from->status + ", not finished");
+    s->router_checkpoint = checkpoint_of(store, from->id, "model");
+    if (s->router_checkpoint.empty())
+      throw std::runtime_error("train.router_from: run " + from->id + " has no full-model checkpoint");
+    cfg.train.router_from = from->id;  // the full id, so that the stored configuration pins it
+    cfg.json["train"]["router_from"] = from->id;
+  }
   if (cfg.train.phase == "finetune") {
     const BaseModel base = resolve_base(cfg, store);
     s->base_run_id = base.run_id;
@@ -150,6 +161,28 @@ void build_model(Session& s, const std::string& base_checkpoint) {
       for (auto& a : s.model->adaptable())
         if (a.type != "router_q" && a.type != "router_k")
           s.base_weights[a.type + ":" + std::to_string(a.layer)] = a.module->weight.detach().clone();
+  }
+  if (!s.router_checkpoint.empty()) {
+    // Only the router: every parameter named *.router_* must be in the checkpoint with the same shape.
+    torch::serialize::InputArchive archive;
+    archive.load_from(s.router_checkpoint);
+    torch::NoGradGuard no_grad;
+    int64_t copied = 0;
+    std::string unfit;
+    for (auto& p : s.model->named_parameters()) {
+      if (p.key().find(".router_") == std::string::npos) continue;
+      torch::Tensor t;
+      if (archive.try_read("p/" + p.key(), t) && t.sizes() == p.value().sizes()) {
+        p.value().copy_(t);
+        ++copied;
+      } else {
+        unfit += (unfit.empty() ? "" : ", ") + p.key();
+      }
+    }
+    if (copied == 0 || !unfit.empty())
+      throw std::runtime_error("train.router_from: the router of " + s.router_checkpoint + " does not fit this model (" +
+                               (unfit.empty() ? std::string("it has none") : "missing or differently shaped: " + unfit.substr(0, 300)) +
+                               "); layers, d_model, heads and attention.router_dim must match");
   }
   if (cfg.lora.enabled) {
     apply_lora(s.model, cfg.lora, cfg.train.freeze_router);

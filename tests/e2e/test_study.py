@@ -69,15 +69,15 @@ class StudyTest(unittest.TestCase):
             self.assertEqual(again.returncode, 2)
             self.assertIn("already exists", again.stderr)
             # A second report reuses every run (same configuration and seed); with the research-gap studies
-            # it trains only their own fine-tunes: full/LoRA x dense/sparse, and LoRA at the rank the full
-            # fine-tune's spectrum chose unless the rank sweep already has it.
+            # it trains only their own runs (see below).
             out2 = os.path.join(d, "out2")
             run("study", "review", "--budget", "smoke", "--db", db, "--out", out2, "--gaps", "all")
             second = json.load(open(os.path.join(out2, "review.json")))
-            self.assertIn(second["runs_trained"], (4, 5))
+            # 4 combined arms, 4 router-transfer arms, and LoRA at the spectrum's rank unless the sweep has it
+            self.assertIn(second["runs_trained"], (8, 9))
             self.assertGreaterEqual(second["runs_reused"], 17)
             self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "long_context", "hardware", "rank_from_spectrum",
-                                                               "failure_predictor"])
+                                                               "router_transfer", "failure_predictor"])
             for g in second["gaps"]:
                 self.assertTrue(g["conclusion"] and g["question"] and g["rule"], g)
                 self.assertTrue(g["rows"] and all(len(r) == len(g["columns"]) for r in g["rows"]), g)
@@ -103,7 +103,7 @@ class StudyTest(unittest.TestCase):
                                    env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
                 self.assertEqual(p.returncode, 0, p.stderr)
                 html = open(os.path.join(html_dir, "index.html"), encoding="utf-8").read()
-                self.assertEqual(html.count("data:image/png;base64,"), 9)
+                self.assertEqual(html.count("data:image/png;base64,"), 10)
                 self.assertIn("Research gaps", html)
 
 

@@ -101,7 +101,7 @@ class TestReview : public QObject {
     const auto j = fixtureJson();
     QStringList expected = {QStringLiteral("accuracy_n"), QStringLiteral("rank"), QStringLiteral("parity"), QStringLiteral("complexity")};
     for (const auto& g : j["gaps"]) expected << QStringLiteral("gap:") + QString::fromStdString(g["id"].get<std::string>());
-    QCOMPARE(j["gaps"].size(), size_t{5});  // every gap study the smoke budget runs with --gaps all
+    QCOMPARE(j["gaps"].size(), size_t{6});  // every gap study the smoke budget runs with --gaps all
     QCOMPARE(ids, expected);
     QCOMPARE(view.chartSelector()->count(), expected.size());
     view.resize(1000, 800);

@@ -10,6 +10,7 @@
 #include "core/engine/engine.h"
 #include "core/store/file_hash.h"
 #include "core/store/run_store.h"
+#include "core/train/session.h"
 
 namespace etlab {
 namespace {
@@ -84,6 +85,57 @@ TEST(TrainingTest, NanLossEndsTheRunAsFailedWithReason) {
   EXPECT_EQ(rec->status, "failed");
   EXPECT_EQ(rec->reason, r.reason);
   EXPECT_EQ(obs.losses.size(), 2u) << "the NaN step is not reported as a step";
+}
+
+// Router transfer (research gap 4): a run can start its learned router from another run's and keep it
+// frozen; the copy is exact, the stored configuration pins the source, and a source without a fitting
+// router is refused by name.
+TEST(TrainingTest, RouterFromAnotherRunIsCopiedAndCanStayFrozen) {
+  TempDb db;
+  Recorder obs;
+  auto source = train_run(tiny_config(), *db.store, obs);
+  ASSERT_EQ(source.status, RunStatus::Finished) << source.reason;
+  auto target = train_run(tiny_config({{"train", {{"router_from", source.run_id.substr(0, 8)}, {"freeze_router", true},
+                                                  {"seed", 9}, {"steps", 8}}}}),
+                          *db.store, obs);
+  ASSERT_EQ(target.status, RunStatus::Finished) << target.reason;
+  const auto stored = nlohmann::json::parse(db.store->find_run(target.run_id)->config_json);
+  EXPECT_EQ(stored["train"]["router_from"], source.run_id);
+  torch::serialize::InputArchive a, b;
+  a.load_from(checkpoint_of(*db.store, source.run_id, "model"));
+  b.load_from(checkpoint_of(*db.store, target.run_id, "model"));
+  int routers = 0, others_differ = 0;
+  for (const auto& key : a.keys()) {
+    if (key.rfind("p/", 0) != 0) continue;
+    torch::Tensor x, y;
+    ASSERT_TRUE(a.try_read(key, x));
+    ASSERT_TRUE(b.try_read(key, y)) << key;
+    if (key.find(".router_") != std::string::npos) {
+      ++routers;
+      EXPECT_TRUE(torch::equal(x, y)) << key << ": the frozen router is the source's";
+    } else if (!torch::equal(x, y)) {
+      ++others_differ;
+    }
+  }
+  EXPECT_GT(routers, 0);
+  EXPECT_GT(others_differ, 0) << "everything else trained from its own seed";
+
+  // A dense run has no router to give.
+  auto dense = train_run(tiny_config({{"attention", {{"kind", "dense"}}}, {"train", {{"steps", 4}}}}), *db.store, obs);
+  ASSERT_EQ(dense.status, RunStatus::Finished);
+  try {
+    auto bad = train_run(tiny_config({{"train", {{"router_from", dense.run_id}}}}), *db.store, obs);
+    EXPECT_NE(bad.status, RunStatus::Finished);
+    EXPECT_NE(bad.reason.find("train.router_from"), std::string::npos) << bad.reason;
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("train.router_from"), std::string::npos) << e.what();
+  }
+  // Only learned-sparse attention has a router.
+  RunConfig rc;
+  nlohmann::json j = {{"attention", {{"kind", "dense"}}}, {"train", {{"router_from", source.run_id}}}};
+  const auto issues = parse_run_config(j, rc);
+  ASSERT_FALSE(issues.empty());
+  EXPECT_EQ(issues.front().field, "train.router_from");
 }
 
 TEST(TrainingTest, CancellationStopsWithinOneStep) {
