@@ -44,6 +44,18 @@ const BenchmarkRecord* find_bench(const std::vector<BenchmarkRecord>& rows, cons
   return nullptr;
 }
 
+// Learned sparse attention in a fine-tune of the (dense) base: the router is new, the rest is the base's.
+json sparse_finetune_attention(const Budget& b) {
+  return {{"kind", "learned_sparse"}, {"block", 32}, {"topk", "auto"}, {"router_dim", 16},
+          {"dense_warmup_steps", std::max<int64_t>(1, b.finetune_steps / 6)}};
+}
+
+// The spam fine-tunes of gaps 1 and 4 (the same runs, reused).
+FinetuneTask spam_task(const Budget& b) {
+  const int64_t n = b.name == "smoke" ? 256 : 512;
+  return {"spam", {{"dataset", "spam"}, {"max_len", n}}};
+}
+
 // ------------------------------------------------------------------ gap 1: sparse attention + LoRA
 GapResult gap_combined(Context& c, const RunRecord& base) {
   const Budget& b = c.budget;
@@ -52,8 +64,8 @@ GapResult gap_combined(Context& c, const RunRecord& base) {
   g.title = "Sparse attention and LoRA combined";
   g.question = "Do learned sparse attention and LoRA combine, and are their savings multiplicative?";
   g.preset = "sentiment-sparse-lora (fine-tunes of the study's base on byte-level spam)";
-  const int64_t n = b.name == "smoke" ? 256 : 512;
-  const FinetuneTask task{"spam", {{"dataset", "spam"}, {"max_len", n}}};
+  const FinetuneTask task = spam_task(b);
+  const int64_t n = task.task["max_len"].get<int64_t>();
   struct Arm {
     std::string name;
     bool sparse;
@@ -68,9 +80,7 @@ GapResult gap_combined(Context& c, const RunRecord& base) {
   for (const auto& arm : arms)
     for (const int64_t seed : b.seeds) {
       auto cfg = finetune_config(b, task, base.id, seed, arm.rank);
-      if (arm.sparse)
-        cfg["attention"] = {{"kind", "learned_sparse"}, {"block", 32}, {"topk", "auto"}, {"router_dim", 16},
-                            {"dense_warmup_steps", std::max<int64_t>(1, b.finetune_steps / 6)}};
+      if (arm.sparse) cfg["attention"] = sparse_finetune_attention(b);
       const auto run = c.runner.get(cfg, "gap " + b.name + ": spam n=" + std::to_string(n) + ", " + arm.name + ", seed " +
                                              std::to_string(seed));
       points[arm.name].push_back(score_points(run));
@@ -389,69 +399,74 @@ GapResult gap_rank_from_spectrum(Context& c, const RunRecord& base) {
 }
 
 // ------------------------------------------------------------------ gap 4: a router reused on another task
-GapResult gap_router_transfer(Context& c) {
+GapResult gap_router_transfer(Context& c, const RunRecord& base) {
   const Budget& b = c.budget;
   GapResult g;
   g.id = "router_transfer";
   g.title = "Cross-domain: a learned router reused on another task";
-  g.question = "A router learned on spam mails, reused frozen (or as a starting point) on news topics: does it select as "
-               "well as a router learned on the new task?";
-  g.preset = "the review's spam runs as source; Reuters grain (byte-level) as target";
-  const int64_t n = b.name == "smoke" ? 256 : 1024;
+  g.question = "A router learned on spam mails, reused frozen (or as a starting point) on State of the Union addresses: "
+               "does it select as well as a router learned on the new task?";
+  g.preset = "fine-tunes of the study's base: spam (source, gap 1's learned-sparse run) and State of the Union party (target)";
+  const FinetuneTask source_task = spam_task(b);
+  const int64_t n = source_task.task["max_len"].get<int64_t>();
+  const FinetuneTask target{"State of the Union party", {{"dataset", "sotu_party"}, {"max_len", n}}};
   struct Arm {
-    std::string name, kind;
-    bool transfer, frozen;
+    std::string name;
+    bool sparse, transfer, frozen;
   };
-  const std::vector<Arm> arms = {{"dense", "dense", false, false},
-                                 {"learned, own router", "learned_sparse", false, false},
-                                 {"learned, spam router frozen", "learned_sparse", true, true},
-                                 {"learned, spam router fine-tuned", "learned_sparse", true, false}};
+  const std::vector<Arm> arms = {{"dense", false, false, false},
+                                 {"learned, own router", true, false, false},
+                                 {"learned, spam router frozen", true, true, true},
+                                 {"learned, spam router fine-tuned", true, true, false}};
   std::map<std::string, std::vector<double>> points;
   double majority = 0;
   for (const int64_t seed : b.seeds) {
-    const auto source = c.runner.get(text_config(b, "learned_sparse", b.text_n, seed),
-                                     "review " + b.name + ": spam bytes n=" + std::to_string(b.text_n) + ", learned sparse, seed " +
-                                         std::to_string(seed));
+    auto source_cfg = finetune_config(b, source_task, base.id, seed, 0);
+    source_cfg["attention"] = sparse_finetune_attention(b);
+    const auto source = c.runner.get(source_cfg, "gap " + b.name + ": spam n=" + std::to_string(n) +
+                                                     ", full fine-tuning, learned sparse, seed " + std::to_string(seed));
     g.runs.push_back(source.id);
     for (const auto& arm : arms) {
-      auto cfg = text_config(b, arm.kind, n, seed);
-      cfg["task"] = {{"dataset", "reuters_grain"}, {"tokenizer", "byte"}, {"max_len", n}};
+      auto cfg = finetune_config(b, target, base.id, seed, 0);
+      if (arm.sparse) cfg["attention"] = sparse_finetune_attention(b);
       if (arm.transfer) {
         cfg["train"]["router_from"] = source.id;
         cfg["train"]["freeze_router"] = arm.frozen;
         cfg["attention"]["dense_warmup_steps"] = 0;  // the router is trained already
       }
-      const auto run = c.runner.get(cfg, "gap " + b.name + ": Reuters grain bytes n=" + std::to_string(n) + ", " + arm.name +
+      const auto run = c.runner.get(cfg, "gap " + b.name + ": State of the Union party n=" + std::to_string(n) + ", " + arm.name +
                                              ", seed " + std::to_string(seed));
       points[arm.name].push_back(score_points(run));
       majority = majority_points(run);
       g.runs.push_back(run.id);
     }
   }
+  const bool valid = reference_valid(stats_of(points["dense"]).mean, majority);
   std::vector<double> means;
   json cats = json::array();
   for (const auto& arm : arms) {
     const auto s = stats_of(points[arm.name]);
+    const std::string against =
+        !arm.transfer ? "—" : valid ? parity_words(parity(s, stats_of(points[arms[1].name]))) : to_string(Verdict::InvalidReference);
     g.add_row({{"arm", arm.name}, {"test score (points)", fmt(s.mean, 1) + (s.n > 1 ? " ± " + fmt(s.sd, 1) : "")},
-               {"against own router", arm.transfer ? parity_words(parity(s, stats_of(points[arms[1].name]))) : "—"}});
+               {"against own router", against}});
     cats.push_back(arm.name);
     means.push_back(s.mean);
   }
-  const bool valid = reference_valid(stats_of(points["dense"]).mean, majority);
   const auto frozen = valid ? parity(stats_of(points[arms[2].name]), stats_of(points[arms[1].name])) : Verdict::InvalidReference;
   const auto tuned = valid ? parity(stats_of(points[arms[3].name]), stats_of(points[arms[1].name])) : Verdict::InvalidReference;
-  g.conclusion = "The spam router reused frozen on Reuters grain: " + parity_words(frozen) + " with a router learned there (" +
-                 fmt(stats_of(points[arms[2].name]).mean, 1) + " vs " + fmt(stats_of(points[arms[1].name]).mean, 1) +
-                 " points); as a starting point: " + parity_words(tuned) + " (" + fmt(stats_of(points[arms[3].name]).mean, 1) +
-                 "). Dense " + fmt(stats_of(points["dense"]).mean, 1) + ", majority class " + fmt(majority, 1) + ".";
+  g.conclusion = "The spam router reused frozen on State of the Union party: " + parity_words(frozen) +
+                 " with a router learned there (" + fmt(stats_of(points[arms[2].name]).mean, 1) + " vs " +
+                 fmt(stats_of(points[arms[1].name]).mean, 1) + " points); as a starting point: " + parity_words(tuned) + " (" +
+                 fmt(stats_of(points[arms[3].name]).mean, 1) + "). Dense " + fmt(stats_of(points["dense"]).mean, 1) +
+                 ", majority class " + fmt(majority, 1) + ". The test split holds about 23 addresses: expect a wide spread.";
   g.rule = "each transferred router against the target's own router by the parity rule; the dense reference must beat the "
            "majority class by 10 points";
   g.values = {{"points", points}, {"majority", majority}};
-  g.chart = {{"kind", "bars"}, {"title", "A router learned on spam, reused on Reuters grain"}, {"categories", cats},
+  g.chart = {{"kind", "bars"}, {"title", "A router learned on spam, reused on State of the Union addresses"}, {"categories", cats},
              {"y_label", "test score (points)"}, {"series", {series("test score", {}, means)}}};
-  g.setting = "source: the review's learned-sparse spam run at n = " + std::to_string(b.text_n) +
-              " (same seed); target: Reuters grain, first " + std::to_string(n) + " bytes, the same 2-layer model, " +
-              std::to_string(b.text_steps) + " steps";
+  g.setting = "fine-tunes of " + std::to_string(b.finetune_steps) + " steps from base " + base.id.substr(0, 8) + ", first " +
+              std::to_string(n) + " bytes, B = 32, k = auto, full fine-tuning";
   return g;
 }
 
@@ -626,7 +641,7 @@ void review_gaps(Context& c, const RunRecord& base) {
       else if (id == "long_context") c.report.gaps.push_back(gap_long_context(c));
       else if (id == "hardware") c.report.gaps.push_back(gap_hardware(c));
       else if (id == "rank_from_spectrum") c.report.gaps.push_back(gap_rank_from_spectrum(c, base));
-      else if (id == "router_transfer") c.report.gaps.push_back(gap_router_transfer(c));
+      else if (id == "router_transfer") c.report.gaps.push_back(gap_router_transfer(c, base));
       else if (id == "failure_predictor") c.report.gaps.push_back(gap_failure_predictor(c, base));
       else throw std::runtime_error("--gaps: unknown study '" + id + "'");
     } catch (const std::exception& e) {

@@ -73,7 +73,8 @@ class StudyTest(unittest.TestCase):
             out2 = os.path.join(d, "out2")
             run("study", "review", "--budget", "smoke", "--db", db, "--out", out2, "--gaps", "all")
             second = json.load(open(os.path.join(out2, "review.json")))
-            # 4 combined arms, 4 router-transfer arms, and LoRA at the spectrum's rank unless the sweep has it
+            # 4 combined arms, 4 router-transfer arms (its source is a combined arm), and LoRA at the spectrum's
+            # rank unless the sweep has it
             self.assertIn(second["runs_trained"], (8, 9))
             self.assertGreaterEqual(second["runs_reused"], 17)
             self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "long_context", "hardware", "rank_from_spectrum",
