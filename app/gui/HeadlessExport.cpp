@@ -200,21 +200,53 @@ bool runHeadlessExport(const ExportRequest& r, QString* error) {
   return false;
 }
 
+bool prepareReportFolder(const QString& dirPath, QDir* dir, QString* error) {
+  *dir = QDir(dirPath);
+  if (dir->exists(QStringLiteral("index.html"))) {
+    if (error) *error = tr("%1 already holds a report (index.html); choose an empty folder").arg(dirPath);
+    return false;
+  }
+  if (!dir->mkpath(QStringLiteral("."))) {
+    if (error) *error = tr("cannot create %1").arg(dirPath);
+    return false;
+  }
+  return true;
+}
+
+QString embeddedChartHtml(const QDir& dir, const QString& title, const QString& file, bool heading) {
+  QFile png(dir.filePath(file + QStringLiteral(".png")));
+  png.open(QIODevice::ReadOnly);
+  return (heading ? QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()) : QString()) +
+         QStringLiteral("<img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
+                        "<a href=\"%3.png\">PNG</a></p>")
+             .arg(title.toHtmlEscaped(), QString::fromLatin1(png.readAll().toBase64()), file, tr("data (CSV)"));
+}
+
+bool writeReportPage(const QDir& dir, const QString& title, const QString& subtitle, const QString& body, const QString& css,
+                     QString* error) {
+  const QString html =
+      QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title><style>"
+                     "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
+                     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+                     "img{max-width:100%;border:1px solid #ddd}.note{color:#777}%4</style></head><body><h1>%1</h1>"
+                     "<p>%2</p>%3</body></html>")
+          .arg(title, subtitle, body, css);
+  QFile f(dir.filePath(QStringLiteral("index.html")));
+  if (!f.open(QIODevice::WriteOnly) || f.write(html.toUtf8()) < 0) {
+    if (error) *error = tr("cannot write %1").arg(f.fileName());
+    return false;
+  }
+  return true;
+}
+
 bool writeReport(const QString& db, const QStringList& runsIn, const QString& dirPath, QString* error) {
   const QStringList runs = resolveRuns(db, runsIn, error);
   if (runs.isEmpty()) {
     if (error && error->isEmpty()) *error = tr("name at least one run");
     return false;
   }
-  QDir dir(dirPath);
-  if (dir.exists(QStringLiteral("index.html"))) {
-    if (error) *error = tr("%1 already holds a report (index.html); choose an empty folder").arg(dirPath);
-    return false;
-  }
-  if (!dir.mkpath(QStringLiteral("."))) {
-    if (error) *error = tr("cannot create %1").arg(dirPath);
-    return false;
-  }
+  QDir dir;
+  if (!prepareReportFolder(dirPath, &dir, error)) return false;
   QString body;
   RunStore store(db.toStdString(), true);
   body += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th></tr>")
@@ -258,28 +290,13 @@ bool writeReport(const QString& db, const QStringList& runsIn, const QString& di
     req.format = QStringLiteral("csv");
     req.out = dir.filePath(c.file + QStringLiteral(".csv"));
     runHeadlessExport(req, &why);
-    QFile png(dir.filePath(c.file + QStringLiteral(".png")));
-    png.open(QIODevice::ReadOnly);
-    body += QStringLiteral("<h2>%1</h2><img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
-                           "<a href=\"%3.png\">PNG</a></p>")
-                .arg(c.title.toHtmlEscaped(), QString::fromLatin1(png.readAll().toBase64()), c.file, tr("data (CSV)"));
+    body += embeddedChartHtml(dir, c.title, c.file);
   }
-  const QString html =
-      QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title><style>"
-                     "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
-                     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-                     "img{max-width:100%;border:1px solid #ddd}.note{color:#777}</style></head><body><h1>%1</h1>"
-                     "<p>%2</p>%3</body></html>")
-          .arg(tr("etlab report"), tr("Database %1 · etlab %2 · git %3")
-                                        .arg(QFileInfo(db).absoluteFilePath().toHtmlEscaped(), QString::fromStdString(version()),
-                                             QString::fromStdString(git_revision())),
-               body);
-  QFile f(dir.filePath(QStringLiteral("index.html")));
-  if (!f.open(QIODevice::WriteOnly) || f.write(html.toUtf8()) < 0) {
-    if (error) *error = tr("cannot write %1").arg(f.fileName());
-    return false;
-  }
-  return true;
+  return writeReportPage(dir, tr("etlab report"),
+                         tr("Database %1 · etlab %2 · git %3")
+                             .arg(QFileInfo(db).absoluteFilePath().toHtmlEscaped(), QString::fromStdString(version()),
+                                  QString::fromStdString(git_revision())),
+                         body, QString(), error);
 }
 
 int headlessMain(int argc, char** argv) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDir>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,16 @@ bool runHeadlessExport(const ExportRequest& request, QString* error);
 /// Writes DIR/index.html (self-contained: charts embedded) plus each chart as PNG and its data as
 /// CSV, for one run or a comparison of several.
 bool writeReport(const QString& db, const QStringList& runs, const QString& dir, QString* error);
+
+/// Pieces both HTML reports share.
+/// Creates `dirPath` unless it already holds a report (index.html); false with `error` otherwise.
+bool prepareReportFolder(const QString& dirPath, QDir* dir, QString* error);
+/// The chart written as DIR/<file>.png, embedded, with links to it and to DIR/<file>.csv; headed by
+/// `title` when `heading`, which also serves (escaped) as the image's alt text.
+QString embeddedChartHtml(const QDir& dir, const QString& title, const QString& file, bool heading = true);
+/// Writes DIR/index.html: `title`, a line of `subtitle` (HTML) and `body`; `css` is added to the shared style.
+bool writeReportPage(const QDir& dir, const QString& title, const QString& subtitle, const QString& body, const QString& css,
+                     QString* error);
 
 /// Writes DIR/index.html for a review study (review.json from `etlab-cli study review`): the claims
 /// table, the study's charts as drawn by the Review Study view (embedded, and as PNG + CSV beside it)

@@ -54,15 +54,8 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
     if (error) *error = why;
     return false;
   }
-  QDir dir(dirPath);
-  if (dir.exists(QStringLiteral("index.html"))) {
-    if (error) *error = tr("%1 already holds a report (index.html); choose an empty folder").arg(dirPath);
-    return false;
-  }
-  if (!dir.mkpath(QStringLiteral("."))) {
-    if (error) *error = tr("cannot create %1").arg(dirPath);
-    return false;
-  }
+  QDir dir;
+  if (!prepareReportFolder(dirPath, &dir, error)) return false;
   const ReviewReportData& r = view.report();
   QString body;
   body += QStringLiteral("<p>%1</p>").arg(tr("Budget <b>%1</b> (%2) · measured in %3 min · %4 runs trained, %5 reused · from <code>%6</code>")
@@ -84,24 +77,20 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
   view.resize(1100, 900);
   view.show();
   QEventLoop settle;
-  for (const QString& id : view.chartIds()) {
-    if (id.startsWith(QStringLiteral("gap:"))) continue;  // with their study below
+  // Shows a chart in the view and writes it as DIR/<file>.png and .csv; the HTML embeds it, or says why not.
+  auto chart = [&](const QString& id, const QString& file, bool heading) -> QString {
     view.showChart(id);
     QTimer::singleShot(150, &settle, &QEventLoop::quit);
     settle.exec();
-    const QString png = dir.filePath(id + QStringLiteral(".png")), csv = dir.filePath(id + QStringLiteral(".csv"));
     QString chartError;
-    if (!view.exportChart(png, 110, &chartError)) {
-      body += QStringLiteral("<h2>%1</h2><p class=note>%2</p>").arg(esc(view.chartTitle(id)), esc(chartError));
-      continue;
-    }
-    view.exportChart(csv, 110, &chartError);
-    QFile f(png);
-    f.open(QIODevice::ReadOnly);
-    body += QStringLiteral("<h2>%1</h2><img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
-                           "<a href=\"%3.png\">PNG</a></p>")
-                .arg(esc(view.chartTitle(id)), QString::fromLatin1(f.readAll().toBase64()), id, tr("data (CSV)"));
-  }
+    if (!view.exportChart(dir.filePath(file + QStringLiteral(".png")), 110, &chartError))
+      return (heading ? QStringLiteral("<h2>%1</h2>").arg(esc(view.chartTitle(id))) : QString()) +
+             QStringLiteral("<p class=note>%1</p>").arg(esc(chartError));
+    view.exportChart(dir.filePath(file + QStringLiteral(".csv")), 110, &chartError);
+    return embeddedChartHtml(dir, view.chartTitle(id), file, heading);
+  };
+  for (const QString& id : view.chartIds())
+    if (!id.startsWith(QStringLiteral("gap:"))) body += chart(id, id, true);  // gap charts go with their study below
   if (!r.gaps.empty()) {
     body += QStringLiteral("<h2>%1</h2>").arg(tr("Research gaps"));
     int index = 0;
@@ -110,48 +99,24 @@ bool writeReviewReport(const QString& reviewJson, const QString& dirPath, QStrin
       ++index;
       const QString id = QStringLiteral("gap:") + g.id;
       if (!view.chartIds().contains(id)) continue;
-      view.showChart(id);
-      QTimer::singleShot(150, &settle, &QEventLoop::quit);
-      settle.exec();
       // The file name comes from the report: only letters, digits, _ and - are kept, and the position
       // keeps two studies of the same id apart.
       QString safe;
       for (const QChar ch : g.id) safe += ch.isLetterOrNumber() && ch.unicode() < 128 ? ch : QLatin1Char('_');
-      const QString file = QStringLiteral("gap-%1-").arg(index) + safe.left(40);
-      QString chartError;
-      if (!view.exportChart(dir.filePath(file + QStringLiteral(".png")), 110, &chartError)) {
-        body += QStringLiteral("<p class=note>%1</p>").arg(esc(chartError));
-        continue;
-      }
-      view.exportChart(dir.filePath(file + QStringLiteral(".csv")), 110, &chartError);
-      QFile f(dir.filePath(file + QStringLiteral(".png")));
-      f.open(QIODevice::ReadOnly);
-      body += QStringLiteral("<img alt=\"%1\" src=\"data:image/png;base64,%2\"><p><a href=\"%3.csv\">%4</a> · "
-                             "<a href=\"%3.png\">PNG</a></p>")
-                  .arg(esc(view.chartTitle(id)), QString::fromLatin1(f.readAll().toBase64()), file, tr("data (CSV)"));
+      body += chart(id, QStringLiteral("gap-%1-").arg(index) + safe.left(40), false);
     }
   }
   body += QStringLiteral("<h2>%1</h2>").arg(tr("Verdict rules (fixed before any run)")) + rulesHtml(r.rules);
   body += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Rule per claim"));
   for (const auto& c : r.claims) body += QStringLiteral("<li><code>%1</code>: %2</li>").arg(esc(c.id), esc(c.rule));
   body += QStringLiteral("</ul>");
-  const QString html =
-      QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title><style>"
-                     "body{font-family:sans-serif;max-width:1200px;margin:2em auto;color:#222}"
-                     "table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;"
-                     "vertical-align:top}td.ids{font-family:monospace;font-size:85%;max-width:14em}"
-                     "img{max-width:100%;border:1px solid #ddd}.note{color:#777}</style></head><body><h1>%1</h1>"
-                     "<p>%2</p>%3</body></html>")
-          .arg(tr("etlab review study"),
-               tr("The literature review's claims measured on this machine · etlab %1 · git %2")
-                   .arg(QString::fromStdString(version()), QString::fromStdString(git_revision())),
-               body);
-  QFile f(dir.filePath(QStringLiteral("index.html")));
-  if (!f.open(QIODevice::WriteOnly) || f.write(html.toUtf8()) < 0) {
-    if (error) *error = tr("cannot write %1").arg(f.fileName());
-    return false;
-  }
-  return true;
+  return writeReportPage(dir, tr("etlab review study"),
+                         tr("The literature review's claims measured on this machine · etlab %1 · git %2")
+                             .arg(QString::fromStdString(version()), QString::fromStdString(git_revision())),
+                         body,
+                         QStringLiteral("body{max-width:1200px}table{font-size:90%}td,th{vertical-align:top}"
+                                        "td.ids{font-family:monospace;font-size:85%;max-width:14em}"),
+                         error);
 }
 
 }  // namespace etlab
