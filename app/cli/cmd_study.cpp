@@ -34,11 +34,11 @@ void add_study_command(CLI::App& app) {
   review->add_option("--threads", args->o.threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
   review->add_option("--data-dir", args->o.data_dir, "data cache (default: $ETLAB_DATA_DIR or ~/.cache/etlab/data)");
   review->add_option("--gaps", args->o.gaps,
-                     "research-gap studies to run too, comma-separated: combined, long_context, hardware, "
-                     "rank_from_spectrum, router_transfer, failure_predictor, or all")
+                     "research-gap studies to run too, comma-separated: combined, seq2seq, long_context, hardware, "
+                     "rank_from_spectrum, router_transfer, vision, failure_predictor, or all")
       ->delimiter(',')
       ->check(CLI::IsMember(
-          {"combined", "long_context", "hardware", "rank_from_spectrum", "router_transfer", "failure_predictor", "all"}));
+          {"combined", "seq2seq", "long_context", "hardware", "rank_from_spectrum", "router_transfer", "vision", "failure_predictor", "all"}));
   review->add_flag("--json", args->json, "JSON lines of progress; the last line is the report");
   review->callback([args] {
     const std::string out = args->out.empty() ? "etlab-review-" + args->o.budget : args->out;

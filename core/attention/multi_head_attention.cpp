@@ -134,8 +134,12 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x_q, const to
                                               const torch::Tensor& k_valid, bool causal, const RotaryCache& rope,
                                               AttentionTrace* trace, torch::Tensor* aux_loss) {
   const int64_t B = x_q.size(0), nq = x_q.size(1), nk = x_kv.size(1);
-  auto qh = rope.apply(q->forward(x_q).view({B, nq, heads, head_dim}).transpose(1, 2), nk - nq);
-  auto kh = rope.apply(k->forward(x_kv).view({B, nk, heads, head_dim}).transpose(1, 2), 0);
+  auto qh = q->forward(x_q).view({B, nq, heads, head_dim}).transpose(1, 2);
+  auto kh = k->forward(x_kv).view({B, nk, heads, head_dim}).transpose(1, 2);
+  if (rotary) {
+    qh = rope.apply(qh, nk - nq);
+    kh = rope.apply(kh, 0);
+  }
   auto vh = v->forward(x_kv).view({B, nk, heads, head_dim}).transpose(1, 2);
   const BlockGeometry g(nq, nk, settings.block);
   const bool want_full = trace && trace->want_probs;

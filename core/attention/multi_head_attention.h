@@ -75,6 +75,7 @@ class MultiHeadAttentionImpl : public torch::nn::Module {
   AttentionSettings settings;
   int64_t d_model, heads, head_dim;
   bool dense_mode = false;  ///< learned_sparse warm-up: attend densely while the router learns
+  bool rotary = true;       ///< false for cross-attention: source and target positions are not one axis
   LoraLinear q{nullptr}, k{nullptr}, v{nullptr}, o{nullptr};
   LoraLinear router_q{nullptr}, router_k{nullptr};
 };

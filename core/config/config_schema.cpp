@@ -76,9 +76,10 @@ std::vector<FieldSpec> make_fields() {
 
   f.push_back(enum_field("task.dataset", "listops",
                          {"listops", "retrieval", "corpus", "sentiment", "spam", "sotu_party", "brown_genre",
-                          "reuters_corn", "reuters_grain", "fortunes", "user"},
+                          "reuters_corn", "reuters_grain", "fortunes", "user", "fashion_mnist", "mnist", "brown_tagging"},
                          "data set (see README, 'Data sets')"));
-  f.push_back(enum_field("task.objective", "classify", {"classify", "lm"}, "classification or language modelling"));
+  f.push_back(enum_field("task.objective", "classify", {"classify", "lm", "seq2seq"},
+                         "classification, language modelling, or sequence to sequence (brown_tagging, an encoder_decoder)"));
   f.push_back(enum_field("task.domain", "imdb", {"imdb", "yelp", "amazon"}, "sentiment training domain"));
   f.push_back(list_field("task.eval_domains", {}, {"imdb", "yelp", "amazon"}, 0,
                          "extra sentiment domains evaluated on their test split (distribution shift)"));
@@ -94,8 +95,10 @@ std::vector<FieldSpec> make_fields() {
   f.push_back(int_field("task.test_size", 0, 0, big, "test examples (0 = all)"));
   f.push_back(list_field("task.categories", {}, {}, 0, "classes to keep (fortunes, brown_genre); empty = default"));
 
-  f.push_back(enum_field("model.arch", "encoder", {"encoder", "decoder"}, "bidirectional encoder or causal decoder"));
-  f.push_back(int_field("model.layers", 2, 1, 96, "transformer blocks"));
+  f.push_back(enum_field("model.arch", "encoder", {"encoder", "decoder", "encoder_decoder"},
+                         "bidirectional encoder, causal decoder, or both with cross-attention (sequence to sequence)"));
+  f.push_back(int_field("model.layers", 2, 1, 96, "transformer blocks (the encoder's, for an encoder_decoder)"));
+  f.push_back(int_field("model.decoder_layers", 0, 0, 96, "encoder_decoder: decoder blocks (0 = as many as model.layers)"));
   f.push_back(int_field("model.d_model", 128, 8, 16384, "model width"));
   f.push_back(int_field("model.heads", 4, 1, 256, "attention heads"));
   f.push_back(int_field("model.ffn", 512, 8, 65536, "feed-forward width"));
@@ -105,6 +108,8 @@ std::vector<FieldSpec> make_fields() {
                          "classification pooling (auto: cls for encoders, mean for decoders)"));
   f.push_back(int_field("model.vocab_size", 0, 0, 4000000, "vocabulary size (0 = the tokenizer's)"));
   f.push_back(bool_field("model.tie_embeddings", true, "share input embedding and LM output weights"));
+  f.push_back(int_field("model.patch", 0, 0, 28,
+                        "ViT patch side in pixels for the 28x28 image sets (must divide 28); 0 = a text model"));
   f.push_back(float_field("model.rope_base", 10000.0, 2.0, 1e9, "rotary position base"));
 
   f.push_back(enum_field("attention.kind", "dense", {"dense", "learned_sparse", "fixed_sparse"}, "attention family"));
@@ -310,12 +315,36 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
   const auto pooling = gets(c, "model.pooling"), phase = gets(c, "train.phase");
   if (dataset == "corpus" && objective != "lm")
     out.push_back({"task.objective", "the corpus data set has no labels: use \"lm\""});
+  if ((objective == "seq2seq") != (arch == "encoder_decoder"))
+    out.push_back({"model.arch", objective == "seq2seq" ? "sequence to sequence needs the \"encoder_decoder\" architecture"
+                                                        : "the \"encoder_decoder\" architecture is for task.objective \"seq2seq\""});
+  if ((dataset == "brown_tagging") != (objective == "seq2seq"))
+    out.push_back({"task.objective", dataset == "brown_tagging" ? "brown_tagging is sequence to sequence: use \"seq2seq\""
+                                                                : "seq2seq needs a sequence-to-sequence data set (brown_tagging)"});
+  if (geti(c, "model.decoder_layers") > 0 && arch != "encoder_decoder")
+    out.push_back({"model.decoder_layers", "applies only to the \"encoder_decoder\" architecture"});
   if (objective == "lm" && arch != "decoder")
     out.push_back({"model.arch", "language modelling needs the causal \"decoder\" (got \"" + arch + "\")"});
-  if (pooling == "cls" && arch != "encoder")
+  if (pooling == "cls" && arch == "decoder")
     out.push_back({"model.pooling", "\"cls\" pooling needs the \"encoder\" architecture; a decoder uses mean or last"});
   if (pooling == "last" && arch != "decoder")
     out.push_back({"model.pooling", "\"last\" pooling needs the causal \"decoder\"; an encoder uses cls or mean"});
+  const bool image = dataset == "fashion_mnist" || dataset == "mnist";
+  const auto patch = geti(c, "model.patch");
+  if (image) {
+    // A fine-tune takes its architecture, patch included, from its base.
+    if ((patch == 0 && phase != "finetune") || (patch != 0 && 28 % patch != 0))
+      out.push_back({"model.patch", "the image data set " + dataset + " needs a ViT patch side that divides 28 (1, 2, 4, 7, 14 or 28)" +
+                                        (patch == 0 ? std::string() : "; got " + std::to_string(patch))});
+    if (geti(c, "task.max_len") != 784)
+      out.push_back({"task.max_len", "must be 784 for " + dataset + " (28x28 pixels, one token each)"});
+    if (gets(c, "task.tokenizer") != "auto")
+      out.push_back({"task.tokenizer", dataset + " is read as pixels; use \"auto\""});
+    if (arch != "encoder") out.push_back({"model.arch", "a ViT is an \"encoder\" (got \"" + arch + "\")"});
+    if (objective != "classify") out.push_back({"task.objective", "the image data sets are for classification"});
+  } else if (patch != 0) {
+    out.push_back({"model.patch", "applies only to the image data sets fashion_mnist and mnist (0 for text)"});
+  }
   if (dataset == "user" && gets(c, "task.path").empty())
     out.push_back({"task.path", "the \"user\" data set needs a .jsonl or .csv file"});
   if (is_generated(dataset)) {
@@ -349,20 +378,24 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
 
   const auto kind = gets(c, "attention.kind");
   if (kind != "dense") {
+    // A ViT attends over its patches (and a CLS position), not over the 784 pixels.
+    const long long seq_len = image && patch > 0 && 28 % patch == 0
+                                  ? (28 / patch) * (28 / patch) + (pooling == "mean" ? 0 : 1)
+                                  : geti(c, "task.max_len");
     const auto block = geti(c, "attention.block");
-    if (block > max_len)
-      out.push_back({"attention.block", "block size " + std::to_string(block) + " is larger than the sequence (task.max_len " +
-                                            std::to_string(max_len) + ")"});
-    const long long blocks = (max_len + block - 1) / block;
+    if (block > seq_len)
+      out.push_back({"attention.block", "block size " + std::to_string(block) + " is larger than the sequence (" +
+                                            (image ? std::to_string(seq_len) + " positions: patches and CLS" : "task.max_len " + std::to_string(seq_len)) + ")"});
+    const long long blocks = (seq_len + block - 1) / block;
     long long k = 0;
     const json& topk = *json_at(c, "attention.topk");
     if (topk.is_number()) {
       k = topk.get<long long>();
-      if (k > blocks && block <= max_len)
-        out.push_back({"attention.topk", std::to_string(k) + " blocks requested but a sequence of " + std::to_string(max_len) +
+      if (k > blocks && block <= seq_len)
+        out.push_back({"attention.topk", std::to_string(k) + " blocks requested but a sequence of " + std::to_string(seq_len) +
                                              " tokens has only " + std::to_string(blocks) + " blocks of " + std::to_string(block)});
     } else {
-      const double ratio = std::max(1.0, static_cast<double>(max_len) / static_cast<double>(block));
+      const double ratio = std::max(1.0, static_cast<double>(seq_len) / static_cast<double>(block));
       k = std::max(1LL, std::min(blocks, static_cast<long long>(std::ceil(getd(c, "attention.c") * std::log2(ratio)))));
     }
     if (kind == "fixed_sparse" && gets(c, "attention.pattern") == "bigbird") {

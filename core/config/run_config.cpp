@@ -63,6 +63,7 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
   const json& m = full["model"];
   c.model.arch = m["arch"];
   c.model.layers = m["layers"];
+  c.model.decoder_layers = m["decoder_layers"];
   c.model.d_model = m["d_model"];
   c.model.heads = m["heads"];
   c.model.ffn = m["ffn"];
@@ -72,6 +73,7 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
   c.model.vocab_size = m["vocab_size"];
   c.model.tie_embeddings = m["tie_embeddings"];
   c.model.rope_base = m["rope_base"];
+  c.model.patch = m["patch"];
   if (c.model.max_len == 0) c.model.max_len = c.task.max_len + 1;
 
   const json& a = full["attention"];

@@ -13,7 +13,7 @@ namespace etlab {
 
 struct TaskConfig {
   std::string dataset = "listops";
-  std::string objective = "classify";  // classify | lm
+  std::string objective = "classify";  // classify | lm | seq2seq
   std::string domain = "imdb";
   std::vector<std::string> eval_domains;
   std::string path;
@@ -27,14 +27,16 @@ struct TaskConfig {
 };
 
 struct ModelConfig {
-  std::string arch = "encoder";  // encoder | decoder
+  std::string arch = "encoder";  // encoder | decoder | encoder_decoder
   int64_t layers = 2, d_model = 128, heads = 4, ffn = 512;
+  int64_t decoder_layers = 0;  ///< encoder_decoder: 0 = as many as layers
   double dropout = 0.1;
   int64_t max_len = 0;
   std::string pooling = "auto";
   int64_t vocab_size = 0;
   bool tie_embeddings = true;
   double rope_base = 10000.0;
+  int64_t patch = 0;  ///< ViT patch side for the image data sets; 0 = text
 
   bool causal() const { return arch == "decoder"; }
   /// The pooling actually used: "auto" resolved by architecture.

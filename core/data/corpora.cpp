@@ -155,6 +155,21 @@ std::vector<Document> load_brown(const DataCache& cache) {
   return docs;
 }
 
+std::vector<Document> load_brown_tagging(const DataCache& cache) {
+  const fs::path dir = cache.package_dir("brown");
+  std::vector<Document> docs;
+  for (const auto& name : list_files(dir)) {
+    // The 500 text files are named c<genre letter><two digits>.
+    if (name.size() != 4 || name[0] != 'c' || !std::isalpha(static_cast<unsigned char>(name[1])) ||
+        !std::isdigit(static_cast<unsigned char>(name[2])) || !std::isdigit(static_cast<unsigned char>(name[3])))
+      continue;
+    auto [words, tags] = parse_brown_tagged(read_file((dir / name).string()));
+    if (!words.empty()) docs.push_back({name, std::move(words), std::move(tags), ""});
+  }
+  if (docs.empty()) throw DataError("no Brown text files in " + dir.string() + "; fetch it again: ./setup.sh data");
+  return docs;
+}
+
 /// Training rows come first, then test rows; class "1" is "yes" (the document has the topic).
 std::vector<Document> load_reuters(const DataCache& cache, const std::string& topic) {
   std::string stem;

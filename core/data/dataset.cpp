@@ -29,10 +29,13 @@ std::vector<Document> load_documents(const TaskConfig& task, const DataCache& ca
   if (d == "spam") return load_spam(cache);
   if (d == "sotu_party") return load_sotu(cache);
   if (d == "brown_genre") return load_brown(cache);
+  if (d == "brown_tagging") return load_brown_tagging(cache);
   if (d == "reuters_corn") return load_reuters(cache, "corn");
   if (d == "reuters_grain") return load_reuters(cache, "grain");
   if (d == "fortunes") return load_fortunes(cache, task.categories);
   if (d == "user") return load_user_file(task.path);
+  if (d == "fashion_mnist") return load_fashion_mnist(cache);
+  if (d == "mnist") return load_mnist_digits(cache);
   if (d == "corpus") {
     // The pre-training corpus: State of the Union addresses, the Brown corpus and Moby-Dick.
     auto docs = load_sotu(cache, 0);
@@ -44,6 +47,62 @@ std::vector<Document> load_documents(const TaskConfig& task, const DataCache& ca
     return docs;
   }
   throw DataError("data set '" + d + "' has no document loader");
+}
+
+// Sequence to sequence: each document (words, tags with the same sentences and words) becomes examples of
+// whole consecutive sentences whose words and tags each fit max_len; a longer sentence is cut at a word.
+void cut_seq2seq(const Document& doc, const Tokenizer& tok, int64_t max_len, std::vector<Example>& dest) {
+  auto split = [](const std::string& s, char sep) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+      const size_t end = s.find(sep, start);
+      out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    return out;
+  };
+  const auto src_sentences = split(doc.text, '\n'), tgt_sentences = split(doc.label, '\n');
+  if (src_sentences.size() != tgt_sentences.size())
+    throw DataError("document '" + doc.id + "': " + std::to_string(src_sentences.size()) + " sentences but " +
+                    std::to_string(tgt_sentences.size()) + " tagged ones");
+  const auto limit = static_cast<size_t>(max_len);
+  std::string src, tgt;
+  auto flush = [&] {
+    if (src.empty()) return;
+    Example e;
+    e.tokens = tok.encode(src);
+    e.target.push_back(tok.cls_id());
+    for (int32_t id : tok.encode(tgt)) e.target.push_back(id);
+    e.target.push_back(tok.eos_id());
+    e.text = src;
+    dest.push_back(std::move(e));
+    src.clear();
+    tgt.clear();
+  };
+  for (size_t i = 0; i < src_sentences.size(); ++i) {
+    std::string s = src_sentences[i], t = tgt_sentences[i];
+    if (s.size() > limit || t.size() + 2 > limit) {  // one sentence alone is too long: keep the words that fit
+      const auto w = split(s, ' '), g = split(t, ' ');
+      if (w.size() != g.size())
+        throw DataError("document '" + doc.id + "', sentence " + std::to_string(i + 1) + ": " + std::to_string(w.size()) +
+                        " words but " + std::to_string(g.size()) + " tags");
+      s.clear();
+      t.clear();
+      for (size_t j = 0; j < w.size(); ++j) {
+        const size_t ns = s.size() + (j ? 1 : 0) + w[j].size(), nt = t.size() + (j ? 1 : 0) + g[j].size();
+        if (ns > limit || nt + 2 > limit) break;
+        s += (j ? " " : "") + w[j];
+        t += (j ? " " : "") + g[j];
+      }
+      if (s.empty()) continue;
+    }
+    if (src.size() + 1 + s.size() > limit || tgt.size() + 1 + t.size() + 2 > limit) flush();
+    src += (src.empty() ? "" : "\n") + s;
+    tgt += (tgt.empty() ? "" : "\n") + t;
+  }
+  flush();
 }
 
 int64_t majority_share_count(const std::vector<Example>& train, const std::vector<Example>& test, double* share) {
@@ -64,6 +123,7 @@ std::string tokenizer_for(const TaskConfig& task) {
   // ListOps reads as bytes too when asked (a fine-tune of a byte-level base).
   if (task.dataset == "listops") return task.tokenizer == "byte" ? "byte" : "listops";
   if (task.dataset == "retrieval") return "retrieval";
+  if (is_image_dataset(task.dataset)) return "pixel";
   return task.tokenizer == "auto" ? "byte" : task.tokenizer;
 }
 
@@ -128,6 +188,32 @@ DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, 
   auto docs = load_documents(task, cache, task.domain);
   if (docs.empty()) throw DataError("data set '" + task.dataset + "' yielded no documents");
 
+  if (task.objective == "seq2seq") {
+    out.seq2seq = true;
+    for (const auto& doc : docs) {
+      const std::string s = split_of(doc);
+      cut_seq2seq(doc, tokenizer, task.max_len, s == "train" ? out.train : s == "val" ? out.val : out.test);
+    }
+    cap(out.train, task.train_size);
+    cap(out.val, task.val_size);
+    cap(out.test, task.test_size);
+    if (out.train.empty() || out.val.empty() || out.test.empty())
+      throw DataError("data set '" + task.dataset + "' is too small for train/validation/test splits");
+    // The baseline a decoder beats by predicting its most frequent token everywhere.
+    std::map<int32_t, int64_t> counts;
+    for (const auto& e : out.train)
+      for (size_t i = 1; i < e.target.size(); ++i) ++counts[e.target[i]];
+    int32_t best = 0;
+    int64_t best_count = -1;
+    for (const auto& [id, c] : counts)
+      if (c > best_count) best = id, best_count = c;
+    int64_t hits = 0, total = 0;
+    for (const auto& e : out.test)
+      for (size_t i = 1; i < e.target.size(); ++i) hits += e.target[i] == best, ++total;
+    out.majority_baseline = total ? static_cast<double>(hits) / static_cast<double>(total) : 0.0;
+    return out;
+  }
+
   if (out.lm) {
     // Concatenate each split's documents with an end-of-text separator and cut windows of max_len + 1.
     const size_t window = static_cast<size_t>(task.max_len) + 1;
@@ -162,7 +248,8 @@ DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, 
       Example e;
       e.tokens = encode_for_model(doc.text, tokenizer, task.max_len, prepend_cls);
       e.label = label_index.at(doc.label);
-      e.text = clip_text(doc.text);
+      // An image's text would be its raw pixels: probes and lists show its name instead.
+      e.text = out.tokenizer == "pixel" ? doc.id : clip_text(doc.text);
       const std::string s = split_of(doc);
       (s == "train" ? out.train : s == "val" ? out.val : out.test).push_back(std::move(e));
     }

@@ -19,6 +19,9 @@ class DataCache;
 /// ids (input = all but the last, target = all but the first) and `label` is -1.
 struct Example {
   std::vector<int32_t> tokens;
+  /// Sequence to sequence: <cls> (start) + the target's ids + <eos>; the decoder reads all but the last
+  /// and predicts all but the first. Empty otherwise.
+  std::vector<int32_t> target;
   int64_t label = -1;
   std::string text;  ///< source text (first 2,000 bytes) for probes and "try it"
 };
@@ -37,11 +40,15 @@ struct DatasetSplits {
   int64_t vocab_size = 0;
   int32_t pad_id = 0;
   bool lm = false;
-  /// Share of the most frequent training class in the test split (the majority-class baseline).
+  bool seq2seq = false;
+  /// Share of the most frequent training class (sequence to sequence: of the most frequent target token) in the test split (the majority-class baseline).
   double majority_baseline = 0.0;
 };
 
-/// Chooses the tokenizer name a task uses ("listops", "retrieval", "byte" or "bpe").
+/// Whether the data set is one of the 28×28 image sets (fashion_mnist, mnist) a ViT reads.
+inline bool is_image_dataset(const std::string& dataset) { return dataset == "fashion_mnist" || dataset == "mnist"; }
+
+/// Chooses the tokenizer name a task uses ("listops", "retrieval", "pixel", "byte" or "bpe").
 std::string tokenizer_for(const TaskConfig& task);
 
 /// Deterministic split of a document by a stable hash of its id: "train" (80%), "val" (10%), "test" (10%).

@@ -277,30 +277,69 @@ std::string parse_mail_body(const std::string& mail) {
 // --- Brown corpus ---------------------------------------------------------------------------------
 
 /// A token without '/' is kept whole; tokens whose word part is empty are dropped.
+namespace {
+
+// The whitespace-separated tokens of one line.
+std::vector<std::string_view> line_tokens(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && is_space(line[i])) ++i;
+    size_t end = i;
+    while (end < line.size() && !is_space(line[end])) ++end;
+    if (end == i) break;
+    out.push_back(line.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string parse_brown_text(const std::string& tagged) {
   std::string out;
   for (const std::string_view line : split_lines(tagged)) {
     std::string sentence;
-    size_t i = 0;
-    while (i < line.size()) {
-      while (i < line.size() && is_space(line[i])) ++i;
-      size_t end = i;
-      while (end < line.size() && !is_space(line[end])) ++end;
-      if (end == i) break;
-      std::string_view token = line.substr(i, end - i);
+    for (std::string_view token : line_tokens(line)) {
       const size_t slash = token.rfind('/');  // tags may hold '/', words may too: split at the last one
       if (slash != std::string_view::npos) token = token.substr(0, slash);
       if (!token.empty()) {
         if (!sentence.empty()) sentence += ' ';
         sentence += token;
       }
-      i = end;
     }
     if (sentence.empty()) continue;
     if (!out.empty()) out += '\n';
     out += sentence;
   }
   return out;
+}
+
+std::pair<std::string, std::string> parse_brown_tagged(const std::string& tagged) {
+  std::string words, tags;
+  for (const std::string_view line : split_lines(tagged)) {
+    std::string w, t;
+    for (const std::string_view token : line_tokens(line)) {
+      const size_t slash = token.rfind('/');
+      if (slash == std::string_view::npos || slash == 0 || slash + 1 == token.size()) continue;  // untagged: skipped
+      // The base tag: "np-tl" (in a title) → "np", "fw-at" (foreign) → "fw", "bez*" (negated) → "bez".
+      std::string_view tag = token.substr(slash + 1);
+      const size_t dash = tag.find('-', 1);
+      if (dash != std::string_view::npos) tag = tag.substr(0, dash);
+      std::string base;
+      for (char ch : tag)
+        if (ch != '*') base += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (base.empty()) continue;
+      if (!w.empty()) w += ' ', t += ' ';
+      w += token.substr(0, slash);
+      t += base;
+    }
+    if (w.empty()) continue;
+    if (!words.empty()) words += '\n', tags += '\n';
+    words += w;
+    tags += t;
+  }
+  return {words, tags};
 }
 
 // --- fortune(6) -----------------------------------------------------------------------------------

@@ -41,11 +41,16 @@ std::string ByteTokenizer::piece(int32_t id) const {
   return buf;
 }
 
+std::string PixelTokenizer::piece(int32_t id) const {
+  return id >= 0 && id < 256 ? std::to_string(id) : ByteTokenizer::piece(id);
+}
+
 std::unique_ptr<Tokenizer> make_tokenizer(const std::string& name, const DataCache& cache) {
   if (name == "byte") return std::make_unique<ByteTokenizer>();
   if (name == "bpe") return BpeTokenizer::load(cache.package_dir("gpt2_bpe"));
   if (name == "listops") return std::make_unique<ListOpsTokenizer>();
   if (name == "retrieval") return std::make_unique<RetrievalTokenizer>();
+  if (name == "pixel") return std::make_unique<PixelTokenizer>();
   throw DataError("unknown tokenizer '" + name + "'");
 }
 

@@ -39,7 +39,16 @@ class ByteTokenizer : public Tokenizer {
   int32_t eos_id() const override { return 258; }
 };
 
-/// Builds the tokenizer called `name` ("byte", "bpe", "listops", "retrieval"). "bpe" reads the GPT-2
+/// Pixel intensities 0..255 of a 28×28 image are their own ids (same layout as bytes: 256 = <pad>,
+/// 257 = <cls>, 258 = <eos>); pieces print the intensity. A ViT (model.patch > 0) reads the ids as
+/// pixel values, not as embeddings.
+class PixelTokenizer : public ByteTokenizer {
+ public:
+  std::string name() const override { return "pixel"; }
+  std::string piece(int32_t id) const override;
+};
+
+/// Builds the tokenizer called `name` ("byte", "bpe", "listops", "retrieval", "pixel"). "bpe" reads the GPT-2
 /// files from the data cache and throws DataError when they are missing.
 std::unique_ptr<Tokenizer> make_tokenizer(const std::string& name, const DataCache& cache);
 

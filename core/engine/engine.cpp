@@ -115,6 +115,11 @@ InferResult infer(RunStore& store, const std::string& run_id, const std::string&
   RunConfig cfg;
   auto issues = parse_run_config(nlohmann::json::parse(run->config_json), cfg);
   if (!issues.empty()) throw std::runtime_error("run " + run->id + " has an invalid configuration: " + format_issues(issues));
+  if (cfg.model.patch > 0)
+    throw std::runtime_error("run " + run->id + " is an image model (a ViT over 28x28 pixels); inference takes text runs");
+  if (cfg.task.objective == "seq2seq")
+    throw std::runtime_error("run " + run->id + " is an encoder-decoder (sequence to sequence); inference takes classification "
+                             "and language-model runs");
   const auto env = nlohmann::json::parse(run->environment_json);
   const std::vector<std::string> classes = env.value("classes", std::vector<std::string>{});
 

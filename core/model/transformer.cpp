@@ -20,6 +20,8 @@ ModelOptions model_options_for(const RunConfig& c, int64_t vocab_size, int64_t n
   o.num_classes = c.task.objective == "lm" ? 0 : num_classes;
   o.tie_embeddings = c.model.tie_embeddings;
   o.rope_base = c.model.rope_base;
+  o.patch = c.model.patch;
+  if (c.model.arch == "encoder_decoder") o.decoder_layers = c.model.decoder_layers > 0 ? c.model.decoder_layers : c.model.layers;
   auto& a = o.attention;
   a.kind = c.attention.kind;
   a.block = c.attention.block;
@@ -53,9 +55,49 @@ torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch:
   return y + drop->forward(f);
 }
 
+namespace {
+constexpr int64_t kImageSide = 28;
+}
+
+DecoderBlockImpl::DecoderBlockImpl(const ModelOptions& o, int64_t layer_index) {
+  AttentionSettings self = o.attention, cross = o.attention;
+  self.layer_index = o.layers + layer_index;
+  cross.layer_index = o.layers + o.decoder_layers + layer_index;
+  ln1 = register_module("ln1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  self_attn = register_module("self_attn", MultiHeadAttention(o.d_model, o.heads, self));
+  ln_cross = register_module("ln_cross", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  cross_attn = register_module("cross_attn", MultiHeadAttention(o.d_model, o.heads, cross));
+  cross_attn->rotary = false;
+  ln2 = register_module("ln2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  ffn_in = register_module("ffn_in", LoraLinear(o.d_model, o.ffn));
+  ffn_out = register_module("ffn_out", LoraLinear(o.ffn, o.d_model));
+  drop = register_module("drop", torch::nn::Dropout(o.dropout));
+}
+
+torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& y, const torch::Tensor& y_valid, const torch::Tensor& memory,
+                                        const torch::Tensor& memory_valid, const RotaryCache& rope, torch::Tensor* aux) {
+  torch::Tensor a1, a2;
+  auto h = ln1->forward(y);
+  auto x = y + drop->forward(self_attn->forward(h, h, y_valid, y_valid, /*causal=*/true, rope, nullptr, &a1));
+  auto c = ln_cross->forward(x);
+  x = x + drop->forward(cross_attn->forward(c, memory, y_valid, memory_valid, /*causal=*/false, rope, nullptr, &a2));
+  auto f = ffn_out->forward(torch::gelu(ffn_in->forward(ln2->forward(x))));
+  if (aux) {
+    if (a1.defined()) *aux = a1;
+    if (a2.defined()) *aux = aux->defined() ? *aux + a2 : a2;
+  }
+  return x + drop->forward(f);
+}
+
 TransformerImpl::TransformerImpl(const ModelOptions& o) : options(o), rope(o.max_len, o.d_model / o.heads, o.rope_base) {
-  embed = register_module("embed", torch::nn::Embedding(o.vocab_size, o.d_model));
-  {
+  if (o.patch > 0) {
+    if (kImageSide % o.patch != 0) throw std::invalid_argument("model.patch " + std::to_string(o.patch) + " does not divide 28");
+    const int64_t side = kImageSide / o.patch, positions = side * side + (o.pooling == "cls" ? 1 : 0);
+    patch_embed = register_module("patch_embed", torch::nn::Linear(o.patch * o.patch, o.d_model));
+    pos_embed = register_parameter("pos_embed", torch::randn({positions, o.d_model}) * 0.02);
+    if (o.pooling == "cls") cls_token = register_parameter("cls_token", torch::randn({1, 1, o.d_model}) * 0.02);
+  } else {
+    embed = register_module("embed", torch::nn::Embedding(o.vocab_size, o.d_model));
     torch::NoGradGuard no_grad;
     embed->weight.normal_(0.0, 0.02);
   }
@@ -63,16 +105,18 @@ TransformerImpl::TransformerImpl(const ModelOptions& o) : options(o), rope(o.max
   for (int64_t i = 0; i < o.layers; ++i) blocks->push_back(TransformerBlock(o, i));
   ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
   drop = register_module("drop", torch::nn::Dropout(o.dropout));
+  if (o.decoder_layers > 0) {
+    if (o.patch > 0) throw std::invalid_argument("a ViT has no decoder");
+    dec_blocks = register_module("dec_blocks", torch::nn::ModuleList());
+    for (int64_t i = 0; i < o.decoder_layers; ++i) dec_blocks->push_back(DecoderBlock(o, i));
+    ln_dec = register_module("ln_dec", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+  }
   if (o.num_classes > 0) cls_head = register_module("cls_head", torch::nn::Linear(o.d_model, o.num_classes));
   if (!o.tie_embeddings) lm_head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(o.d_model, o.vocab_size).bias(false)));
 }
 
-ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::Tensor& valid, TraceRequest* trace, bool lm) {
-  if (tokens.size(1) > options.max_len)
-    throw std::invalid_argument("input of " + std::to_string(tokens.size(1)) + " tokens exceeds model.max_len " +
-                                std::to_string(options.max_len));
-  ModelOutput out;
-  auto x = drop->forward(embed->forward(tokens));
+torch::Tensor TransformerImpl::run_blocks(torch::Tensor x, const torch::Tensor& mask, bool causal, TraceRequest* trace,
+                                          ModelOutput& out) {
   if (trace) trace->layers.assign(blocks->size(), AttentionTrace{});
   for (size_t i = 0; i < blocks->size(); ++i) {
     AttentionTrace* t = nullptr;
@@ -82,11 +126,37 @@ ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::T
       t->want_pooled = trace->want_pooled;
     }
     torch::Tensor aux;
-    x = blocks[i]->as<TransformerBlock>()->forward(x, valid, options.causal, rope, t, &aux);
+    x = blocks[i]->as<TransformerBlock>()->forward(x, mask, causal, rope, t, &aux);
     if (aux.defined()) out.aux_loss = out.aux_loss.defined() ? out.aux_loss + aux : aux;
   }
+  return x;
+}
+
+ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::Tensor& valid, TraceRequest* trace, bool lm) {
+  if (tokens.size(1) > options.max_len)
+    throw std::invalid_argument("input of " + std::to_string(tokens.size(1)) + " tokens exceeds model.max_len " +
+                                std::to_string(options.max_len));
+  ModelOutput out;
+  torch::Tensor x;
+  torch::Tensor mask = valid;
+  if (patch_embed) {
+    // [B, 784] intensities → [B, side², patch²] patches in row-major order.
+    const int64_t p = options.patch, side = kImageSide / p, B = tokens.size(0);
+    if (tokens.size(1) != kImageSide * kImageSide)
+      throw std::invalid_argument("a ViT reads 784 pixels per image, got " + std::to_string(tokens.size(1)));
+    auto pixels = tokens.to(pos_embed.scalar_type()).clamp(0, 255) / 255.0;
+    auto patches = pixels.view({B, side, p, side, p}).permute({0, 1, 3, 2, 4}).reshape({B, side * side, p * p});
+    x = patch_embed->forward(patches);
+    if (cls_token.defined()) x = torch::cat({cls_token.expand({B, 1, options.d_model}), x}, 1);
+    x = drop->forward(x + pos_embed.unsqueeze(0));
+    mask = torch::Tensor();  // every image has all its patches
+  } else {
+    x = drop->forward(embed->forward(tokens));
+  }
+  x = run_blocks(x, mask, options.causal, trace, out);
   x = ln_f->forward(x);
   if (lm || options.num_classes == 0) {
+    if (!embed) throw std::invalid_argument("a ViT has no language-model head");
     out.logits = lm_head ? lm_head->forward(x) : torch::matmul(x, embed->weight.t());
     return out;
   }
@@ -95,18 +165,45 @@ ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::T
   if (pooling == "cls") {
     pooled = x.select(1, 0);
   } else if (pooling == "last") {
-    auto last = valid.defined() ? valid.to(torch::kLong).sum(1) - 1 : torch::full({x.size(0)}, x.size(1) - 1, torch::kLong);
+    auto last = mask.defined() ? mask.to(torch::kLong).sum(1) - 1 : torch::full({x.size(0)}, x.size(1) - 1, torch::kLong);
     pooled = x.gather(1, last.clamp_min(0).view({-1, 1, 1}).expand({x.size(0), 1, x.size(2)})).squeeze(1);
   } else {
-    auto w = valid.defined() ? valid.to(x.scalar_type()).unsqueeze(-1) : torch::ones({x.size(0), x.size(1), 1}, x.options());
+    auto w = mask.defined() ? mask.to(x.scalar_type()).unsqueeze(-1) : torch::ones({x.size(0), x.size(1), 1}, x.options());
     pooled = (x * w).sum(1) / w.sum(1).clamp_min(1.0);
   }
   out.logits = cls_head->forward(drop->forward(pooled));
   return out;
 }
 
+ModelOutput TransformerImpl::forward_seq2seq(const torch::Tensor& source, const torch::Tensor& source_valid, const torch::Tensor& target,
+                                             const torch::Tensor& target_valid, TraceRequest* trace) {
+  if (!dec_blocks) throw std::invalid_argument("forward_seq2seq needs an encoder-decoder (model.arch \"encoder_decoder\")");
+  for (const auto& t : {source, target})
+    if (t.size(1) > options.max_len)
+      throw std::invalid_argument("input of " + std::to_string(t.size(1)) + " tokens exceeds model.max_len " +
+                                  std::to_string(options.max_len));
+  ModelOutput out;
+  auto memory = drop->forward(embed->forward(source));
+  memory = run_blocks(memory, source_valid, /*causal=*/false, trace, out);
+  memory = ln_f->forward(memory);
+  auto y = drop->forward(embed->forward(target));
+  for (auto& b : *dec_blocks) {
+    torch::Tensor aux;
+    y = b->as<DecoderBlock>()->forward(y, target_valid, memory, source_valid, rope, &aux);
+    if (aux.defined()) out.aux_loss = out.aux_loss.defined() ? out.aux_loss + aux : aux;
+  }
+  y = ln_dec->forward(y);
+  out.logits = lm_head ? lm_head->forward(y) : torch::matmul(y, embed->weight.t());
+  return out;
+}
+
 void TransformerImpl::set_dense_mode(bool dense) {
   for (auto& b : *blocks) b->as<TransformerBlock>()->attn->dense_mode = dense;
+  if (dec_blocks)
+    for (auto& b : *dec_blocks) {
+      b->as<DecoderBlock>()->self_attn->dense_mode = dense;
+      b->as<DecoderBlock>()->cross_attn->dense_mode = dense;
+    }
 }
 
 std::vector<TransformerImpl::Adaptable> TransformerImpl::adaptable() {
@@ -124,6 +221,24 @@ std::vector<TransformerImpl::Adaptable> TransformerImpl::adaptable() {
     }
     out.push_back({"ffn_in", layer, b->ffn_in});
     out.push_back({"ffn_out", layer, b->ffn_out});
+  }
+  if (dec_blocks) {
+    const auto L = static_cast<int64_t>(blocks->size()), D = static_cast<int64_t>(dec_blocks->size());
+    for (int64_t i = 0; i < D; ++i) {
+      auto b = dec_blocks[static_cast<size_t>(i)]->as<DecoderBlock>();
+      for (const auto& [attn, layer] : {std::pair{b->self_attn, L + i}, std::pair{b->cross_attn, L + D + i}}) {
+        out.push_back({"q", layer, attn->q});
+        out.push_back({"k", layer, attn->k});
+        out.push_back({"v", layer, attn->v});
+        out.push_back({"o", layer, attn->o});
+        if (attn->router_q) {
+          out.push_back({"router_q", layer, attn->router_q});
+          out.push_back({"router_k", layer, attn->router_k});
+        }
+      }
+      out.push_back({"ffn_in", L + i, b->ffn_in});
+      out.push_back({"ffn_out", L + i, b->ffn_out});
+    }
   }
   return out;
 }

@@ -25,6 +25,13 @@ struct ModelOptions {
   int64_t num_classes = 0;      ///< 0 = language-model head only
   bool tie_embeddings = true;
   double rope_base = 10000.0;
+  /// ViT: > 0 reads the tokens as the 784 pixel intensities of a 28×28 image, cut into patches of
+  /// patch × patch pixels that a linear layer embeds (learned CLS and position embeddings added; the
+  /// rotary positions still apply). 0 = token embeddings.
+  int64_t patch = 0;
+  /// Encoder-decoder: > 0 adds this many decoder blocks (causal self-attention, cross-attention to the
+  /// encoder's output, feed-forward); the embedding and the output head are shared (one vocabulary).
+  int64_t decoder_layers = 0;
   AttentionSettings attention;
 };
 
@@ -56,8 +63,24 @@ class TransformerBlockImpl : public torch::nn::Module {
 };
 TORCH_MODULE(TransformerBlock);
 
+/// A decoder block of the encoder-decoder: causal self-attention, cross-attention over the encoder's
+/// output (same attention family; no rotary positions across the two sequences), feed-forward.
+class DecoderBlockImpl : public torch::nn::Module {
+ public:
+  DecoderBlockImpl(const ModelOptions& o, int64_t layer_index);
+  torch::Tensor forward(const torch::Tensor& y, const torch::Tensor& y_valid, const torch::Tensor& memory,
+                        const torch::Tensor& memory_valid, const RotaryCache& rope, torch::Tensor* aux);
+
+  torch::nn::LayerNorm ln1{nullptr}, ln_cross{nullptr}, ln2{nullptr};
+  MultiHeadAttention self_attn{nullptr}, cross_attn{nullptr};
+  LoraLinear ffn_in{nullptr}, ffn_out{nullptr};
+  torch::nn::Dropout drop{nullptr};
+};
+TORCH_MODULE(DecoderBlock);
+
 /// Encoder (bidirectional) or decoder-only (causal) transformer with a classification head (pooling:
-/// CLS or mean for encoders, mean or last token for decoders) and/or a language-model head.
+/// CLS or mean for encoders, mean or last token for decoders) and/or a language-model head; with
+/// options.patch > 0 a ViT over 28×28 images.
 class TransformerImpl : public torch::nn::Module {
  public:
   explicit TransformerImpl(const ModelOptions& options);
@@ -66,10 +89,16 @@ class TransformerImpl : public torch::nn::Module {
   /// when a classification head exists.
   ModelOutput forward(const torch::Tensor& tokens, const torch::Tensor& valid, TraceRequest* trace = nullptr, bool lm = false);
 
+  /// Encoder-decoder (decoder_layers > 0): source [B, N] and decoder input [B, T] with their valid masks;
+  /// logits [B, T, V] for the next target token. `trace` records the encoder's layers.
+  ModelOutput forward_seq2seq(const torch::Tensor& source, const torch::Tensor& source_valid, const torch::Tensor& target,
+                              const torch::Tensor& target_valid, TraceRequest* trace = nullptr);
+
   /// Learned-sparse warm-up: all layers attend densely while their routers learn.
   void set_dense_mode(bool dense);
 
-  /// Every LoRA-capable linear: (module type such as "q" or "ffn_in", layer, module).
+  /// Every LoRA-capable linear: (module type such as "q" or "ffn_in", layer, module). An encoder-decoder's
+  /// decoder self-attention counts as layers L … L+D-1 and its cross-attention as L+D … L+2D-1.
   struct Adaptable {
     std::string type;
     int64_t layer;
@@ -78,13 +107,21 @@ class TransformerImpl : public torch::nn::Module {
   std::vector<Adaptable> adaptable();
 
   ModelOptions options;
-  torch::nn::Embedding embed{nullptr};
+  torch::nn::Embedding embed{nullptr};     ///< text models
+  torch::nn::Linear patch_embed{nullptr};  ///< ViT
+  torch::Tensor cls_token, pos_embed;      ///< ViT: [1, 1, d] (CLS pooling only) and [positions, d]
   torch::nn::ModuleList blocks{nullptr};
+  torch::nn::ModuleList dec_blocks{nullptr};  ///< encoder-decoder only
   torch::nn::LayerNorm ln_f{nullptr};
+  torch::nn::LayerNorm ln_dec{nullptr};       ///< encoder-decoder: after the decoder
   torch::nn::Linear cls_head{nullptr};
   torch::nn::Linear lm_head{nullptr};  ///< only when embeddings are not tied
   torch::nn::Dropout drop{nullptr};
   RotaryCache rope;
+
+ private:
+  /// The encoder (or decoder-only) blocks over x, recording into `trace` and summing aux losses into `out`.
+  torch::Tensor run_blocks(torch::Tensor x, const torch::Tensor& mask, bool causal, TraceRequest* trace, ModelOutput& out);
 };
 TORCH_MODULE(Transformer);
 

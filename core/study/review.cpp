@@ -224,6 +224,14 @@ std::string with_spread(const Stats& s, int digits, const std::string& unit) {
   return t + (s.n == 1 ? " (1 seed)" : " (" + std::to_string(s.n) + " seeds)");
 }
 
+std::string mean_sd(const Stats& s, int digits) { return fmt(s.mean, digits) + (s.n > 1 ? " ± " + fmt(s.sd, digits) : ""); }
+
+std::string versus(Verdict v, const std::string& reference) {
+  if (v == Verdict::Supported) return "at parity with " + reference;
+  if (v == Verdict::Refuted) return "below " + reference;
+  return to_string(v);
+}
+
 std::string marked(Verdict v, const Budget& b) {
   const std::string text = to_string(v);
   if (v == Verdict::NotMeasured) return text;
@@ -245,7 +253,7 @@ ReviewReport run_review(RunStore& store, const ReviewOptions& o, RunObserver& ob
   for (const auto& g : o.gaps) {
     const auto known = known_gaps();
     if (g != "all" && std::find(known.begin(), known.end(), g) == known.end())
-      throw std::runtime_error("--gaps: unknown study '" + g + "' (combined, long_context, hardware, rank_from_spectrum, router_transfer, failure_predictor or all)");
+      throw std::runtime_error("--gaps: unknown study '" + g + "' (combined, seq2seq, long_context, hardware, rank_from_spectrum, router_transfer, vision, failure_predictor or all)");
   }
   Context c{b, o, runner, store, observer, report};
   review_sparse_side(c);

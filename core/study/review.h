@@ -22,8 +22,8 @@ struct ReviewOptions {
   std::string budget = "smoke";  ///< smoke | quick | standard | full
   int64_t threads = 0;
   std::string data_dir;
-  std::vector<std::string> gaps;  ///< research-gap studies to run too: combined, long_context, hardware,
-                                  ///< rank_from_spectrum, router_transfer, failure_predictor, or all
+  std::vector<std::string> gaps;  ///< research-gap studies to run too: combined, seq2seq, long_context, hardware,
+                                  ///< rank_from_spectrum, router_transfer, vision, failure_predictor, or all
 };
 
 struct ClaimRow {

@@ -3,7 +3,8 @@
 // run at the budget's seeds, a table, a chart and a conclusion drawn from the numbers by a rule stated
 // beside it. Implemented: sparse attention and LoRA combined (gap 1), long context (gap 3), the LoRA rank
 // chosen from the measured spectrum and a router reused on another task (gap 4), hardware: block size and k
-// (gap 6), a failure predictor from measured task properties (gap 7).
+// (gap 6), a failure predictor from measured task properties (gap 7). Gap 5 (a ViT) is in review_gap_vision.cpp,
+// gap 2 (an encoder-decoder) in review_gap_seq2seq.cpp.
 
 #include <algorithm>
 #include <cmath>
@@ -628,7 +629,7 @@ GapResult gap_failure_predictor(Context& c, const RunRecord& base) {
 }  // namespace
 
 std::vector<std::string> known_gaps() {
-  return {"combined", "long_context", "hardware", "rank_from_spectrum", "router_transfer", "failure_predictor"};
+  return {"combined", "seq2seq", "long_context", "hardware", "rank_from_spectrum", "router_transfer", "vision", "failure_predictor"};
 }
 
 void review_gaps(Context& c, const RunRecord& base) {
@@ -642,6 +643,8 @@ void review_gaps(Context& c, const RunRecord& base) {
       else if (id == "hardware") c.report.gaps.push_back(gap_hardware(c));
       else if (id == "rank_from_spectrum") c.report.gaps.push_back(gap_rank_from_spectrum(c, base));
       else if (id == "router_transfer") c.report.gaps.push_back(gap_router_transfer(c, base));
+      else if (id == "vision") c.report.gaps.push_back(gap_vision(c));
+      else if (id == "seq2seq") c.report.gaps.push_back(gap_seq2seq(c));
       else if (id == "failure_predictor") c.report.gaps.push_back(gap_failure_predictor(c, base));
       else throw std::runtime_error("--gaps: unknown study '" + id + "'");
     } catch (const std::exception& e) {

@@ -74,6 +74,10 @@ double majority_points(const RunRecord& r);
 std::string fmt(double v, int digits = 2);
 std::string with_spread(const Stats& s, int digits, const std::string& unit = "");
 std::string marked(Verdict v, const Budget& b);
+/// "mean ± sd" over the seeds (the mean alone with one seed), for gap tables.
+std::string mean_sd(const Stats& s, int digits);
+/// A parity verdict against its reference in words: "at parity with dense", "below dense", or the verdict.
+std::string versus(Verdict v, const std::string& reference);
 
 /// Everything one side of the review needs.
 struct Context {
@@ -97,6 +101,10 @@ void review_sparse_side(Context& c);
 /// Returns the base language model the fine-tunes start from.
 RunRecord review_lora_side(Context& c);
 std::vector<std::string> known_gaps();
+/// Gap 5 (review_gap_vision.cpp): a small ViT on Fashion-MNIST and MNIST digits.
+GapResult gap_vision(Context& c);
+/// Gap 2 (review_gap_seq2seq.cpp): an encoder-decoder on Brown tagging as sequence to sequence.
+GapResult gap_seq2seq(Context& c);
 void review_gaps(Context& c, const RunRecord& base);
 
 }  // namespace etlab::study::detail

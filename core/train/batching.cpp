@@ -36,12 +36,41 @@ Batch make_batch(const std::vector<const Example*>& examples, int32_t pad_id, bo
   batch.tokens = tokens.to(device);
   batch.valid = valid.to(device);
   batch.labels = labels.to(device);
+  if (B > 0 && !examples.front()->target.empty()) {
+    // Sequence to sequence: decoder input = target without its last id, labels = without its first.
+    int64_t T = 1;
+    for (const auto* e : examples) T = std::max<int64_t>(T, static_cast<int64_t>(e->target.size()) - 1);
+    auto dec = torch::full({B, T}, static_cast<int64_t>(pad_id), torch::kLong);
+    auto dv = torch::zeros({B, T}, torch::kBool);
+    auto lab = torch::full({B, T}, int64_t{-100}, torch::kLong);
+    auto d = dec.accessor<int64_t, 2>();
+    auto m = dv.accessor<bool, 2>();
+    auto l = lab.accessor<int64_t, 2>();
+    for (int64_t i = 0; i < B; ++i) {
+      const auto& ids = examples[static_cast<size_t>(i)]->target;
+      const auto len = static_cast<int64_t>(ids.size()) - 1;
+      for (int64_t j = 0; j < len; ++j) {
+        d[i][j] = ids[static_cast<size_t>(j)];
+        m[i][j] = true;
+        l[i][j] = ids[static_cast<size_t>(j + 1)];
+      }
+      batch.real_tokens += len;
+    }
+    batch.dec_tokens = dec.to(device);
+    batch.dec_valid = dv.to(device);
+    batch.labels = lab.to(device);
+  }
   return batch;
+}
+
+ModelOutput forward_batch(Transformer& model, const Batch& batch, bool lm, TraceRequest* trace) {
+  if (batch.dec_tokens.defined()) return model->forward_seq2seq(batch.tokens, batch.valid, batch.dec_tokens, batch.dec_valid, trace);
+  return model->forward(batch.tokens, batch.valid, trace, lm);
 }
 
 torch::Tensor task_loss(const ModelOutput& out, const Batch& batch, bool lm) {
   namespace F = torch::nn::functional;
-  if (lm) {
+  if (lm || batch.dec_tokens.defined()) {
     const int64_t V = out.logits.size(-1);
     return F::cross_entropy(out.logits.reshape({-1, V}), batch.labels.reshape({-1}),
                             F::CrossEntropyFuncOptions().ignore_index(-100));
@@ -77,7 +106,7 @@ std::vector<const Example*> Session::next_examples() {
 std::vector<EvalPoint> evaluate(Session& s, const std::vector<Example>& split, const std::string& name, int64_t max_batches) {
   torch::NoGradGuard no_grad;
   s.model->eval();
-  const bool lm = s.data.lm;
+  const bool lm = s.data.lm, seq2seq = s.data.seq2seq;
   const auto classes = static_cast<int64_t>(s.data.class_names.size());
   double loss_sum = 0.0;
   int64_t count = 0, correct = 0, batches = 0;
@@ -87,15 +116,23 @@ std::vector<EvalPoint> evaluate(Session& s, const std::vector<Example>& split, c
     if (max_batches > 0 && batches >= max_batches) break;
     std::vector<const Example*> ex;
     for (size_t i = start; i < std::min(split.size(), start + bs); ++i)
-      if (lm || split[i].label >= 0) ex.push_back(&split[i]);
+      if (lm || seq2seq || split[i].label >= 0) ex.push_back(&split[i]);
     if (ex.empty()) continue;
     ++batches;
     auto batch = make_batch(ex, s.data.pad_id, lm, s.device);
-    auto out = s.model->forward(batch.tokens, batch.valid, nullptr, lm);
+    auto out = forward_batch(s.model, batch, lm);
     auto loss = task_loss(out, batch, lm);
     if (lm) {
       loss_sum += loss.item<double>() * static_cast<double>(batch.real_tokens);
       count += batch.real_tokens;
+    } else if (seq2seq) {
+      // Per target token (the source's tokens are read, not predicted); teacher-forced: each target
+      // token is predicted from the source and the target tokens before it.
+      const auto scored = batch.labels.ne(-100);
+      const int64_t n = scored.sum().item<int64_t>();
+      loss_sum += loss.item<double>() * static_cast<double>(n);
+      count += n;
+      correct += (out.logits.argmax(-1) == batch.labels).logical_and(scored).sum().item<int64_t>();
     } else {
       const auto n = static_cast<int64_t>(ex.size());
       loss_sum += loss.item<double>() * static_cast<double>(n);
@@ -115,8 +152,9 @@ std::vector<EvalPoint> evaluate(Session& s, const std::vector<Example>& split, c
   if (count == 0) return out;
   const double mean_loss = loss_sum / static_cast<double>(count);
   out.push_back({s.step, name, "loss", mean_loss});
-  if (lm) {
+  if (lm || seq2seq) {
     out.push_back({s.step, name, "perplexity", std::exp(std::min(mean_loss, 50.0))});
+    if (seq2seq) out.push_back({s.step, name, "accuracy", static_cast<double>(correct) / static_cast<double>(count)});
   } else {
     out.push_back({s.step, name, "accuracy", static_cast<double>(correct) / static_cast<double>(count)});
     // Macro-F1 over the classes that occur in the labels or the predictions of this split.

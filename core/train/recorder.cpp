@@ -38,7 +38,7 @@ void record_probes(Session& s, bool with_probs, LogBatch& out) {
     // otherwise, which keeps a run's probability maps to a few megabytes.
     trace.want_probs = with_probs && probe.idx == 0 && n <= s.config.probe.max_prob_tokens;
     trace.want_pooled = with_probs && !trace.want_probs;
-    s.model->forward(batch.tokens, batch.valid, &trace, lm);
+    s.model->forward(batch.tokens, batch.valid, &trace, lm);  // an encoder-decoder traces its encoder
     for (size_t layer = 0; layer < trace.layers.size(); ++layer) {
       const auto& t = trace.layers[layer];
       const int64_t heads = t.selection.size(1), mq = t.selection.size(2), mk = t.selection.size(3);

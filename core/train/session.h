@@ -24,14 +24,19 @@ class RunStore;
 struct Batch {
   torch::Tensor tokens;  ///< [B, N] int64
   torch::Tensor valid;   ///< [B, N] bool
-  torch::Tensor labels;  ///< [B] (classification) or [B, N] next tokens (language modelling)
+  torch::Tensor labels;  ///< [B] (classification) or [B, N] next tokens (language modelling; sequence to sequence: [B, T])
+  torch::Tensor dec_tokens, dec_valid;  ///< sequence to sequence: the decoder's input [B, T]
   int64_t real_tokens = 0;
 };
 
-/// Pads examples to the longest one. Language modelling splits each window into input and target.
+/// Pads examples to the longest one. Language modelling splits each window into input and target;
+/// examples with a target (sequence to sequence) give the decoder its input and labels.
 Batch make_batch(const std::vector<const Example*>& examples, int32_t pad_id, bool lm, const torch::Device& device);
 
-/// Mean loss of a batch (cross-entropy).
+/// The model's output for a batch: the encoder-decoder's when the batch has a decoder input.
+ModelOutput forward_batch(Transformer& model, const Batch& batch, bool lm, TraceRequest* trace = nullptr);
+
+/// Mean loss of a batch (cross-entropy; per target token for language modelling and sequence to sequence).
 torch::Tensor task_loss(const ModelOutput& out, const Batch& batch, bool lm);
 
 struct Session {

@@ -119,9 +119,11 @@ std::unique_ptr<Session> prepare(RunConfig cfg, RunStore& store, RunObserver& ob
 
   DataCache cache(options.data_dir);
   s->tokenizer = make_tokenizer(tokenizer_for(cfg.task), cache);
-  s->prepend_cls = cfg.task.objective != "lm" && !cfg.model.causal() && cfg.model.resolved_pooling() == "cls";
+  // A ViT prepends its own learned CLS vector in front of the patches.
+  s->prepend_cls = cfg.task.objective != "lm" && !cfg.model.causal() && cfg.model.resolved_pooling() == "cls" && cfg.model.patch == 0 &&
+                   cfg.task.objective != "seq2seq";
   s->data = build_dataset(cfg.task, *s->tokenizer, cache, s->prepend_cls);
-  if (!s->data.lm && s->data.class_names.size() < 2)
+  if (!s->data.lm && !s->data.seq2seq && s->data.class_names.size() < 2)
     throw std::runtime_error("task.dataset: '" + cfg.task.dataset + "' yielded fewer than two classes");
   if (cfg.model.vocab_size > 0 && cfg.model.vocab_size < s->data.vocab_size)
     throw std::runtime_error("model.vocab_size " + std::to_string(cfg.model.vocab_size) + " is smaller than the " +
@@ -147,8 +149,18 @@ void build_model(Session& s, const std::string& base_checkpoint) {
   torch::manual_seed(static_cast<uint64_t>(cfg.train.seed));
   s.model = Transformer(model_options_for(cfg, s.data.vocab_size, static_cast<int64_t>(s.data.class_names.size())));
   if (!base_checkpoint.empty()) {
+    // A fine-tune gets a fresh task head even when its base had one of the same shape (a ViT base
+    // trained on another image set): the base's classes are not the fine-tune's.
+    std::vector<torch::Tensor> fresh_head;
+    if (s.model->cls_head)
+      for (auto& p : s.model->cls_head->parameters()) fresh_head.push_back(p.detach().clone());
     std::vector<std::string> missing;
     load_weights_into(*s.model, base_checkpoint, &missing);
+    if (s.model->cls_head) {
+      torch::NoGradGuard no_grad;
+      auto params = s.model->cls_head->parameters();
+      for (size_t i = 0; i < params.size(); ++i) params[i].copy_(fresh_head[i]);
+    }
     std::string unfit;
     for (const auto& name : missing)
       // New parts of a fine-tuned model: the task head and a router the dense base never had.

@@ -164,7 +164,7 @@ RunResult run_loop(Session& s) {
     // have consumed data and random numbers that the checkpoint of step `s.step` does not record.
     for (int64_t micro = 0; micro < t.accum; ++micro) {
       auto batch = make_batch(s.next_examples(), s.data.pad_id, lm, s.device);
-      auto out = s.model->forward(batch.tokens, batch.valid, nullptr, lm);
+      auto out = forward_batch(s.model, batch, lm);
       auto loss = task_loss(out, batch, lm);
       if (s.step + 1 == nan_step) loss = loss * std::numeric_limits<double>::quiet_NaN();
       auto total = loss;

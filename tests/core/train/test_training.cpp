@@ -138,6 +138,133 @@ TEST(TrainingTest, RouterFromAnotherRunIsCopiedAndCanStayFrozen) {
   EXPECT_EQ(issues.front().field, "train.router_from");
 }
 
+// A small ViT (7×7 patches: 16 and CLS) learns the digits from the real data cache, and LoRA adapts it
+// to Fashion-MNIST with a fresh head.
+TEST(TrainingTest, VitLearnsDigitsAndLoraAdaptsIt) {
+  TempDb db;
+  Recorder obs;
+  nlohmann::json vit = {
+      {"task", {{"dataset", "mnist"}, {"max_len", 784}, {"train_size", 2000}, {"val_size", 100}, {"test_size", 300}}},
+      {"model", {{"patch", 7}, {"layers", 1}, {"d_model", 32}, {"heads", 2}, {"ffn", 64}, {"dropout", 0.0}}},
+      {"attention", {{"kind", "learned_sparse"}, {"block", 3}, {"topk", 2}, {"dense_warmup_steps", 10}}},
+      {"train", {{"steps", 60}, {"batch", 32}, {"lr", 0.003}, {"warmup", 5}, {"eval_every", 30}, {"log_every", 10},
+                 {"seed", 3}, {"threads", 2}}},
+      {"probe", {{"examples", 1}, {"prob_steps", 1}}}};
+  RunConfig cfg;
+  ASSERT_TRUE(parse_run_config(vit, cfg).empty()) << format_issues(parse_run_config(vit, cfg));
+  auto base = train_run(cfg, *db.store, obs);
+  ASSERT_EQ(base.status, RunStatus::Finished) << base.reason;
+  const double acc = base.summary["test/accuracy"], majority = base.summary["majority_baseline"];
+  std::printf("ViT on digits, 60 steps: test accuracy %.3f (majority %.3f)\n", acc, majority);
+  EXPECT_GT(acc, majority + 0.2);
+  const auto rec = db.store->find_run(base.run_id);
+  EXPECT_EQ(nlohmann::json::parse(rec->environment_json)["tokenizer"], "pixel");
+  const auto sel = db.store->selections(base.run_id, 0);
+  ASSERT_FALSE(sel.empty());
+  EXPECT_EQ(sel.back().q_blocks, 6) << "17 positions in blocks of 3";
+
+  nlohmann::json ft = {{"task", {{"dataset", "fashion_mnist"}, {"max_len", 784}, {"train_size", 500}, {"val_size", 50}, {"test_size", 100}}},
+                       {"lora", {{"enabled", true}, {"r", 4}, {"alpha", 8}, {"targets", {"q", "v"}}}},
+                       {"train", {{"phase", "finetune"}, {"base", base.run_id}, {"steps", 6}, {"batch", 16}, {"warmup", 1},
+                                  {"eval_every", 6}, {"seed", 4}, {"threads", 2}}},
+                       {"probe", {{"examples", 1}}}};
+  RunConfig ft_cfg;
+  ASSERT_TRUE(parse_run_config(ft, ft_cfg).empty()) << format_issues(parse_run_config(ft, ft_cfg));
+  auto adapted = train_run(ft_cfg, *db.store, obs);
+  ASSERT_EQ(adapted.status, RunStatus::Finished) << adapted.reason;
+  const auto stored = nlohmann::json::parse(db.store->find_run(adapted.run_id)->config_json);
+  EXPECT_EQ(stored["model"]["patch"], 7) << "the architecture is the base's";
+  const auto params = db.store->find_run(adapted.run_id);
+  EXPECT_LT(params->params_trainable * 5, params->params_total);
+  // A text base cannot be adapted to images.
+  auto text = train_run(tiny_config({{"attention", {{"kind", "dense"}}}, {"train", {{"steps", 4}}}}), *db.store, obs);
+  ASSERT_EQ(text.status, RunStatus::Finished);
+  ft["train"]["base"] = text.run_id;
+  RunConfig bad;
+  ASSERT_TRUE(parse_run_config(ft, bad).empty());
+  try {
+    auto r = train_run(bad, *db.store, obs);
+    ADD_FAILURE() << "a listops base adapted to images: " << static_cast<int>(r.status);
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("pixel"), std::string::npos) << e.what();
+  }
+}
+
+// The encoder-decoder's decoder is causal and reads the source through cross-attention; both hold for
+// learned block-sparse attention in every self- and cross-attention.
+TEST(TrainingTest, EncoderDecoderIsCausalAndReadsItsSource) {
+  ModelOptions o;
+  o.vocab_size = 259;
+  o.d_model = 32;
+  o.heads = 2;
+  o.layers = 1;
+  o.decoder_layers = 2;
+  o.ffn = 64;
+  o.dropout = 0.0;
+  o.max_len = 129;
+  o.attention.kind = "learned_sparse";
+  o.attention.block = 16;
+  o.attention.topk = 2;
+  torch::manual_seed(7);
+  Transformer m(o);
+  m->eval();
+  torch::NoGradGuard no_grad;
+  auto src = torch::randint(0, 256, {2, 96}, torch::kLong), tgt = torch::randint(0, 256, {2, 64}, torch::kLong);
+  auto sv = torch::ones({2, 96}, torch::kBool), tv = torch::ones({2, 64}, torch::kBool);
+  const auto a = m->forward_seq2seq(src, sv, tgt, tv).logits;
+  ASSERT_EQ(a.sizes(), (std::vector<int64_t>{2, 64, 259}));
+  // Causal at block granularity: a change from position 48 (the first of block 3) on leaves every earlier
+  // position as it was. (Within a block the router pools its queries, so the *selection* of a block may
+  // depend on its later positions; the attention itself never reads them.)
+  auto tgt2 = tgt.clone();
+  tgt2.slice(1, 48, 64).fill_(66);
+  const auto b = m->forward_seq2seq(src, sv, tgt2, tv).logits;
+  EXPECT_TRUE(torch::allclose(a.slice(1, 0, 48), b.slice(1, 0, 48), 1e-5, 1e-6)) << "position t sees no target token after t";
+  EXPECT_FALSE(torch::allclose(a.slice(1, 48, 64), b.slice(1, 48, 64), 1e-5, 1e-6));
+  auto src2 = src.clone();
+  src2.slice(1, 0, 96).fill_(65);
+  const auto c = m->forward_seq2seq(src2, sv, tgt, tv).logits;
+  EXPECT_FALSE(torch::allclose(a, c, 1e-4, 1e-5)) << "the decoder reads the source";
+  EXPECT_THROW(Transformer(ModelOptions{})->forward_seq2seq(src, sv, tgt, tv), std::invalid_argument);
+  int cross_routers = 0;
+  for (const auto& a : m->adaptable()) cross_routers += a.type == "router_q" && a.layer >= 3;
+  EXPECT_EQ(cross_routers, 2) << "layers 3 and 4 are the decoder's cross-attention";
+}
+
+// Brown tagging as sequence to sequence trains end to end and reports token accuracy against the most
+// frequent target token.
+TEST(TrainingTest, Seq2seqTaggingTrains) {
+  TempDb db;
+  Recorder obs;
+  nlohmann::json j = {
+      {"task", {{"dataset", "brown_tagging"}, {"objective", "seq2seq"}, {"max_len", 128}, {"tokenizer", "byte"},
+                {"train_size", 400}, {"val_size", 20}, {"test_size", 40}}},
+      {"model", {{"arch", "encoder_decoder"}, {"layers", 1}, {"decoder_layers", 1}, {"d_model", 32}, {"heads", 2}, {"ffn", 64},
+                 {"dropout", 0.0}}},
+      {"attention", {{"kind", "learned_sparse"}, {"block", 16}, {"topk", 3}, {"dense_warmup_steps", 5}}},
+      {"train", {{"steps", 100}, {"batch", 16}, {"lr", 0.003}, {"warmup", 8}, {"eval_every", 50}, {"log_every", 10}, {"seed", 2},
+                 {"threads", 2}}},
+      {"probe", {{"examples", 1}, {"prob_steps", 1}}}};
+  RunConfig cfg;
+  ASSERT_TRUE(parse_run_config(j, cfg).empty()) << format_issues(parse_run_config(j, cfg));
+  auto r = train_run(cfg, *db.store, obs);
+  ASSERT_EQ(r.status, RunStatus::Finished) << r.reason;
+  const double acc = r.summary["test/accuracy"], majority = r.summary["majority_baseline"];
+  std::printf("encoder-decoder on Brown tagging, 100 steps: target bytes right %.3f (most frequent byte %.3f)\n", acc, majority);
+  EXPECT_GT(majority, 0.05);
+  EXPECT_GT(acc, majority + 0.05) << "beats writing the most frequent byte everywhere";
+  const auto losses = stored_losses(*db.store, r.run_id);
+  ASSERT_EQ(losses.size(), 100u);
+  EXPECT_LT(losses.back(), losses.front() - 1.0);
+  EXPECT_FALSE(db.store->selections(r.run_id, 0).empty()) << "the encoder's selections are recorded";
+  try {
+    infer(*db.store, r.run_id, "The jury said", EngineOptions{});
+    ADD_FAILURE() << "infer on an encoder-decoder";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("encoder-decoder"), std::string::npos) << e.what();
+  }
+}
+
 TEST(TrainingTest, CancellationStopsWithinOneStep) {
   TempDb db;
   Recorder obs;
