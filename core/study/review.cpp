@@ -224,6 +224,8 @@ std::string with_spread(const Stats& s, int digits, const std::string& unit) {
   return t + (s.n == 1 ? " (1 seed)" : " (" + std::to_string(s.n) + " seeds)");
 }
 
+double step_ms(const RunRecord& r) { return 1000.0 * r.wall_seconds / std::max<double>(1.0, static_cast<double>(r.step)); }
+
 std::string mean_sd(const Stats& s, int digits) { return fmt(s.mean, digits) + (s.n > 1 ? " ± " + fmt(s.sd, digits) : ""); }
 
 std::string versus(Verdict v, const std::string& reference) {

@@ -70,7 +70,7 @@ GapResult gap_seq2seq(Context& c) {
                                                                       std::to_string(seed));
       points[name].push_back(100.0 * summary_value(run, "test/accuracy"));
       majority = 100.0 * summary_value(run, "majority_baseline");
-      ms[name].push_back(1000.0 * run.wall_seconds / std::max<double>(1.0, static_cast<double>(run.step)));
+      ms[name].push_back(step_ms(run));
       mib[name].push_back(static_cast<double>(run.peak_bytes) / (1024.0 * 1024.0));
       g.runs.push_back(run.id);
     }
@@ -102,7 +102,7 @@ GapResult gap_seq2seq(Context& c) {
   g.values = {{"points", points}, {"ms_per_step", ms}, {"peak_mib", mib}, {"majority", majority}};
   g.chart = {{"kind", "bars"}, {"title", "Encoder-decoder on Brown tagging: attention families"}, {"categories", cats},
              {"y_label", "target tokens right (points)"},
-             {"series", {{{"name", "test accuracy"}, {"x", json::array()}, {"y", means}, {"dashed", false}}}}};
+             {"series", {series("test accuracy", {}, means)}}};
   g.setting = "encoder-decoder, 2 + 2 layers, d 64, 4 heads; source up to " + std::to_string(plan.n) +
               " bytes of whole Brown sentences, target their base tags as bytes; " + std::to_string(plan.steps) +
               " steps of 16; sparse arms B = 32, k = auto in every self- and cross-attention";

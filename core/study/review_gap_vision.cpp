@@ -68,7 +68,6 @@ json digits_config(const Budget& b, const std::string& base_id, int64_t rank, in
   return cfg;
 }
 
-double step_ms(const RunRecord& r) { return 1000.0 * r.wall_seconds / std::max<double>(1.0, static_cast<double>(r.step)); }
 
 
 
@@ -147,7 +146,7 @@ GapResult gap_vision(Context& c) {
            "nothing about long-sequence speed";
   g.values = {{"points", points}, {"ms_per_step", ms}, {"trainable", trainable}, {"majority", majority}};
   g.chart = {{"kind", "bars"}, {"title", "A small ViT: attention families on Fashion-MNIST, adaptation to MNIST digits"},
-             {"categories", cats}, {"y_label", "test accuracy (points)"}, {"series", {{{"name", "test accuracy"}, {"x", json::array()}, {"y", means}, {"dashed", false}}}}};
+             {"categories", cats}, {"y_label", "test accuracy (points)"}, {"series", {series("test accuracy", {}, means)}}};
   g.setting = "ViT: 4×4 patches (49 and CLS), 4 layers, d 64, 4 heads; Fashion-MNIST " +
               (plan.train_size > 0 ? std::to_string(plan.train_size) + " training images" : std::string("all 54,000 training images")) +
               ", " + std::to_string(plan.steps) + " steps of 64; digits: " + std::to_string(plan.finetune_steps) +

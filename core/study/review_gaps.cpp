@@ -16,13 +16,13 @@
 
 namespace etlab::study::detail {
 
-namespace {
-
 using nlohmann::json;
 
-json series(const std::string& name, const std::vector<double>& x, const std::vector<double>& y, bool dashed = false) {
+json series(const std::string& name, const std::vector<double>& x, const std::vector<double>& y, bool dashed) {
   return {{"name", name}, {"x", x}, {"y", y}, {"dashed", dashed}};
 }
+
+namespace {
 
 // The parity rule's verdict in words.
 std::string parity_words(Verdict v) {

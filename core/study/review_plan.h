@@ -74,6 +74,10 @@ double majority_points(const RunRecord& r);
 std::string fmt(double v, int digits = 2);
 std::string with_spread(const Stats& s, int digits, const std::string& unit = "");
 std::string marked(Verdict v, const Budget& b);
+/// One series of a gap chart: {name, x, y, dashed} (bar charts leave x empty).
+nlohmann::json series(const std::string& name, const std::vector<double>& x, const std::vector<double>& y, bool dashed = false);
+/// Wall-clock milliseconds per optimizer step of a finished run.
+double step_ms(const RunRecord& r);
 /// "mean ± sd" over the seeds (the mean alone with one seed), for gap tables.
 std::string mean_sd(const Stats& s, int digits);
 /// A parity verdict against its reference in words: "at parity with dense", "below dense", or the verdict.
