@@ -65,7 +65,7 @@ verify() {  # verify ALGO CHECKSUM FILE
 
 fetch_one() {  # fetch_one KEY KIND SPEC ALGO CHECKSUM
   local key=$1 kind=$2 spec=$3 algo=$4 sum=$5 dest="$data_dir/$1" tmp
-  if [ -f "$dest/.etlab-verified" ] && [ "$(cat "$dest/.etlab-verified")" = "$sum" ]; then
+  if [ -f "$dest/.etlab-verified" ] && [ "$(cat "$dest/.etlab-verified")" = "$sum" ] && [ -s "$dest/.etlab-files" ]; then
     return 0
   fi
   tmp=$(mktemp -d)
@@ -91,6 +91,9 @@ fetch_one() {  # fetch_one KEY KIND SPEC ALGO CHECKSUM
       *) cp -r "$tmp/x/." "$dest.partial/" ;;
     esac
   fi
+  # Every unpacked file's SHA-256: etlab checks them at first use, so a corrupted cache names itself.
+  (cd "$dest.partial" && find . -type f ! -name '.etlab-*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) \
+    > "$dest.partial/.etlab-files"
   echo "$sum" > "$dest.partial/.etlab-verified"
   rm -rf "$dest" && mv "$dest.partial" "$dest"
   rm -rf "$tmp"

@@ -2,11 +2,15 @@
 // `etlab-cli train` and `etlab-cli resume`.
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/progress.h"
+#include "core/data/data_cache.h"
+#include "core/data/dataset.h"
 #include "core/store/run_store.h"
+#include "core/store/write_failure.h"
 
 namespace etlab::cli {
 
@@ -30,6 +34,17 @@ struct ResumeArgs {
   std::string data_dir;
   bool json = false;
 };
+
+// A write that failed for want of space (SQLite's or a checkpoint's): say so, what is kept, and how to
+// carry on; any other error as it is.
+std::string explain_failure(const std::string& what, const std::string& run_id, const std::string& db) {
+  if (!is_write_failure(what)) return what;
+  std::string out = db + ": " + (what.rfind("could not write (", 0) == 0 ? what : write_failure_reason(what));
+  if (!run_id.empty())
+    out += ". Run " + run_id.substr(0, 8) + " keeps everything up to its last checkpoint and is shown as interrupted;"
+           " continue it with `etlab-cli resume " + run_id.substr(0, 8) + " --db " + db + "`";
+  return out;
+}
 
 // Expands --sweep key=v1,v2 (cartesian product) and --seeds N into one assignment list per run.
 std::vector<std::vector<std::string>> expand_sweeps(const std::vector<std::string>& sweeps, bool json, bool* ok) {
@@ -86,6 +101,18 @@ int run_train(const TrainArgs& a) {
       configs.push_back(std::move(rc));
     }
   }
+  // The data every run reads, before the database is opened: a missing or corrupted package, or a user
+  // file that does not parse, is a problem with the configuration, not a failed run.
+  const DataCache cache(a.data_dir);
+  std::set<std::string> checked;
+  for (const auto& rc : configs) {
+    const std::string key = rc.task.dataset + '\n' + rc.task.path + '\n' + rc.task.tokenizer;
+    if (!checked.insert(key).second) continue;
+    if (const auto issues = check_data(rc.task, cache); !issues.empty()) {
+      print_issues(issues, a.json);
+      return 2;
+    }
+  }
   install_stop_handlers();
   std::unique_ptr<RunStore> store;
   try {
@@ -106,8 +133,12 @@ int run_train(const TrainArgs& a) {
     try {
       auto result = train_run(cfg, *store, observer, eo);
       if (result.status != RunStatus::Finished) rc = result.status == RunStatus::Cancelled ? 130 : 1;
+      if (is_write_failure(result.reason)) {
+        print_error(explain_failure(result.reason, result.run_id, a.db.resolved()), a.json);
+        return 1;
+      }
     } catch (const std::exception& e) {
-      print_error(e.what(), a.json);
+      print_error(explain_failure(e.what(), observer.run_id(), a.db.resolved()), a.json);
       return 1;
     }
   }
@@ -125,7 +156,7 @@ int run_resume(const ResumeArgs& a) {
     auto result = resume_run(a.run, store, observer, eo);
     return result.status == RunStatus::Finished ? 0 : (result.status == RunStatus::Cancelled ? 130 : 1);
   } catch (const std::exception& e) {
-    print_error(e.what(), a.json);
+    print_error(explain_failure(e.what(), a.run, a.db.resolved()), a.json);
     return 1;
   }
 }

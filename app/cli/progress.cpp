@@ -21,6 +21,7 @@ std::string format_duration(double seconds) {
 CliObserver::CliObserver(bool json) : json_(json), tty_(isatty(STDERR_FILENO) != 0) {}
 
 void CliObserver::on_start(const std::string& run_id, const nlohmann::json& info) {
+  run_id_ = run_id;
   if (json_) {
     nlohmann::json j = info;
     j["event"] = "start";

@@ -18,8 +18,11 @@ class CliObserver : public RunObserver {
   void on_message(const std::string& text) override;
   void on_finish(const RunResult& r) override;
   bool should_stop() override;
+  /// The run this observer saw start ("" before on_start).
+  const std::string& run_id() const { return run_id_; }
 
  private:
+  std::string run_id_;
   bool json_;
   bool tty_;
   double last_print_ = -1.0;

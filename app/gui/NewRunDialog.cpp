@@ -19,6 +19,9 @@
 
 #include "core/config/config_schema.h"
 #include "core/config/presets.h"
+#include "core/config/run_config.h"
+#include "core/data/data_cache.h"
+#include "core/data/dataset.h"
 
 namespace etlab {
 
@@ -253,6 +256,14 @@ void NewRunDialog::revalidate() {
   if (problems.isEmpty())
     for (const auto& i : validate_config(config, nullptr))
       problems.append(qMakePair(QString::fromStdString(i.field), QString::fromStdString(i.message)));
+  // The data it reads: the packages' stamps and a user file's presence (the CLI parses it and hashes
+  // the packages' files before it starts).
+  if (problems.isEmpty()) {
+    RunConfig rc;
+    if (parse_run_config(config, rc).empty())
+      for (const auto& i : check_data(rc.task, DataCache({}, /*verify_files=*/false), /*parse_user_file=*/false))
+        problems.append(qMakePair(QString::fromStdString(i.field), QString::fromStdString(i.message)));
+  }
   // The sweep: every value must be valid for its key.
   QString sweepProblem;
   const QString key = m_sweepKey->text().trimmed(), values = m_sweepValues->text().trimmed();

@@ -2,6 +2,7 @@
 #include "core/data/dataset.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "core/data/data_cache.h"
@@ -132,6 +133,44 @@ std::string split_of(const Document& doc) {
   if (doc.split == "test") return "test";
   if (doc.split == "train") return bucket < 90 ? "train" : "val";
   return bucket < 80 ? "train" : (bucket < 90 ? "val" : "test");
+}
+
+std::vector<std::string> data_packages_for(const TaskConfig& task) {
+  static const std::map<std::string, std::vector<std::string>> by_dataset = {
+      {"sentiment", {"sentiment"}},      {"spam", {"spam"}},
+      {"sotu_party", {"sotu"}},          {"brown_genre", {"brown"}},
+      {"brown_tagging", {"brown"}},      {"reuters_corn", {"weka"}},
+      {"reuters_grain", {"weka"}},       {"fortunes", {"fortunes"}},
+      {"fashion_mnist", {"fashion_mnist"}}, {"mnist", {"mnist"}},
+      {"corpus", {"sotu", "brown", "moby_dick"}}};
+  std::vector<std::string> out;
+  if (auto it = by_dataset.find(task.dataset); it != by_dataset.end()) out = it->second;
+  if (tokenizer_for(task) == "bpe") out.push_back("gpt2_bpe");
+  return out;
+}
+
+std::vector<ConfigIssue> check_data(const TaskConfig& task, const DataCache& cache, bool parse_user_file) {
+  std::vector<ConfigIssue> issues;
+  for (const auto& key : data_packages_for(task)) {
+    try {
+      cache.package_dir(key);
+    } catch (const DataError& e) {
+      issues.push_back({key == "gpt2_bpe" ? "task.tokenizer" : "task.dataset", e.what()});
+    }
+  }
+  if (task.dataset == "user") {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(task.path, ec)) {
+      issues.push_back({"task.path", "'" + task.path + "' is not a readable file"});
+    } else if (parse_user_file) {
+      try {
+        if (load_user_file(task.path).empty()) issues.push_back({"task.path", task.path + " holds no examples"});
+      } catch (const DataError& e) {
+        issues.push_back({"task.path", e.what()});
+      }
+    }
+  }
+  return issues;
 }
 
 std::vector<int32_t> encode_for_model(const std::string& text, const Tokenizer& tokenizer, int64_t max_len, bool prepend_cls) {

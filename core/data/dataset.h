@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config/config_schema.h"
 #include "core/config/run_config.h"
 #include "core/data/corpora.h"
 #include "core/data/tokenizer.h"
@@ -59,6 +60,15 @@ std::string split_of(const Document& doc);
 /// classification input (encoder with CLS pooling); the total length stays within task.max_len + 1.
 /// Throws DataError for missing or malformed data.
 DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, const DataCache& cache, bool prepend_cls);
+
+/// The pinned data packages a task reads (its data set's and its tokenizer's); empty for the generated
+/// tasks (listops, retrieval) and for a user file.
+std::vector<std::string> data_packages_for(const TaskConfig& task);
+
+/// The data a run needs, checked before anything is written: every package the task reads is present
+/// and intact (see DataCache), and a user file exists and, with `parse_user_file`, parses. Problems come
+/// back as issues naming task.dataset, task.tokenizer or task.path, with the file and the fix.
+std::vector<ConfigIssue> check_data(const TaskConfig& task, const DataCache& cache, bool parse_user_file = true);
 
 /// Tokenizes one text for inference the same way build_dataset does.
 std::vector<int32_t> encode_for_model(const std::string& text, const Tokenizer& tokenizer, int64_t max_len, bool prepend_cls);

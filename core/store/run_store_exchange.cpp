@@ -6,7 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/config/paths.h"
-#include "core/store/file_hash.h"
+#include "core/config/file_hash.h"
 #include "core/store/store_internal.h"
 
 namespace etlab {

@@ -6,7 +6,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
-#include "core/store/file_hash.h"
+#include "core/config/file_hash.h"
 #include "core/store/run_store.h"
 #include "core/train/session.h"
 

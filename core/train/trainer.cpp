@@ -10,6 +10,7 @@
 #include "core/measure/memory.h"
 #include "core/store/attention_stats.h"
 #include "core/store/run_store.h"
+#include "core/store/write_failure.h"
 #include "core/train/session.h"
 
 namespace etlab {
@@ -299,10 +300,20 @@ RunResult run_session(Session& s) {
     r.reason = e.what();
     const auto nl = r.reason.find('\n');
     if (nl != std::string::npos) r.reason = r.reason.substr(0, nl);  // c10 errors append a backtrace
+    // No room to write: the run keeps its last checkpoint and stays resumable.
+    if (is_write_failure(r.reason)) {
+      r.status = RunStatus::Interrupted;
+      r.reason = write_failure_reason(r.reason);
+    }
     RunTotals totals;
     totals.step = s.step;
     totals.peak_bytes = tensor_bytes_peak();
-    s.store->finish_run(s.run_id, RunStatus::Failed, r.reason, totals);
+    try {
+      s.store->finish_run(s.run_id, r.status, r.reason, totals);
+    } catch (const std::exception&) {
+      // Even the status could not be written: the released owner lock shows the run as interrupted.
+      if (r.status != RunStatus::Interrupted) throw;
+    }
     s.observer->on_finish(r);
     return r;
   }

@@ -6,6 +6,7 @@ Usage: test_cli.py PATH/TO/etlab-cli   (ctest runs it; standard library only)
 """
 import json
 import os
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -158,6 +159,35 @@ class CliTest(unittest.TestCase):
             stored = [r[0] for r in db.execute("SELECT value FROM metrics WHERE run_id=? AND key='train/loss' ORDER BY step",
                                                (run_id,))]
         self.assertEqual(stored, reference)
+
+    def test_disk_full_while_training_keeps_the_database_valid(self):
+        run("train", "--config", self.cfg, "--db", self.db)
+        with sqlite3.connect(self.db) as db:
+            kept = db.execute("SELECT COUNT(*) FROM metrics").fetchone()[0]
+        # Room for this model's checkpoints (the optimizer state is the largest file, about 190 KB) but not
+        # for the write-ahead log to grow through 200 steps of metrics.
+        largest = max(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(self.dir.name) for f in fs)
+        limit = largest + 16 * 1024
+
+        def small_disk():  # every file this process writes stops growing at `limit` bytes (EFBIG, as ENOSPC)
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        p = subprocess.run([CLI, "train", "--config", self.cfg, "--db", self.db, "--set", "train.steps=200"],
+                           preexec_fn=small_disk, capture_output=True, text=True, timeout=300)
+        self.assertNotEqual(p.returncode, 0, "the limit was never reached")
+        self.assertIn("the disk may be full", p.stderr)
+        self.assertIn("etlab-cli resume", p.stderr)
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+            self.assertGreaterEqual(db.execute("SELECT COUNT(*) FROM metrics").fetchone()[0], kept)
+        runs = {r["id"]: r for r in json.loads(run("runs", "--db", self.db, "--json").stdout)}
+        self.assertEqual(sorted(r["status"] for r in runs.values()), ["finished", "interrupted"])
+        stopped = next(i for i, r in runs.items() if r["status"] == "interrupted")
+        self.assertIn(stopped[:8], p.stderr)
+        # With room again, the interrupted run carries on from its last checkpoint to the end.
+        resumed = lines(run("resume", stopped[:8], "--db", self.db, "--json", "--threads", "2").stdout)
+        self.assertEqual(resumed[-1]["status"], "finished")
 
     def test_two_trainings_and_a_reader_share_one_file(self):
         procs = [subprocess.Popen([CLI, "train", "--config", self.cfg, "--db", self.db, "--set", f"train.seed={s}",

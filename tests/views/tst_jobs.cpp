@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Training from the GUI: the new-run dialog's validation, jobs in real etlab-cli child processes
 // (finish, cancel, crash), and how late the UI thread gets while a job trains.
+#include <QApplication>
 #include <QDialogButtonBox>
+#include <QMessageBox>
+#include <QProcess>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPushButton>
@@ -10,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+
+#include <nlohmann/json.hpp>
 
 #include "app/gui/JobManager.h"
 #include "app/gui/MainWindow.h"
@@ -90,6 +95,92 @@ class TestJobs : public QObject {
       d.show();
       QDir().mkpath(dir);
       d.grab().save(dir + QStringLiteral("/new-run-dialog.png"));
+    }
+  }
+
+  // The configuration half of the bad-input corpus (tests/fixtures/bad_inputs/corpus.json; the CLI
+  // half is test_bad_inputs.py), typed into the dialog's overrides: every case is reported under its
+  // field, next to the field when the form has it, and Start stays disabled.
+  void newRunDialogNamesEveryBadInputOfTheCorpus() {
+    QFile f(QStringLiteral(ETLAB_FIXTURES_DIR "/bad_inputs/corpus.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto corpus = nlohmann::json::parse(f.readAll().toStdString());
+    QTemporaryDir tmp;
+    QVERIFY(QDir(tmp.path()).mkpath(QStringLiteral("empty-cache")));
+    const QByteArray savedDataDir = qgetenv("ETLAB_DATA_DIR");
+    int tried = 0;
+    QStringList failures;
+    for (const auto& c : corpus["cases"]) {
+      if (!c.contains("set") || !c.value("gui", true)) continue;
+      auto fill = [&](std::string v) {
+        for (const auto& [k, sub] : {std::pair<std::string, QString>{"{fixtures}", QStringLiteral(ETLAB_FIXTURES_DIR)},
+                                     std::pair<std::string, QString>{"{tmp}", tmp.path()}})
+          for (size_t at; (at = v.find(k)) != std::string::npos;) v.replace(at, k.size(), sub.toStdString());
+        return QString::fromStdString(v);
+      };
+      if (c.contains("env")) qputenv("ETLAB_DATA_DIR", fill(c["env"]["ETLAB_DATA_DIR"].get<std::string>()).toUtf8());
+      NewRunDialog d;
+      d.setPreset(QString::fromStdString(c.value("preset", std::string("smoke-dense"))));
+      QStringList lines;
+      for (const auto& a : c["set"]) lines << fill(a.get<std::string>());
+      d.setOverrides(lines.join(QLatin1Char('\n')));
+      const QString field = QString::fromStdString(c["field"].get<std::string>());
+      const QString words = QString::fromStdString(c["words"].get<std::string>());
+      bool named = false;
+      for (const auto& [where, message] : d.issues()) named |= where == field && message.contains(words);
+      const bool beside = !d.fieldError(field).isEmpty() || !d.findChild<QWidget*>(field);
+      const bool blocked = !d.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled();
+      if (!named || !beside || !blocked)
+        failures << QString::fromStdString(c["id"].get<std::string>()) + QStringLiteral(": ") +
+                        (d.issues().isEmpty() ? QStringLiteral("no issue") : d.issues().value(0).first + QStringLiteral(" ") + d.issues().value(0).second);
+      if (c.contains("env")) qputenv("ETLAB_DATA_DIR", savedDataDir);
+      ++tried;
+    }
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+    QVERIFY2(tried >= 40, qPrintable(QString::number(tried)));
+    qInfo("%d bad configurations named in the dialog", tried);
+  }
+
+  // Closing the window while runs train: the user is asked; "Yes" stops every job with a resumable
+  // checkpoint and leaves the database whole, "Cancel" keeps the window and the jobs.
+  void closingTheWindowWhileTrainingLeavesRunsCleanlyStopped() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("close.db"));
+    const QString cfg = writeTinyConfig(dir);
+    auto* w = new MainWindow(db);
+    w->show();
+    JobManager* jobs = w->jobs();
+    jobs->setMaxParallel(2);
+    QList<int> ids;
+    for (int seed : {1, 2})
+      ids << jobs->submit({QStringLiteral("train"), QStringLiteral("--config"), cfg, QStringLiteral("--set"), QStringLiteral("train.steps=5000"),
+                           QStringLiteral("--set"), QStringLiteral("train.seed=%1").arg(seed)},
+                          QStringLiteral("long %1").arg(seed));
+    QVERIFY(waitFor([&] { return jobs->job(ids[0])->step >= 12 && jobs->job(ids[1])->step >= 12; }, 90000));
+    auto answer = [](QMessageBox::StandardButton button) {
+      QTimer::singleShot(200, [button] {
+        for (QWidget* top : QApplication::topLevelWidgets())
+          if (auto* box = qobject_cast<QMessageBox*>(top); box && box->isVisible()) box->button(button)->click();
+      });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!w->close());
+    QCOMPARE(jobs->activeCount(), 2);
+    answer(QMessageBox::Yes);
+    QVERIFY(w->close());
+    QCOMPARE(jobs->activeCount(), 0);
+    const QString first = jobs->job(ids[0])->runId, second = jobs->job(ids[1])->runId;
+    delete w;
+    QProcess check;
+    check.start(QStringLiteral("sqlite3"), {db, QStringLiteral("PRAGMA integrity_check")});
+    QVERIFY(check.waitForFinished(30000));
+    QCOMPARE(QString::fromUtf8(check.readAllStandardOutput()).trimmed(), QStringLiteral("ok"));
+    RunStore store(db.toStdString(), true);
+    for (const QString& id : {first, second}) {
+      const auto run = store.find_run(id.toStdString());
+      QVERIFY(run);
+      QCOMPARE(QString::fromStdString(run->status), QStringLiteral("cancelled"));
+      QVERIFY2(!store.checkpoints(run->id).empty(), "a cancelled run keeps a checkpoint to resume from");
     }
   }
 

@@ -9,7 +9,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "core/store/file_hash.h"
+#include "core/config/file_hash.h"
 #include "core/store/run_store.h"
 #include "tests/core/temp_dir.h"
 

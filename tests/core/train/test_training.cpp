@@ -8,7 +8,7 @@
 
 #include "core/config/presets.h"
 #include "core/engine/engine.h"
-#include "core/store/file_hash.h"
+#include "core/config/file_hash.h"
 #include "core/store/run_store.h"
 #include "core/train/session.h"
 

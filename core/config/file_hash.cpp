@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/store/file_hash.h"
+#include "core/config/file_hash.h"
 
 #include <fstream>
 #include <memory>

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The bad-input corpus (tests/fixtures/bad_inputs/corpus.json) through the real etlab-cli.
+
+Every case must exit non-zero with a message that names its field and says what is wrong, and must
+leave the database exactly as it was: same runs, same metric rows, same bytes on disk, no new files
+beside it. The GUI half of the corpus runs in tst_jobs (newRunDialogNamesEveryBadInputOfTheCorpus).
+
+Usage: test_bad_inputs.py PATH/TO/etlab-cli   (ctest runs it; standard library only)
+"""
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.normpath(os.path.join(HERE, "..", "fixtures"))
+CORPUS = os.path.join(FIXTURES, "bad_inputs", "corpus.json")
+
+
+def fill(value, subs):
+    if isinstance(value, str):
+        for k, v in subs.items():
+            value = value.replace("{" + k + "}", v)
+        return value
+    if isinstance(value, list):
+        return [fill(v, subs) for v in value]
+    if isinstance(value, dict):
+        return {k: fill(v, subs) for k, v in value.items()}
+    return value
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+class BadInputCorpus(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        cls.tmp = cls.dir.name
+        cls.db = os.path.join(cls.tmp, "runs.db")
+        with open(os.path.join(cls.tmp, "notes.txt"), "w") as f:
+            f.write("a user's notes, not a database\n")
+        os.mkdir(os.path.join(cls.tmp, "empty-cache"))
+        cls.configs_dir = tempfile.TemporaryDirectory()
+        cls.configs = cls.configs_dir.name
+        # One real run, so that "nothing written" is checked against a database that has content.
+        p = subprocess.run([CLI, "train", "--preset", "smoke-dense", "--db", cls.db, "--set", "train.steps=2",
+                            "--set", "train.warmup=1", "--set", "train.eval_every=2", "--set", "probe.examples=1",
+                            "--threads", "1"], capture_output=True, text=True, timeout=300)
+        if p.returncode != 0:
+            raise AssertionError("seeding the database failed: " + p.stderr)
+        with open(CORPUS) as f:
+            cls.cases = json.load(f)["cases"]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+        cls.configs_dir.cleanup()
+
+    def snapshot(self):
+        con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        try:
+            runs = con.execute("SELECT id, status FROM runs ORDER BY id").fetchall()
+            metrics = con.execute("SELECT COUNT(*) FROM metrics").fetchone()[0]
+        finally:
+            con.close()
+        files = sorted(os.path.relpath(os.path.join(d, f), self.tmp)
+                       for d, _, fs in os.walk(self.tmp) for f in fs if not f.endswith(("-wal", "-shm")))
+        return runs, metrics, sha256(self.db), files, sha256(os.path.join(self.tmp, "notes.txt"))
+
+    def command(self, case, subs):
+        if "argv" in case:
+            return fill(case["argv"], subs), False
+        preset = case.get("preset", "smoke-dense")
+        args = ["train", "--db", self.db, "--json", "--threads", "1"]
+        if "set" in case:
+            args[1:1] = ["--preset", preset]
+            for s in fill(case["set"], subs):
+                args += ["--set", s]
+        else:
+            path = os.path.join(self.configs, case["id"] + ".json")
+            with open(path, "w") as f:
+                f.write(case["config_text"] if "config_text" in case else json.dumps(case["config"]))
+            args[1:1] = ["--config", path]
+        return args, True
+
+    def test_corpus_is_large_enough(self):
+        self.assertGreaterEqual(len(self.cases), 40)
+        self.assertEqual(len({c["id"] for c in self.cases}), len(self.cases), "case ids are unique")
+
+    def test_every_case_is_refused_by_name_and_writes_nothing(self):
+        subs = {"fixtures": FIXTURES, "tmp": self.tmp, "db": self.db}
+        before = self.snapshot()
+        failures = []
+        for case in self.cases:
+            args, structured = self.command(case, subs)
+            env = dict(os.environ)
+            env.update(fill(case.get("env", {}), subs))
+            p = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, env=env)
+            said = p.stderr + p.stdout
+            problem = None
+            if p.returncode == 0:
+                problem = "exited 0"
+            elif "Segmentation" in said or p.returncode < 0:
+                problem = f"crashed ({p.returncode})"
+            elif structured and case["field"]:
+                last = json.loads(p.stdout.strip().splitlines()[-1]) if p.stdout.strip() else {}
+                issues = last.get("issues", [])
+                if not any(i["field"] == case["field"] and case["words"] in i["message"] for i in issues):
+                    problem = f"no issue on {case['field']} saying {case['words']!r}: {said.strip()[:400]}"
+            elif case["field"] not in said or case["words"] not in said:
+                problem = f"message lacks {case['field']!r} or {case['words']!r}: {said.strip()[:400]}"
+            after = self.snapshot()
+            if after != before:
+                problem = (problem or "") + f" | the database or its folder changed: {before} -> {after}"
+                before = after
+            if problem:
+                failures.append(f"{case['id']}: {problem}")
+        self.assertEqual(failures, [], "\n".join(failures))
+        print(f"{len(self.cases)} bad inputs refused by name, database unchanged", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    CLI = sys.argv.pop(1)
+    unittest.main(verbosity=2)
