@@ -159,6 +159,12 @@ run_tests() {
   stage "tests (slow, capped subset)"
   ctest --test-dir "$build_dir" -L slow -LE heavy --output-on-failure --timeout 900 || rc=$?
   stage_done "tests (slow, capped subset)"
+  # ASan + UBSan over the torch-free libraries and their unit tests (config, data parsers, store, the
+  # fuzzers' regressions): a second small build; the whole suite under sanitizers is `cmake --preset asan`.
+  stage "tests (ASan + UBSan, torch-free)"
+  { cmake --preset asan-light >/dev/null && cmake --build --preset asan-light -j 2 &&
+    ctest --preset asan-light -j 2 --timeout 600; } || rc=$?
+  stage_done "tests (ASan + UBSan, torch-free)"
   return $rc
 }
 

@@ -345,8 +345,18 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
   } else if (patch != 0) {
     out.push_back({"model.patch", "applies only to the image data sets fashion_mnist and mnist (0 for text)"});
   }
-  if (dataset == "user" && gets(c, "task.path").empty())
-    out.push_back({"task.path", "the \"user\" data set needs a .jsonl or .csv file"});
+  if (dataset == "user") {
+    const std::string path = gets(c, "task.path");
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    const auto ends_with = [&](const std::string& tail) {
+      return lower.size() >= tail.size() && lower.compare(lower.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    if (path.empty())
+      out.push_back({"task.path", "the \"user\" data set needs a .jsonl or .csv file"});
+    else if (!ends_with(".jsonl") && !ends_with(".csv"))
+      out.push_back({"task.path", "must name a .jsonl or .csv file (got '" + path.substr(0, 200) + "')"});
+  }
   if (is_generated(dataset)) {
     const auto tok = gets(c, "task.tokenizer");
     if (tok == "bpe" || (tok == "byte" && dataset == "retrieval"))

@@ -128,6 +128,75 @@ class BadInputCorpus(unittest.TestCase):
         print(f"{len(self.cases)} bad inputs refused by name, database unchanged", file=sys.stderr)
 
 
+class HostileInputs(unittest.TestCase):
+    """A database or configuration from someone else: no command runs, nothing outside the chosen
+    folders is read or written, text meant as SQL stays text."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.tmp = self.dir.name
+        self.sentinel = os.path.join(self.tmp, "outside", "precious.txt")
+        os.makedirs(os.path.dirname(self.sentinel))
+        with open(self.sentinel, "w") as f:
+            f.write("the user's file\n")
+        self.db = os.path.join(self.tmp, "shared", "theirs.db")
+        p = subprocess.run([CLI, "train", "--preset", "smoke-dense", "--db", self.db, "--json", "--threads", "1",
+                            "--set", "train.steps=2", "--set", "train.warmup=1", "--set", "train.eval_every=2",
+                            "--set", "name=$(touch " + self.tmp + "/pwned); `touch " + self.tmp + "/pwned2`"],
+                           capture_output=True, text=True, timeout=300)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.run_id = json.loads(p.stdout.strip().splitlines()[-1])["run_id"]
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def cli(self, *args):
+        return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=300)
+
+    def test_text_is_never_a_command_or_sql(self):
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "pwned")), "a run name was run as a command")
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "pwned2")))
+        evil = "x'); DROP TABLE runs; --"
+        for args in (["rename", self.run_id[:8], evil], ["tag", self.run_id[:8], evil], ["note", self.run_id[:8], evil]):
+            self.assertEqual(self.cli(*args, "--db", self.db).returncode, 0)
+        shown = json.loads(self.cli("show", self.run_id[:8], "--db", self.db, "--json").stdout)
+        self.assertEqual((shown["name"], shown["tags"], shown["notes"]), (evil, [evil], evil))
+        p = self.cli("runs", "--db", self.db, "--where", "task.dataset') OR 1=1 --=x")
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("may hold only letters", p.stderr)
+        self.assertEqual(len(json.loads(self.cli("runs", "--db", self.db, "--search", evil, "--json").stdout)), 1)
+
+    def test_paths_inside_a_shared_database_stay_under_its_folder(self):
+        outside = os.path.relpath(self.sentinel, os.path.join(self.tmp, "shared"))  # ../outside/precious.txt
+        con = sqlite3.connect(self.db)
+        con.execute("UPDATE checkpoints SET path = ? WHERE run_id = ?", (outside, self.run_id))
+        con.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", (self.run_id,))
+        con.commit()
+        con.close()
+        before = sha256(self.sentinel)
+        for args, status in ((["resume", self.run_id[:8]], "interrupted"),
+                             (["infer", "--run", self.run_id[:8], "--text", "[MAX 1 2]"], "finished")):
+            con = sqlite3.connect(self.db)
+            con.execute("UPDATE runs SET status = ? WHERE id = ?", (status, self.run_id))
+            con.commit()
+            con.close()
+            p = self.cli(*args, "--db", self.db)
+            self.assertNotEqual(p.returncode, 0, args)
+            self.assertIn("inside the database", p.stderr, args)
+        for args in (["delete", self.run_id[:8]], ["bin", "--empty"], ["prune", "--keep", "none"], ["vacuum"]):
+            self.cli(*args, "--db", self.db)
+        self.assertTrue(os.path.exists(self.sentinel), "a path in the database reached outside its folder")
+        self.assertEqual(sha256(self.sentinel), before)
+        # Merged into the user's own database, the same rows bring no file from outside either.
+        home = os.path.join(self.tmp, "mine", "etlab.db")
+        rep = json.loads(self.cli("merge", "--from", self.db, "--into", home, "--json").stdout or "{}")
+        self.assertEqual(rep.get("checkpoints", 0), 0, rep)
+        for d, _, fs in os.walk(os.path.dirname(home)):
+            for f in fs:
+                with open(os.path.join(d, f), "rb") as fh:
+                    self.assertNotIn(b"the user's file", fh.read(), f"{f} holds the outside file")
+
+
 if __name__ == "__main__":
     CLI = sys.argv.pop(1)
     unittest.main(verbosity=2)

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""kill -9 of real `etlab-cli train` processes at random moments, against one database.
+
+Each iteration starts a training run (resuming the previous victim half of the time), kills it with
+SIGKILL after a random delay, and checks what the store promises: the file passes SQLite's integrity
+check, every run that finished before is unchanged (status, metric rows, checkpoint files and their
+SHA-256), and the killed run reads as interrupted and resumes from its last checkpoint. At the end every
+interrupted run is resumed to completion and its train/loss rows are counted: one per step, none twice.
+
+Usage: test_faults.py PATH/TO/etlab-cli [ITERATIONS] [SEED]   (ctest runs 20; label slow)
+"""
+import hashlib
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+TINY = {
+    "task": {"dataset": "listops", "max_len": 64, "min_len": 16, "train_size": 200, "val_size": 40, "test_size": 40},
+    "model": {"layers": 1, "d_model": 32, "heads": 2, "ffn": 64, "dropout": 0.1},
+    "attention": {"kind": "learned_sparse", "block": 16, "topk": 2},
+    "train": {"steps": 120, "batch": 8, "warmup": 2, "eval_every": 10, "log_every": 1, "seed": 3, "threads": 1},
+    "probe": {"examples": 1, "prob_steps": 2},
+}
+
+
+def cli(*args, check=True):
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=300)
+    if check and p.returncode != 0:
+        raise AssertionError(f"{args} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def finished_state(db, folder):
+    """Everything a finished run owns: status, metric rows and checkpoint files with their hashes."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity check failed"
+        state = {}
+        for (rid,) in con.execute("SELECT id FROM runs WHERE status = 'finished'"):
+            metrics = con.execute("SELECT COUNT(*) FROM metrics WHERE run_id = ?", (rid,)).fetchone()[0]
+            files = {p: sha(os.path.join(folder, p)) for (p,) in
+                     con.execute("SELECT path FROM checkpoints WHERE run_id = ?", (rid,))}
+            state[rid] = (metrics, files)
+        return state
+    finally:
+        con.close()
+
+
+def main():
+    iterations = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 20261129)
+    with tempfile.TemporaryDirectory() as tmp:
+        db, cfg = os.path.join(tmp, "runs.db"), os.path.join(tmp, "tiny.json")
+        with open(cfg, "w") as f:
+            json.dump(TINY, f)
+        # How long a whole run lives on this machine: the kills land inside that window.
+        t0 = time.monotonic()
+        cli("train", "--config", cfg, "--db", db, "--json")
+        life = time.monotonic() - t0
+        before = finished_state(db, tmp)
+        victims, killed, resumed_kills = set(), 0, 0
+        for i in range(iterations):
+            interrupted = [r["id"] for r in json.loads(cli("runs", "--db", db, "--json").stdout) if r["status"] == "interrupted"]
+            if interrupted and rng.random() < 0.5:
+                args, resumed_kills = ["resume", rng.choice(interrupted)], resumed_kills + 1
+            else:
+                args = ["train", "--config", cfg, "--set", f"train.seed={100 + i}"]
+            p = subprocess.Popen([CLI, *args, "--db", db, "--json"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            time.sleep(rng.uniform(0.05, life))
+            finished = p.poll() is not None
+            p.kill()
+            out, _ = p.communicate()
+            starts = [json.loads(l) for l in out.splitlines() if l.startswith('{"') and '"start"' in l]
+            if starts:
+                victims.add(starts[0]["run_id"])
+            killed += not finished
+            after = finished_state(db, tmp)
+            for rid, state in before.items():
+                assert after.get(rid) == state, f"iteration {i}: finished run {rid} changed: {state} -> {after.get(rid)}"
+            before = after
+            statuses = {r["id"]: r["status"] for r in json.loads(cli("runs", "--db", db, "--json").stdout)}
+            assert all(s in ("finished", "interrupted") for s in statuses.values()), statuses
+        # Every interrupted run resumes to the end; each step's loss is stored exactly once.
+        for r in json.loads(cli("runs", "--db", db, "--json").stdout):
+            if r["status"] == "interrupted":
+                p = cli("resume", r["id"], "--db", db, check=False)
+                assert p.returncode == 0 or "no checkpoint" in p.stderr, p.stderr
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT r.id, r.status, COUNT(m.step), COUNT(DISTINCT m.step) FROM runs r LEFT JOIN metrics m "
+                           "ON m.run_id = r.id AND m.key = 'train/loss' GROUP BY r.id").fetchall()
+        con.close()
+        complete = [r for r in rows if r[1] == "finished"]
+        for rid, status, n, distinct in complete:
+            assert n == distinct == TINY["train"]["steps"], f"run {rid}: {n} loss rows, {distinct} distinct steps"
+        never_checkpointed = [r for r in rows if r[1] != "finished"]
+        print(f"{killed} of {iterations} kill -9 landed inside a run ({resumed_kills} during a resume); "
+              f"{len(complete)} runs finished with {sum(r[2] for r in complete)} loss rows, one per step; "
+              f"{len(never_checkpointed)} killed before their first checkpoint; integrity ok after every kill")
+        assert killed >= iterations // 2, "too few kills landed inside a run to mean anything"
+
+
+if __name__ == "__main__":
+    CLI = sys.argv[1]
+    main()
