@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 #include <sstream>
 
@@ -180,7 +181,7 @@ std::vector<FieldSpec> make_fields() {
 }
 
 std::string describe(const json& v) {
-  std::string s = v.dump();
+  std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
   if (s.size() > 60) s = s.substr(0, 57) + "...";
   return s;
 }
@@ -287,7 +288,9 @@ void find_unknown(const json& node, const std::string& prefix, std::vector<Confi
         if (f.path.rfind(path + ".", 0) == 0) { section = true; break; }
       if (section) { find_unknown(it.value(), path, out); continue; }
     }
-    out.push_back({path, "unknown key"});
+    // An empty key (found by fuzz_config: `"": {...}`) is named by its place, so the field is never blank.
+    if (it.key().empty()) out.push_back({prefix.empty() ? "(root)" : prefix, "has an empty key \"\""});
+    else out.push_back({path, "unknown key"});
   }
 }
 
@@ -504,7 +507,31 @@ std::vector<ConfigIssue> validate_config(const json& config, json* resolved) {
   return out;
 }
 
+bool is_valid_utf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    uint32_t cp = n == 1 ? c : c & (0xFFu >> (n + 1));
+    for (size_t k = 1; k < n; ++k) {
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::optional<ConfigIssue> apply_set(json& config, const std::string& assignment) {
+  // Found by fuzz_config: bytes that are not UTF-8 made the JSON writer throw while describing them.
+  if (!is_valid_utf8(assignment)) {
+    std::string shown;
+    for (unsigned char ch : assignment.substr(0, 80)) shown += ch < 0x80 && ch >= 0x20 ? static_cast<char>(ch) : '?';
+    return ConfigIssue{"--set", "'" + shown + "' is not valid UTF-8 text"};
+  }
   const size_t eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0)
     return ConfigIssue{assignment, "expected key=value, e.g. lora.r=8"};

@@ -50,6 +50,9 @@ std::vector<ConfigIssue> validate_config(const nlohmann::json& config, nlohmann:
 /// `train.steps=200` becomes a number. Returns the problem when the key or value is invalid.
 std::optional<ConfigIssue> apply_set(nlohmann::json& config, const std::string& assignment);
 
+/// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(const std::string& s);
+
 /// Formats issues one per line: "field: message".
 std::string format_issues(const std::vector<ConfigIssue>& issues);
 

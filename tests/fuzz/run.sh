@@ -5,13 +5,16 @@
 # into tests/fixtures/fuzz/ and add it to FuzzRegressions (tests/core/data/test_fuzz_regressions.cpp).
 #
 #   tests/fuzz/run.sh [TARGET...]        e.g. tests/fuzz/run.sh fuzz_config fuzz_merge
-#   RUNS=100000 JOBS=2 tests/fuzz/run.sh
+#   RUNS=100000 tests/fuzz/run.sh               fewer executions
+#   NO_BUILD=1 tests/fuzz/run.sh fuzz_bpe &     run targets side by side once the build is done
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 runs=${RUNS:-1000000}
 build=build-fuzz
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+if [ -z "${NO_BUILD:-}" ]; then
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz
+fi
 fixtures=tests/fixtures
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_config fuzz_text_parsers fuzz_images fuzz_bpe fuzz_merge)

@@ -102,6 +102,13 @@ TEST(ConfigTest, EveryProblemIsReported) {
   EXPECT_EQ(issues.size(), 4u) << format_issues(issues);
 }
 
+TEST(ConfigTest, AnEmptyKeyIsNamedByItsPlace) {  // fuzz_config: the issue's field was blank
+  EXPECT_TRUE(has_issue(issues_of(json{{"", json::object()}}), "(root)", "empty key"));
+  json cfg = base();
+  cfg["lora"] = json{{"", 1}};
+  EXPECT_TRUE(has_issue(issues_of(cfg), "lora", "empty key"));
+}
+
 TEST(ConfigTest, NotAnObject) {
   EXPECT_TRUE(has_issue(issues_of(json::array()), "(root)", "JSON object"));
   EXPECT_TRUE(has_issue(issues_of(json{{"task", 5}}), "task", "unknown key"));

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "core/config/config_schema.h"
+#include "core/data/data_cache.h"
 #include "core/store/run_store.h"
 #include "tests/core/temp_dir.h"
 
@@ -35,6 +37,30 @@ TEST_F(FuzzRegressions, MergeOfADatabaseWithOrphanRowsIsRefusedWhole) {
   }
   EXPECT_EQ(home.count_runs(), 0);
   EXPECT_TRUE(home.benchmarks().empty());
+}
+
+// fuzz_config: `--set train.device=<bytes that are not UTF-8>` made the JSON writer throw while the
+// issue described the value (the CLI ended in std::terminate). It is an issue naming --set now.
+TEST(FuzzRegressionsConfig, ASetAssignmentThatIsNotUtf8IsAnIssue) {
+  const std::string assignment = read_file(fixture("config-set-not-utf8.txt"));
+  ASSERT_FALSE(is_valid_utf8(assignment));
+  nlohmann::json cfg = nlohmann::json::object();
+  const auto issue = apply_set(cfg, assignment);
+  ASSERT_TRUE(issue.has_value());
+  EXPECT_EQ(issue->field, "--set");
+  EXPECT_NE(issue->message.find("not valid UTF-8"), std::string::npos) << issue->message;
+  EXPECT_NO_THROW(nlohmann::json({{"field", issue->field}, {"message", issue->message}}).dump());
+  EXPECT_TRUE(is_valid_utf8("lora.r=8 \xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // a surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+}
+
+// fuzz_config: a configuration with an empty key ("": {...}) got an issue with a blank field.
+TEST(FuzzRegressionsConfig, AnEmptyKeyGetsAFieldName) {
+  const auto issues = validate_config(nlohmann::json::parse(read_file(fixture("config-empty-key.json"))), nullptr);
+  ASSERT_FALSE(issues.empty());
+  for (const auto& i : issues) EXPECT_FALSE(i.field.empty()) << i.message;
 }
 
 }  // namespace
