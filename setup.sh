@@ -65,7 +65,9 @@ verify() {  # verify ALGO CHECKSUM FILE
 
 fetch_one() {  # fetch_one KEY KIND SPEC ALGO CHECKSUM
   local key=$1 kind=$2 spec=$3 algo=$4 sum=$5 dest="$data_dir/$1" tmp
-  if [ -f "$dest/.etlab-verified" ] && [ "$(cat "$dest/.etlab-verified")" = "$sum" ] && [ -s "$dest/.etlab-files" ]; then
+  # Present, stamped, and every file still matching its SHA-256 (a corrupted cache is fetched again).
+  if [ -f "$dest/.etlab-verified" ] && [ "$(cat "$dest/.etlab-verified")" = "$sum" ] && [ -s "$dest/.etlab-files" ] &&
+     (cd "$dest" && sha256sum --quiet --status -c .etlab-files 2>/dev/null); then
     return 0
   fi
   tmp=$(mktemp -d)

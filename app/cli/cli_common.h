@@ -32,6 +32,10 @@ struct ConfigSource {
 };
 
 /// Prints configuration problems (stderr text, or one JSON object on stdout) .
+/// For JSON output: bytes that are not UTF-8 (from a user's file or path) become U+FFFD instead of
+/// making the writer throw.
+inline constexpr auto kNotUtf8Replaced = nlohmann::json::error_handler_t::replace;
+
 void print_issues(const std::vector<ConfigIssue>& issues, bool json);
 /// Prints one error (stderr text, or {"error": ...} on stdout).
 void print_error(const std::string& message, bool json);

@@ -81,7 +81,7 @@ void print_issues(const std::vector<ConfigIssue>& issues, bool json) {
   if (json) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& i : issues) arr.push_back({{"field", i.field}, {"message", i.message}});
-    std::cout << nlohmann::json{{"error", "invalid configuration"}, {"issues", arr}}.dump() << std::endl;
+    std::cout << nlohmann::json{{"error", "invalid configuration"}, {"issues", arr}}.dump(-1, ' ', false, kNotUtf8Replaced) << std::endl;
     return;
   }
   std::cerr << "invalid configuration:\n";
@@ -89,7 +89,7 @@ void print_issues(const std::vector<ConfigIssue>& issues, bool json) {
 }
 
 void print_error(const std::string& message, bool json) {
-  if (json) std::cout << nlohmann::json{{"error", message}}.dump() << std::endl;
+  if (json) std::cout << nlohmann::json{{"error", message}}.dump(-1, ' ', false, kNotUtf8Replaced) << std::endl;
   else std::cerr << "etlab-cli: " << message << "\n";
 }
 

@@ -26,7 +26,7 @@ void CliObserver::on_start(const std::string& run_id, const nlohmann::json& info
     nlohmann::json j = info;
     j["event"] = "start";
     j["run_id"] = run_id;
-    std::cout << j.dump() << std::endl;
+    std::cout << j.dump(-1, ' ', false, kNotUtf8Replaced) << std::endl;
   } else {
     std::cerr << "run " << run_id << " started";
     if (info.contains("params_trainable"))
@@ -42,7 +42,7 @@ void CliObserver::on_step(const StepEvent& e) {
                                 {"total_steps", e.total_steps}, {"loss", e.loss}, {"aux_loss", e.aux_loss},
                                 {"lr", e.lr},             {"grad_norm", e.grad_norm}, {"tokens_per_s", e.tokens_per_second},
                                 {"elapsed_s", e.elapsed_seconds}, {"eta_s", e.eta_seconds}, {"dense_warmup", e.dense_warmup}}
-                     .dump()
+                     .dump(-1, ' ', false, kNotUtf8Replaced)
               << std::endl;
     return;
   }
@@ -65,7 +65,7 @@ void CliObserver::on_eval(const EvalEvent& e) {
   if (json_) {
     nlohmann::json m = nlohmann::json::object();
     for (const auto& p : e.metrics) m[p.split + "/" + p.metric] = p.value;
-    std::cout << nlohmann::json{{"event", "eval"}, {"run_id", e.run_id}, {"step", e.step}, {"metrics", m}}.dump() << std::endl;
+    std::cout << nlohmann::json{{"event", "eval"}, {"run_id", e.run_id}, {"step", e.step}, {"metrics", m}}.dump(-1, ' ', false, kNotUtf8Replaced) << std::endl;
     return;
   }
   std::string text;
@@ -78,7 +78,7 @@ void CliObserver::on_eval(const EvalEvent& e) {
 }
 
 void CliObserver::on_message(const std::string& text) {
-  if (json_) std::cout << nlohmann::json{{"event", "message"}, {"text", text}}.dump() << std::endl;
+  if (json_) std::cout << nlohmann::json{{"event", "message"}, {"text", text}}.dump(-1, ' ', false, kNotUtf8Replaced) << std::endl;
   else std::cerr << text << "\n";
 }
 
@@ -86,7 +86,7 @@ void CliObserver::on_finish(const RunResult& r) {
   if (json_) {
     std::cout << nlohmann::json{{"event", "result"}, {"run_id", r.run_id}, {"status", to_string(r.status)},
                                 {"reason", r.reason}, {"metrics", r.summary}}
-                     .dump()
+                     .dump(-1, ' ', false, kNotUtf8Replaced)
               << std::endl;
     return;
   }

@@ -64,7 +64,9 @@ void DataCache::verify_files(const DataPackage& pkg, const fs::path& dir) const 
   static std::mutex mutex;
   static std::set<std::string> verified;
   std::lock_guard<std::mutex> lock(mutex);
-  const std::string key = fs::weakly_canonical(dir).string();
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(dir, ec);
+  const std::string key = ec ? dir.string() : canonical.string();
   if (verified.count(key)) return;
   const auto broken = [&](const std::string& what) {
     return DataError("data package " + pkg.spec + " in " + dir.string() + ": " + what + "; run `" + data_fetch_command() +
@@ -78,7 +80,9 @@ void DataCache::verify_files(const DataPackage& pkg, const fs::path& dir) const 
     if (line.empty()) continue;
     if (line.size() < 67 || line.compare(64, 2, "  ") != 0) throw broken(".etlab-files is malformed");
     const std::string want = line.substr(0, 64), rel = line.substr(66);
-    if (rel.find("..") != std::string::npos || fs::path(rel).is_absolute()) throw broken(".etlab-files names a path outside it");
+    bool outside = fs::path(rel).is_absolute();
+    for (const auto& part : fs::path(rel)) outside |= part == "..";
+    if (outside) throw broken(".etlab-files names a path outside it");
     const fs::path file = dir / rel;
     std::string got;
     try {

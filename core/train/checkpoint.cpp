@@ -33,7 +33,13 @@ CheckpointRecord finish_file(Session& s, torch::serialize::OutputArchive& archiv
   const std::string path = checkpoint_path(*s.store, relative);
   fs::create_directories(fs::path(path).parent_path());
   const std::string tmp = path + ".partial";
-  archive.save_to(tmp);
+  try {
+    archive.save_to(tmp);
+  } catch (...) {
+    std::error_code ec;  // a full disk: leave no half-written file taking space
+    fs::remove(tmp, ec);
+    throw;
+  }
   fs::rename(tmp, path);
   CheckpointRecord rec;
   rec.step = s.step;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Builds the libFuzzer targets (cmake --preset fuzz) and runs each for RUNS executions (default 1,000,000)
 # from seed corpora made of the test fixtures. Crashers land in build-fuzz/crashers/TARGET/; copy each
-# into tests/fixtures/fuzz/ and add it to FuzzRegressions (tests/core/data/test_fuzz_regressions.cpp).
+# into tests/fixtures/fuzz/ and add it to FuzzRegressions (tests/core/store/test_fuzz_regressions.cpp).
 #
 #   tests/fuzz/run.sh [TARGET...]        e.g. tests/fuzz/run.sh fuzz_config fuzz_merge
 #   RUNS=100000 tests/fuzz/run.sh               fewer executions
