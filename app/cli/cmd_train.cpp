@@ -37,9 +37,10 @@ struct ResumeArgs {
 
 // A write that failed for want of space (SQLite's or a checkpoint's): say so, what is kept, and how to
 // carry on; any other error as it is.
-std::string explain_failure(const std::string& what, const std::string& run_id, const std::string& db) {
-  if (!is_write_failure(what)) return what;
-  std::string out = db + ": " + (what.rfind("could not write (", 0) == 0 ? what : write_failure_reason(what));
+std::string explain_failure(const std::string& what, const std::string& run_id, const std::string& db,
+                            bool explained = false) {
+  if (!explained && !is_write_failure(what)) return what;
+  std::string out = db + ": " + (explained ? what : write_failure_reason(what));
   if (!run_id.empty())
     out += ". Run " + run_id.substr(0, 8) + " keeps everything up to its last checkpoint and is shown as interrupted;"
            " continue it with `etlab-cli resume " + run_id.substr(0, 8) + " --db " + db + "`";
@@ -133,8 +134,8 @@ int run_train(const TrainArgs& a) {
     try {
       auto result = train_run(cfg, *store, observer, eo);
       if (result.status != RunStatus::Finished) rc = result.status == RunStatus::Cancelled ? 130 : 1;
-      if (is_write_failure(result.reason)) {
-        print_error(explain_failure(result.reason, result.run_id, a.db.resolved()), a.json);
+      if (result.status == RunStatus::Interrupted && result.write_failed) {
+        print_error(explain_failure(result.reason, result.run_id, a.db.resolved(), true), a.json);
         return 1;
       }
     } catch (const std::exception& e) {

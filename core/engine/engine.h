@@ -35,6 +35,8 @@ struct RunResult {
   std::string run_id;
   RunStatus status = RunStatus::Failed;
   std::string reason;
+  /// Interrupted because a write failed for want of space; `reason` already says so and what to do.
+  bool write_failed = false;
   nlohmann::json summary = nlohmann::json::object();
 };
 

@@ -104,7 +104,7 @@ bool RunStore::Impl::take_ownership(const std::string& id) {
   return true;
 }
 
-void RunStore::Impl::release_ownership(const std::string& id) {
+void RunStore::Impl::release_ownership(const std::string& id, bool abandon) {
   std::thread done;
   {
     std::lock_guard<std::mutex> lock(mu);
@@ -112,7 +112,7 @@ void RunStore::Impl::release_ownership(const std::string& id) {
     if (it == owned.end()) return;
     // Unlink while still holding the lock: a reader that opened the file before sees it held or
     // finds the run no longer "running"; a later owner creates a fresh file.
-    ::unlink(run_lock_path(path, id).c_str());
+    if (!abandon) ::unlink(run_lock_path(path, id).c_str());
     ::close(it->second);
     owned.erase(it);
     if (owned.empty()) {

@@ -520,7 +520,14 @@ void RunStore::finish_run(const std::string& id, RunStatus status, const std::st
   q.bind(8, t.peak_bytes);
   q.bind(9, t.step);
   q.bind(10, id);
-  q.exec();
+  try {
+    q.exec();
+  } catch (...) {
+    // The status could not be written (a full disk, say): the run is let go all the same, its lock
+    // file left unlocked, so that any reaper, this process's included, finds it interrupted.
+    impl_->release_ownership(id, true);
+    throw;
+  }
   impl_->release_ownership(id);
 }
 

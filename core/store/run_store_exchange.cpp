@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // RunStore: export runs to a self-contained database, merge another database in (idempotent by UUID).
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -110,9 +111,11 @@ namespace store_detail {
 
 // Copies runs from the database attached as "src" (at the current schema) into "main".
 // `only`: the run ids to consider (empty = all). Files are copied first, rows committed after, so a
-// crash leaves at most orphan files, never rows that point at missing files.
+// crash leaves at most orphan files, never rows that point at missing files. `also` runs inside the
+// same transaction: what it writes lands with the runs or not at all.
 ExchangeReport copy_runs_from_attached(RunStore::Impl& impl, const std::string& source_db, const std::string& origin,
-                                       const std::vector<std::string>& only, bool with_checkpoints) {
+                                       const std::vector<std::string>& only, bool with_checkpoints,
+                                       const std::function<void(SQLite::Database&)>& also = {}) {
   auto& db = *impl.db;
   ExchangeReport report;
   std::vector<std::string> ids;
@@ -130,7 +133,14 @@ ExchangeReport copy_runs_from_attached(RunStore::Impl& impl, const std::string& 
     }
   }
   report.copied = ids;
-  if (ids.empty()) return report;
+  if (ids.empty()) {
+    if (also) {
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      also(db);
+      tx.commit();
+    }
+    return report;
+  }
   std::vector<std::string> written;
   std::map<std::string, std::string> moved;
   try {
@@ -187,6 +197,7 @@ ExchangeReport copy_runs_from_attached(RunStore::Impl& impl, const std::string& 
       }
     }
     db.exec("DELETE FROM temp.copy_ids");
+    if (also) also(db);
     tx.commit();
   } catch (...) {
     for (const auto& f : written) {
@@ -267,11 +278,9 @@ ExchangeReport RunStore::merge_from(const std::string& source_path, bool with_ch
     }
     { RunStore migrate(snapshot.string(), false, /*keep_backup=*/false); }  // older schemas are brought forward in the snapshot
     Attached attached(*impl_->db, snapshot.string());
-    auto report = copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints);
-    SQLite::Transaction tx(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    copy_loose_benchmarks(*impl_->db);
-    tx.commit();
-    return report;
+    // Runs and the benchmarks that belong to no run arrive in one transaction.
+    return copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints,
+                                   copy_loose_benchmarks);
   } catch (const SQLite::Exception& e) {
     throw StoreError("cannot merge " + source_path + ": " + e.what() + " (the file may be damaged); nothing was imported");
   }

@@ -33,7 +33,9 @@ struct RunStore::Impl {
   /// Takes the run's lock; false when another process holds it.
   bool take_ownership(const std::string& id);
   /// Releases the lock (after the final status is written) and stops the heartbeat when idle.
-  void release_ownership(const std::string& id);
+  /// Lets go of a run. `abandon`: the run could not be finished; its lock file stays, unlocked, so that
+  /// every reaper (this process's included) reads the run as interrupted, as after a crash.
+  void release_ownership(const std::string& id, bool abandon = false);
   void heartbeat_loop();
   static void insert_run(SQLite::Database& db, const RunRecord& r);
 };

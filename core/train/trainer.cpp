@@ -304,6 +304,7 @@ RunResult run_session(Session& s) {
     if (is_write_failure(r.reason)) {
       r.status = RunStatus::Interrupted;
       r.reason = write_failure_reason(r.reason);
+      r.write_failed = true;
     }
     RunTotals totals;
     totals.step = s.step;

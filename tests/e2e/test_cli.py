@@ -14,26 +14,11 @@ import sys
 import tempfile
 import unittest
 
+from etlab_e2e import Cli, json_lines as lines, tiny
+
 CLI = None
-TINY = {
-    "task": {"dataset": "listops", "max_len": 64, "min_len": 16, "train_size": 200, "val_size": 40, "test_size": 40},
-    "model": {"layers": 1, "d_model": 32, "heads": 2, "ffn": 64, "dropout": 0.1},
-    "attention": {"kind": "learned_sparse", "block": 16, "topk": 2},
-    "train": {"steps": 24, "batch": 8, "warmup": 2, "eval_every": 10, "log_every": 2, "seed": 3,
-              "deterministic": True, "threads": 2},
-    "probe": {"examples": 1, "prob_steps": 1},
-}
-
-
-def run(*args, check=True, **kw):
-    p = subprocess.run([CLI, *args], capture_output=True, text=True, **kw)
-    if check and p.returncode != 0:
-        raise AssertionError(f"{args} exited {p.returncode}: {p.stderr}{p.stdout}")
-    return p
-
-
-def lines(stdout):
-    return [json.loads(l) for l in stdout.splitlines() if l.strip()]
+run = None  # the Cli of the binary under test, set in __main__
+TINY = tiny(train={"deterministic": True})
 
 
 class CliTest(unittest.TestCase):
@@ -338,4 +323,5 @@ class CliTest(unittest.TestCase):
 
 if __name__ == "__main__":
     CLI = os.path.abspath(sys.argv.pop(1))
+    run = Cli(CLI)
     unittest.main(verbosity=2)

@@ -223,6 +223,30 @@ TEST_F(StoreTest, LiveOwnerIsNeverReapedAndDeadOwnerIsAtOnce) {
   close(ready[1]);
 }
 
+TEST_F(StoreTest, FinishThatCannotBeWrittenStillReleasesTheRun) {
+  RunStore s(file("finish.db"));
+  const auto id = s.create_run(RunRecord{}, true);
+  const auto lock = dir / "finish-artifacts" / "locks" / (id + ".lock");
+  ASSERT_TRUE(fs::exists(lock));
+  {
+    // Stands in for a disk that fills up just as the run ends: the final UPDATE fails.
+    SQLite::Database db(file("finish.db"), SQLite::OPEN_READWRITE);
+    db.exec("CREATE TRIGGER no_room BEFORE UPDATE OF status ON runs BEGIN SELECT RAISE(ABORT, 'disk is full'); END");
+  }
+  EXPECT_THROW(s.finish_run(id, RunStatus::Finished, "", RunTotals{}), std::exception);
+  EXPECT_EQ(s.find_run(id)->status, "running");
+  {
+    SQLite::Database db(file("finish.db"), SQLite::OPEN_READWRITE);
+    db.exec("DROP TRIGGER no_room");
+  }
+  // The process is alive, but it has let the run go: its own reaper and any other find it interrupted.
+  EXPECT_EQ(s.reap_stale_runs(60.0), 1);
+  EXPECT_EQ(s.find_run(id)->status, "interrupted");
+  EXPECT_TRUE(s.claim_run(id, {"interrupted"})) << "and it can be resumed";
+  s.finish_run(id, RunStatus::Finished, "", RunTotals{});
+  EXPECT_FALSE(fs::exists(lock));
+}
+
 TEST_F(StoreTest, RunsOfOtherHostsAreJudgedByHeartbeat) {
   RunStore s(file("hosts.db"));
   const auto fresh = s.create_run(RunRecord{}), old = s.create_run(RunRecord{});

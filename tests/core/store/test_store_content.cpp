@@ -324,6 +324,36 @@ TEST_F(StoreContent, ExportAndMergeTwiceAreIdempotent) {
   EXPECT_THROW(home.merge_from(file("notes.txt")), StoreError);
 }
 
+TEST_F(StoreContent, MergeLandsRunsAndLooseBenchmarksTogetherOrNotAtAll) {
+  {
+    RunStore src(file("box/results.db"));
+    full_run(src, "p", 1, 0.6);
+    src.add_benchmarks({{"", "", "dense", "cpu", "naive", "fwd", 512, 1, 4, 64, 64, 64, 1, 1.0, 0.0, 1e6, 0, "{}"}});
+  }
+  RunStore home(file("home/etlab.db"));
+  {
+    // The last thing a merge writes (a benchmark of no run) fails, as on a disk that just filled up.
+    SQLite::Database db(file("home/etlab.db"), SQLite::OPEN_READWRITE);
+    db.exec("CREATE TRIGGER no_room BEFORE INSERT ON benchmarks WHEN NEW.run_id IS NULL "
+            "BEGIN SELECT RAISE(ABORT, 'disk is full'); END");
+  }
+  try {
+    home.merge_from(file("box/results.db"));
+    ADD_FAILURE() << "the merge should fail";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("nothing was imported"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(home.count_runs(), 0) << "and nothing was: the runs went back with the benchmark";
+  EXPECT_TRUE(home.benchmarks().empty());
+  {
+    SQLite::Database db(file("home/etlab.db"), SQLite::OPEN_READWRITE);
+    db.exec("DROP TRIGGER no_room");
+  }
+  const auto report = home.merge_from(file("box/results.db"));
+  EXPECT_EQ(report.copied.size(), 1u);
+  EXPECT_EQ(home.count_runs(), 1);
+}
+
 TEST_F(StoreContent, MergeRefusesCheckpointPathsOutsideTheSource) {
   {
     RunStore src(file("evil/evil.db"));
