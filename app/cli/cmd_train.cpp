@@ -155,6 +155,10 @@ int run_resume(const ResumeArgs& a) {
     eo.threads = a.threads;
     eo.data_dir = a.data_dir;
     auto result = resume_run(a.run, store, observer, eo);
+    if (result.status == RunStatus::Interrupted && result.write_failed) {
+      print_error(explain_failure(result.reason, result.run_id, a.db.resolved(), true), a.json);
+      return 1;
+    }
     return result.status == RunStatus::Finished ? 0 : (result.status == RunStatus::Cancelled ? 130 : 1);
   } catch (const std::exception& e) {
     print_error(explain_failure(e.what(), a.run, a.db.resolved()), a.json);

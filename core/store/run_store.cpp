@@ -506,21 +506,21 @@ void RunStore::write_batch(const std::string& id, const LogBatch& b) {
 }
 
 void RunStore::finish_run(const std::string& id, RunStatus status, const std::string& reason, const RunTotals& t) {
-  SQLite::Statement q(*impl_->db,
-                      "UPDATE runs SET status = ?, reason = ?, finished = ?, heartbeat = ?, summary = ?, wall_seconds = ?, "
-                      "tokens_per_second = ?, peak_bytes = ?, step = MAX(step, ?) WHERE id = ?");
-  const std::string now = utc_now();
-  q.bind(1, to_string(status));
-  q.bind(2, reason);
-  q.bind(3, now);
-  q.bind(4, now);
-  q.bind(5, t.summary_json);
-  q.bind(6, t.wall_seconds);
-  q.bind(7, t.tokens_per_second);
-  q.bind(8, t.peak_bytes);
-  q.bind(9, t.step);
-  q.bind(10, id);
   try {
+    SQLite::Statement q(*impl_->db,
+                        "UPDATE runs SET status = ?, reason = ?, finished = ?, heartbeat = ?, summary = ?, wall_seconds = ?, "
+                        "tokens_per_second = ?, peak_bytes = ?, step = MAX(step, ?) WHERE id = ?");
+    const std::string now = utc_now();
+    q.bind(1, to_string(status));
+    q.bind(2, reason);
+    q.bind(3, now);
+    q.bind(4, now);
+    q.bind(5, t.summary_json);
+    q.bind(6, t.wall_seconds);
+    q.bind(7, t.tokens_per_second);
+    q.bind(8, t.peak_bytes);
+    q.bind(9, t.step);
+    q.bind(10, id);
     q.exec();
   } catch (...) {
     // The status could not be written (a full disk, say): the run is let go all the same, its lock
@@ -529,6 +529,11 @@ void RunStore::finish_run(const std::string& id, RunStatus status, const std::st
     throw;
   }
   impl_->release_ownership(id);
+}
+
+bool RunStore::owns(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->owned.count(id) > 0;
 }
 
 void RunStore::add_benchmarks(const std::vector<BenchmarkRecord>& rows) {

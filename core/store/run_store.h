@@ -132,8 +132,11 @@ class RunStore {
   void add_probes(const std::string& id, const std::vector<ProbeRecord>& probes);
   /// Writes one logging interval in a single transaction and refreshes the heartbeat.
   void write_batch(const std::string& id, const LogBatch& batch);
-  /// Final status, summary and measurements.
+  /// Final status, summary and measurements. Releases the run even when the write fails (then its
+  /// lock is left unlocked, so that reapers find it interrupted) and rethrows.
   void finish_run(const std::string& id, RunStatus status, const std::string& reason, const RunTotals& totals);
+  /// Whether this store currently owns the run (created owned or claimed, not yet finished or let go).
+  bool owns(const std::string& id) const;
   void add_benchmarks(const std::vector<BenchmarkRecord>& rows);
   /// Forgets a checkpoint row (the caller deletes the file).
   void remove_checkpoint(const std::string& id, int64_t step, const std::string& kind);

@@ -246,20 +246,30 @@ RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& obser
   rec.environment_json = env.dump();
   s->run_id = store.create_run(rec, /*owned=*/true);
 
-  const auto counts = count_parameters(*s->model);
-  std::vector<ModuleParams> modules;
-  for (const auto& [name, total, trainable] : counts.modules) modules.push_back({name, total, trainable});
-  store.set_params(s->run_id, counts.total, counts.trainable, modules);
-  store.add_probes(s->run_id, s->probes);
-  nlohmann::json info = {{"run_id", s->run_id},
-                         {"preset", s->config.preset},
-                         {"method", rec.method},
-                         {"params_total", counts.total},
-                         {"params_trainable", counts.trainable},
-                         {"train_examples", s->data.train.size()},
-                         {"threads", s->threads},
-                         {"environment", env}};
-  observer.on_start(s->run_id, info);
+  try {
+    const auto counts = count_parameters(*s->model);
+    std::vector<ModuleParams> modules;
+    for (const auto& [name, total, trainable] : counts.modules) modules.push_back({name, total, trainable});
+    store.set_params(s->run_id, counts.total, counts.trainable, modules);
+    store.add_probes(s->run_id, s->probes);
+    nlohmann::json info = {{"run_id", s->run_id},
+                           {"preset", s->config.preset},
+                           {"method", rec.method},
+                           {"params_total", counts.total},
+                           {"params_trainable", counts.trainable},
+                           {"train_examples", s->data.train.size()},
+                           {"threads", s->threads},
+                           {"environment", env}};
+    observer.on_start(s->run_id, info);
+  } catch (const std::exception& e) {
+    // The run exists but never started: it ends failed with the reason (or, if even that cannot be
+    // written, let go so that it reads as interrupted), never owned by a process that has given up on it.
+    try {
+      store.finish_run(s->run_id, RunStatus::Failed, std::string("could not start: ") + e.what(), RunTotals{});
+    } catch (const std::exception&) {
+    }
+    throw;
+  }
   return run_session(*s);
 }
 

@@ -309,12 +309,18 @@ RunResult run_session(Session& s) {
     RunTotals totals;
     totals.step = s.step;
     totals.peak_bytes = tensor_bytes_peak();
-    try {
-      s.store->finish_run(s.run_id, r.status, r.reason, totals);
-    } catch (const std::exception&) {
-      // Even the status could not be written: the released owner lock shows the run as interrupted.
-      if (r.status != RunStatus::Interrupted) throw;
+    // When the final write itself failed, finish_run has already let the run go and any reaper finds it
+    // interrupted: writing to it again could overwrite a run that another process has taken over since.
+    bool recorded = false;
+    if (s.store->owns(s.run_id)) {
+      try {
+        s.store->finish_run(s.run_id, r.status, r.reason, totals);
+        recorded = true;
+      } catch (const std::exception&) {
+        // Even the status could not be written: the run was let go, and reads as interrupted.
+      }
     }
+    if (!recorded && r.status != RunStatus::Interrupted) throw;
     s.observer->on_finish(r);
     return r;
   }

@@ -170,6 +170,12 @@ class CliTest(unittest.TestCase):
         self.assertEqual(sorted(r["status"] for r in runs.values()), ["finished", "interrupted"])
         stopped = next(i for i, r in runs.items() if r["status"] == "interrupted")
         self.assertIn(stopped[:8], p.stderr)
+        # Resumed on the same full disk, it stops again the same way and says so.
+        again = subprocess.run([CLI, "resume", stopped[:8], "--db", self.db], preexec_fn=small_disk, capture_output=True,
+                               text=True, timeout=300)
+        self.assertNotEqual(again.returncode, 0)
+        self.assertIn("the disk may be full", again.stderr)
+        self.assertIn(f"etlab-cli resume {stopped[:8]}", again.stderr)
         # With room again, the interrupted run carries on from its last checkpoint to the end.
         resumed = lines(run("resume", stopped[:8], "--db", self.db, "--json", "--threads", "2").stdout)
         self.assertEqual(resumed[-1]["status"], "finished")

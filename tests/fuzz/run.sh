@@ -62,7 +62,7 @@ for t in "${targets[@]}"; do
   echo "== $t: $runs executions"
   start=$(date +%s)
   TMPDIR=$tmp ASAN_OPTIONS=$asan "$build/tests/fuzz/$t" -runs="$runs" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 "${extra[@]}" \
+    -print_final_stats=1 ${extra[@]+"${extra[@]}"} \
     -artifact_prefix="$build/crashers/$t/" "$build/corpus/$t" 2>&1 | grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' || true
   echo "== $t done in $(( $(date +%s) - start ))s; crashers: $(ls "$build/crashers/$t" | wc -l)"
 done

@@ -265,6 +265,26 @@ TEST(TrainingTest, Seq2seqTaggingTrains) {
   }
 }
 
+// A run whose start fails after it was created (here the observer throws) ends failed with the
+// reason and is let go, not left "running" and owned by a process that gave up on it.
+TEST(TrainingTest, RunThatCannotStartEndsFailedAndIsReleased) {
+  struct ThrowsOnStart : Recorder {
+    std::string id;
+    void on_start(const std::string& run_id, const nlohmann::json&) override {
+      id = run_id;
+      throw std::runtime_error("the observer is gone");
+    }
+  } obs;
+  TempDb db;
+  EXPECT_THROW(train_run(tiny_config(), *db.store, obs), std::runtime_error);
+  ASSERT_FALSE(obs.id.empty());
+  const auto rec = db.store->find_run(obs.id);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->status, "failed");
+  EXPECT_NE(rec->reason.find("could not start: the observer is gone"), std::string::npos) << rec->reason;
+  EXPECT_FALSE(db.store->owns(obs.id));
+}
+
 TEST(TrainingTest, CancellationStopsWithinOneStep) {
   TempDb db;
   Recorder obs;
