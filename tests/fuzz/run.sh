@@ -50,7 +50,7 @@ seed() {  # seed TARGET: a corpus folder of starting inputs
 
 for t in "${targets[@]}"; do
   seed "$t"
-  mkdir -p "$build/crashers/$t"
+  mkdir -p "$build/crashers/$t" "$build/logs"
   max_len=4096 tmp=${TMPDIR:-/tmp} extra=() asan=${ASAN_OPTIONS:-}
   if [ "$t" = fuzz_merge ]; then
     # Each input is a whole database written, snapshotted, checked and merged through SQLite, which
@@ -63,6 +63,8 @@ for t in "${targets[@]}"; do
   start=$(date +%s)
   TMPDIR=$tmp ASAN_OPTIONS=$asan "$build/tests/fuzz/$t" -runs="$runs" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 ${extra[@]+"${extra[@]}"} \
-    -artifact_prefix="$build/crashers/$t/" "$build/corpus/$t" 2>&1 | grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' || true
-  echo "== $t done in $(( $(date +%s) - start ))s; crashers: $(ls "$build/crashers/$t" | wc -l)"
+    -artifact_prefix="$build/crashers/$t/" "$build/corpus/$t" > "$build/logs/$t.log" 2>&1 || true
+  # The whole log stays in build-fuzz/logs/ (a crash's stack and message); here, the summary.
+  grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|terminate called)' "$build/logs/$t.log" || true
+  echo "== $t done in $(( $(date +%s) - start ))s; crashers: $(ls "$build/crashers/$t" | wc -l); log: $build/logs/$t.log"
 done
