@@ -105,6 +105,16 @@ void review_sparse_side(Context& c);
 /// Returns the base language model the fine-tunes start from.
 RunRecord review_lora_side(Context& c);
 std::vector<std::string> known_gaps();
+/// The parity rule's verdict in words ("at parity", "a gap", or the verdict).
+std::string parity_words(Verdict v);
+/// Learned sparse attention in a fine-tune of the (dense) base: a new router, the rest the base's.
+nlohmann::json sparse_finetune_attention(const Budget& b);
+/// The spam fine-tunes of gaps 1 and 4 (the same runs, reused).
+FinetuneTask spam_task(const Budget& b);
+/// Gap 4 (review_gap_transfer.cpp): the LoRA rank chosen from the measured spectrum against a fixed one.
+GapResult gap_rank_from_spectrum(Context& c, const RunRecord& base);
+/// Gap 4 (review_gap_transfer.cpp): a router trained on spam reused on State of the Union against its own.
+GapResult gap_router_transfer(Context& c, const RunRecord& base);
 /// Gap 5 (review_gap_vision.cpp): a small ViT on Fashion-MNIST and MNIST digits.
 GapResult gap_vision(Context& c);
 /// Gap 2 (review_gap_seq2seq.cpp): an encoder-decoder on Brown tagging as sequence to sequence.
