@@ -92,6 +92,9 @@ int inspect_existing(const std::string& path, bool full_check) {
     }
     if (app != kEtlabApplicationId && (app != 0 || tables > 0))
       throw StoreError(path + " is an SQLite database but not an etlab database; it was left untouched");
+    if (version < 0)
+      throw StoreError(path + " is corrupt (schema version " + std::to_string(version) +
+                       " is not one etlab writes); it was left untouched");
     if (version > RunStore::kSchemaVersion)
       throw StoreError(path + " was written by a newer etlab (schema version " + std::to_string(version) +
                        "; this build reads up to " + std::to_string(RunStore::kSchemaVersion) + "); it was left untouched");
@@ -216,6 +219,8 @@ RunStore::RunStore(const std::string& path, bool read_only, bool keep_backup) : 
       SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
       // Another process may have migrated while we waited for the write lock.
       int current = db.execAndGet("PRAGMA user_version").getInt();
+      if (current < 0 || current > kSchemaVersion)  // changed by another process since the check above
+        throw StoreError(path + " has schema version " + std::to_string(current) + ", which this build cannot migrate");
       const auto& steps = schema_migrations();
       for (; current < kSchemaVersion; ++current)
         for (const auto& sql : steps[static_cast<size_t>(current)]) db.exec(sql);
