@@ -79,59 +79,147 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="342"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>Wahrscheinlichkeiten, nicht beachtete Blöcke abgedunkelt</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="329"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="343"/>
         <source>probabilities</source>
         <translation>Wahrscheinlichkeiten</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="330"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
         <source>attended blocks</source>
         <translation>beachtete Blöcke</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="333"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="347"/>
         <source>difference to step %1</source>
         <translation>Differenz zu Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="358"/>
         <source>difference to run %1 at step %2</source>
         <translation>Differenz zu Lauf %1 bei Schritt %2</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="346"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="360"/>
         <source> · run %1 saw other inputs (%2 vs %3 tokens): no difference</source>
         <translation> · Lauf %1 sah andere Eingaben (%2 statt %3 Token): keine Differenz</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>Lauf %1 · Schritt %2 · Schicht %3 · Head %4 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
         <source>query block</source>
         <translation>Query-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
         <source>query position</source>
         <translation>Query-Position</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="370"/>
         <source>key block</source>
         <translation>Key-Block</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="370"/>
         <source>key position</source>
         <translation>Key-Position</translation>
+    </message>
+</context>
+<context>
+    <name>RunDetails</name>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="37"/>
+        <source>&lt;h4&gt;Data-parallel job: %1 ranks&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Datenparalleler Job: %1 Ränge&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="39"/>
+        <source>&lt;p&gt;Effective batch %1 (%2 a rank × %3 accumulated × %4 ranks) · learning rate %5 (scaling: %6) · %7 all-reduce in %8 MiB buckets · started by %9&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Effektive Batch-Größe %1 (%2 je Rang × %3 akkumuliert × %4 Ränge) · Lernrate %5 (Skalierung: %6) · %7-All-Reduce in Buckets zu %8 MiB · gestartet von %9&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="51"/>
+        <source>&lt;p&gt;Parameters were identical on every rank, bit for bit, at all %1 comparisons.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Parameter waren auf jedem Rang bitgenau gleich, bei allen %1 Vergleichen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>tokens/s (last)</source>
+        <translation>Tokens/s (letzter Wert)</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>tokens/s (best)</source>
+        <translation>Tokens/s (bester Wert)</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>peak tensors MiB</source>
+        <translation>Tensor-Spitze MiB</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>peak RSS MiB</source>
+        <translation>RSS-Spitze MiB</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="75"/>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="83"/>
+        <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="85"/>
+        <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>last</source>
+        <translation>letzter Wert</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>best</source>
+        <translation>bester Wert</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>at step</source>
+        <translation>bei Schritt</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="111"/>
+        <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -219,102 +307,97 @@
         <translation>--tradeoff: erwartet runs oder lengths (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="206"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="245"/>
         <source>name at least one run</source>
         <translation>geben Sie mindestens einen Lauf an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="211"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="59"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="206"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
         <translation>%1 enthält bereits einen Bericht (index.html); wählen Sie einen leeren Ordner</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="215"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="63"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>cannot create %1</source>
         <translation>%1 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>test accuracy</source>
         <translation>Testgenauigkeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="240"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="272"/>
         <source>Training loss</source>
         <translation>Trainings-Loss</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="241"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
         <source>Attention of the first run (last step, layer 0, head 0)</source>
         <translation>Attention des ersten Laufs (letzter Schritt, Schicht 0, Head 0)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="242"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="274"/>
         <source>Rank spectra of the weight updates</source>
         <translation>Rangspektren der Gewichts-Updates</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="275"/>
         <source>Speed and memory of every finished run in the database</source>
         <translation>Geschwindigkeit und Speicherbedarf aller abgeschlossenen Läufe in der Datenbank</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="255"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="287"/>
         <source>Not available: %1</source>
         <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="105"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="127"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="222"/>
         <source>data (CSV)</source>
         <translation>Daten (CSV)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
         <source>etlab report</source>
         <translation>etlab-Bericht</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
         <source>Database %1 · etlab %2 · git %3</source>
         <translation>Datenbank %1 · etlab %2 · git %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="147"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="236"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -324,102 +407,102 @@
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="316"/>
         <source>export or report</source>
         <translation>export oder report</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="317"/>
         <source>database file</source>
         <translation>Datenbankdatei</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="301"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="318"/>
         <source>run id or prefix (several: comma-separated)</source>
         <translation>Lauf-ID oder ihr Präfix (mehrere: durch Kommas getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="302"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="319"/>
         <source>heatmap, spectrum, tradeoff or curves</source>
         <translation>heatmap, spectrum, tradeoff oder curves</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="303"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="320"/>
         <source>png, svg, pdf or csv</source>
         <translation>png, svg, pdf oder csv</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="304"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="321"/>
         <source>file (export) or folder (report) to write</source>
         <translation>zu schreibende Datei (export) bzw. zu schreibender Ordner (report)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="305"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="322"/>
         <source>layer (heatmap, spectrum)</source>
         <translation>Schicht (heatmap, spectrum)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="323"/>
         <source>head (heatmap)</source>
         <translation>Head (heatmap)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="324"/>
         <source>step (default: the last recorded)</source>
         <translation>Schritt (Standard: der zuletzt aufgezeichnete)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="308"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="325"/>
         <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
         <translation>adaptiertes Modul (spectrum): q, k, v, o, ffn_in, ffn_out</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="310"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="327"/>
         <source>metric (curves)</source>
         <translation>Metrik (curves)</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="311"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="328"/>
         <source>PNG resolution</source>
         <translation>PNG-Auflösung</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="312"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="329"/>
         <source>tradeoff view: runs or lengths</source>
         <translation>Trade-off-Ansicht: runs oder lengths</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="314"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="331"/>
         <source>tradeoff lengths: fwd or fwdbwd</source>
         <translation>Trade-off lengths: fwd oder fwdbwd</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="315"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="332"/>
         <source>tradeoff lengths: cpu or cuda</source>
         <translation>Trade-off lengths: cpu oder cuda</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="317"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="334"/>
         <source>report: a review study&apos;s review.json instead of runs</source>
         <translation>report: review.json einer Review-Studie statt Läufen</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="327"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="344"/>
         <source>report: give --out FOLDER</source>
         <translation>report: geben Sie --out ORDNER an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="333"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="350"/>
         <source>%1: give --db FILE and --out PATH</source>
         <translation>%1: geben Sie --db DATEI und --out PFAD an</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="352"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="369"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
         <translation>export: --layer, --head, --step und --dpi erwarten ganze Zahlen</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="359"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="376"/>
         <source>export: --format must be png, svg, pdf or csv</source>
         <translation>export: --format muss png, svg, pdf oder csv sein</translation>
     </message>
@@ -429,62 +512,62 @@
         <translation>unbekanntes Diagrammformat „%1“ (png, svg, pdf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="68"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="61"/>
         <source>Budget &lt;b&gt;%1&lt;/b&gt; (%2) · measured in %3 min · %4 runs trained, %5 reused · from &lt;code&gt;%6&lt;/code&gt;</source>
         <translation>Budget &lt;b&gt;%1&lt;/b&gt; (%2) · gemessen in %3 min · %4 Läufe trainiert, %5 wiederverwendet · aus &lt;code&gt;%6&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>claim</source>
         <translation>Behauptung</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>claimed</source>
         <translation>behauptet</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>measured here</source>
         <translation>hier gemessen</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>verdict</source>
         <translation>Urteil</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="108"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="95"/>
         <source>Research gaps</source>
         <translation>Forschungslücken</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="130"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="109"/>
         <source>Verdict rules (fixed before any run)</source>
         <translation>Urteilsregeln (vor jedem Lauf festgelegt)</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="131"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="110"/>
         <source>Rule per claim</source>
         <translation>Regel je Behauptung</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="141"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="113"/>
         <source>etlab review study</source>
         <translation>etlab-Review-Studie</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="142"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="114"/>
         <source>The literature review&apos;s claims measured on this machine · etlab %1 · git %2</source>
         <translation>Die Behauptungen des Literatur-Reviews, gemessen auf diesem Rechner · etlab %1 · git %2</translation>
     </message>
@@ -492,17 +575,17 @@
 <context>
     <name>etlab::AttentionExplorer</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="138"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="152"/>
         <source>Block selection of every layer and head at this step; click one to inspect it</source>
         <translation>Blockauswahl jeder Schicht und jedes Heads in diesem Schritt; zum Untersuchen anklicken</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="141"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="155"/>
         <source>Held-out probe example (the same inputs at every step)</source>
         <translation>Zurückgehaltenes Probe-Beispiel (in jedem Schritt dieselben Eingaben)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="143"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="157"/>
         <source>Scrub through training: the attention recorded at each evaluation</source>
         <translation>Durch das Training blättern: die bei jeder Evaluation aufgezeichnete Attention</translation>
     </message>
@@ -511,97 +594,97 @@
         <translation type="vanished">Differenz zu einem anderen Schritt anzeigen (orange: jetzt mehr Attention, blau: weniger)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="146"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="160"/>
         <source>Show the difference to another step or to another selected run at the same step (orange: more attention here, blue: less)</source>
         <translation>Differenz zu einem anderen Schritt oder zu einem anderen ausgewählten Lauf beim selben Schritt (orange: hier mehr Attention, blau: weniger)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="152"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="166"/>
         <source>Choose a run to see its attention.</source>
         <translation>Wählen Sie einen Lauf, um seine Attention zu sehen.</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="170"/>
         <source>Probe</source>
         <translation>Probe</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="158"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="172"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="175"/>
         <source>Compare with</source>
         <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="163"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="177"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="227"/>
         <source>Loading the attention of run %1…</source>
         <translation>Attention von Lauf %1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="236"/>
         <source>Cannot load the attention: %1</source>
         <translation>Attention kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="223"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="237"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
         <translation>Dieser Lauf hat keine Attention aufgezeichnet (bisher hat keine Evaluation stattgefunden).</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="230"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="244"/>
         <source>#%1 (%2 tokens) %3</source>
         <translation>#%1 (%2 Token) %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="264"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="251"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="265"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="253"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="267"/>
         <source>run %1 (same step)</source>
         <translation>Lauf %1 (selber Schritt)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="316"/>
         <source>L%1 H%2 %3</source>
         <translation>L%1 H%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="317"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
         <translation>Schicht %1, Head %2: %3 der Key-Blöcke beachtet</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="363"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="377"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="382"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>Mittelwert des Laufs in Schritt %1: Dichte %2 · Entropie %3 nats · mittlere Distanz %4 Token</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="381"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="395"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>Dieser Head: %1 von %2 Blockpaaren (Block %3)</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="422"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="436"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
@@ -925,7 +1008,7 @@
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="224"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="307"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="267"/>
         <source>resume %1</source>
         <translation>%1 fortsetzen</translation>
     </message>
@@ -1181,89 +1264,81 @@
         <translation>beliebige Methode</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="43"/>
         <source>seed %1</source>
-        <translation>Seed %1</translation>
+        <translation type="vanished">Seed %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="51"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="53"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>metric</source>
-        <translation>Metrik</translation>
+        <translation type="vanished">Metrik</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>last</source>
-        <translation>letzter Wert</translation>
+        <translation type="vanished">letzter Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>best</source>
-        <translation>bester Wert</translation>
+        <translation type="vanished">bester Wert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>at step</source>
-        <translation>bei Schritt</translation>
+        <translation type="vanished">bei Schritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="62"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="90"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="50"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="96"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="97"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="109"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="69"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="88"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="79"/>
         <source>Rename run</source>
         <translation>Lauf umbenennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="79"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="88"/>
         <source>Tags, separated by commas:</source>
         <translation>Tags, durch Kommas getrennt:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="97"/>
         <source>Notes on this run:</source>
         <translation>Notizen zu diesem Lauf:</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="153"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="113"/>
         <source>Move to bin</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="117"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>%n Lauf in den Papierkorb verschoben — Rückgängig mit %1</numerusform>
@@ -1271,30 +1346,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="170"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="130"/>
         <source>Undo delete</source>
         <translation>Löschen rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="189"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="149"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="195"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="201"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="208"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="155"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="161"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="168"/>
         <source>Empty bin</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
         <source>The bin is empty.</source>
         <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="202"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="162"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Lauf und seine %1 Checkpoint-Datei(en) (%2 MB) endgültig entfernen? Dies kann nicht rückgängig gemacht werden.</numerusform>
@@ -1302,33 +1377,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="211"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="171"/>
         <source>Removed %1 run(s) and %2 file(s), %3 MB freed</source>
         <translation>%1 Lauf/Läufe und %2 Datei(en) entfernt, %3 MB frei geworden</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="219"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="226"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="179"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="186"/>
         <source>Merge database</source>
         <translation>Datenbank zusammenführen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="220"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="180"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>Die Läufe aus %1 in %2 importieren? Bereits vorhandene Läufe werden übersprungen; %1 wird nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="229"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="189"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>Zusammengeführt: %1 Lauf/Läufe hinzugefügt, %2 bereits vorhanden, %3 Checkpoint-Datei(en) kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="234"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="194"/>
         <source>; %1 checkpoint file(s) and %2 run(s) left out</source>
         <translation>; %1 Checkpoint-Datei(en) und %2 Lauf/Läufe ausgelassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="243"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="203"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
@@ -1435,9 +1510,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="274"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="275"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="276"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="234"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="235"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="236"/>
         <source>demo: %1</source>
         <translation>Demo: %1</translation>
     </message>
@@ -1446,17 +1521,17 @@
         <translation type="vanished">Die LoRA-Demo benötigt den Dense-Lauf: Sie startet, sobald dieser abgeschlossen ist</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="288"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="248"/>
         <source>Select one finished run to try</source>
         <translation>Wählen Sie einen abgeschlossenen Lauf zum Ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="293"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="253"/>
         <source>Only finished runs can be tried</source>
         <translation>Nur abgeschlossene Läufe lassen sich ausprobieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="309"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="269"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>Lauf %1 hat den Status %2: nur unterbrochene, abgebrochene oder fehlgeschlagene Läufe lassen sich fortsetzen</translation>
     </message>
@@ -1490,97 +1565,97 @@
 <context>
     <name>etlab::NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
         <source>Task and model</source>
         <translation>Aufgabe und Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="34"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="35"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="36"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="51"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="54"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="63"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="66"/>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="124"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
         <source>Other settings and sweeps</source>
         <translation>Weitere Einstellungen und Sweeps</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="130"/>
         <source>one KEY=VALUE per line, e.g. train.lr=3e-4 (etlab-cli keys lists them)</source>
         <translation>ein SCHLÜSSEL=WERT pro Zeile, z. B. train.lr=3e-4 (etlab-cli keys listet sie auf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="131"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="134"/>
         <source>key, e.g. lora.r</source>
         <translation>Schlüssel, z. B. lora.r</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="133"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="136"/>
         <source>values, e.g. 4,8,16</source>
         <translation>Werte, z. B. 4,8,16</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="144"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="145"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="148"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="150"/>
         <source>Seeds per setting</source>
         <translation>Seeds pro Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="152"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="155"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="236"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="239"/>
         <source>override &quot;%1&quot; is not KEY=VALUE</source>
         <translation>Überschreibung „%1“ hat nicht die Form SCHLÜSSEL=WERT</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="260"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="274"/>
         <source>give a key and its values</source>
         <translation>geben Sie einen Schlüssel und seine Werte an</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="268"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="282"/>
         <source>with %1=%2: %3</source>
         <translation>mit %1=%2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="315"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="329"/>
         <source>, sweep %1</source>
         <translation>, Sweep %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/NewRunDialog.cpp" line="316"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="330"/>
         <source>, %n seeds</source>
         <translation>
             <numerusform>, %n Seed</numerusform>
@@ -1611,72 +1686,72 @@
         <translation>%1 ist kein Bericht einer Review-Studie (kein Budget bzw. keine Behauptungen); ein solcher Bericht wird von etlab-cli study review geschrieben</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="48"/>
+        <location filename="../views/study/ReviewModel.cpp" line="49"/>
         <source>%1: a claim is not an object</source>
         <translation>%1: eine Behauptung ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="59"/>
+        <location filename="../views/study/ReviewModel.cpp" line="60"/>
         <source>%1: a claim has no id or verdict</source>
         <translation>%1: eine Behauptung hat keine ID oder kein Urteil</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="68"/>
+        <location filename="../views/study/ReviewModel.cpp" line="69"/>
         <source>%1: a research-gap study is not an object</source>
         <translation>%1: eine Studie zu einer Forschungslücke ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="77"/>
+        <location filename="../views/study/ReviewModel.cpp" line="78"/>
         <source>%1: a research-gap study has no id or conclusion</source>
         <translation>%1: einer Studie zu einer Forschungslücke fehlen ID oder Schlussfolgerung</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <location filename="../views/study/ReviewModel.cpp" line="112"/>
         <source>Conclusion.</source>
         <translation>Schlussfolgerung.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <location filename="../views/study/ReviewModel.cpp" line="112"/>
         <source>Rule:</source>
         <translation>Regel:</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="155"/>
+        <location filename="../views/study/ReviewModel.cpp" line="156"/>
         <source>Double-click to select these runs: %1</source>
         <translation>Doppelklicken, um diese Läufe auszuwählen: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="157"/>
+        <location filename="../views/study/ReviewModel.cpp" line="158"/>
         <source>Rule: %1</source>
         <translation>Regel: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="168"/>
+        <location filename="../views/study/ReviewModel.cpp" line="169"/>
         <source>Claim</source>
         <translation>Behauptung</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="169"/>
+        <location filename="../views/study/ReviewModel.cpp" line="170"/>
         <source>Claimed</source>
         <translation>Behauptet</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="170"/>
+        <location filename="../views/study/ReviewModel.cpp" line="171"/>
         <source>Measured here</source>
         <translation>Hier gemessen</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="171"/>
+        <location filename="../views/study/ReviewModel.cpp" line="172"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="172"/>
+        <location filename="../views/study/ReviewModel.cpp" line="173"/>
         <source>Setting</source>
         <translation>Einstellung</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="173"/>
+        <location filename="../views/study/ReviewModel.cpp" line="174"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
@@ -1684,186 +1759,186 @@
 <context>
     <name>etlab::ReviewView</name>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="219"/>
-        <location filename="../views/study/ReviewView.cpp" line="288"/>
+        <location filename="../views/study/ReviewView.cpp" line="284"/>
+        <location filename="../views/study/ReviewView.cpp" line="359"/>
         <source>sequence length n (tokens)</source>
         <translation>Sequenzlänge n (Token)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="220"/>
-        <location filename="../views/study/ReviewView.cpp" line="239"/>
-        <location filename="../views/study/ReviewView.cpp" line="278"/>
+        <location filename="../views/study/ReviewView.cpp" line="285"/>
+        <location filename="../views/study/ReviewView.cpp" line="307"/>
+        <location filename="../views/study/ReviewView.cpp" line="346"/>
         <source>test score (points)</source>
         <translation>Testergebnis (Punkte)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="224"/>
+        <location filename="../views/study/ReviewView.cpp" line="288"/>
         <source>dense</source>
         <translation>Dense Attention</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="225"/>
+        <location filename="../views/study/ReviewView.cpp" line="289"/>
         <source>learned sparse</source>
         <translation>Gelernte Sparse Attention</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="227"/>
+        <location filename="../views/study/ReviewView.cpp" line="291"/>
         <source>2048 tokens</source>
         <translation>2048 Token</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="238"/>
+        <location filename="../views/study/ReviewView.cpp" line="306"/>
         <source>LoRA rank r</source>
         <translation>LoRA-Rang r</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="246"/>
+        <location filename="../views/study/ReviewView.cpp" line="314"/>
         <source>%1: LoRA</source>
         <translation>%1: LoRA</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="250"/>
+        <location filename="../views/study/ReviewView.cpp" line="318"/>
         <source>%1: full fine-tuning</source>
         <translation>%1: Full Fine-Tuning</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="255"/>
+        <location filename="../views/study/ReviewView.cpp" line="323"/>
         <source>full fine-tuning</source>
         <translation>Full Fine-Tuning</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="256"/>
+        <location filename="../views/study/ReviewView.cpp" line="324"/>
         <source>LoRA r = 8</source>
         <translation>LoRA r = 8</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="257"/>
+        <location filename="../views/study/ReviewView.cpp" line="325"/>
         <source>majority class</source>
         <translation>Mehrheitsklasse</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="293"/>
+        <location filename="../views/study/ReviewView.cpp" line="364"/>
         <source>forward time (ms)</source>
         <translation>Zeit des Vorwärtsdurchlaufs (ms)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="296"/>
+        <location filename="../views/study/ReviewView.cpp" line="367"/>
         <source>exact (fastest dense, n^%1)</source>
         <translation>exakt (schnellste Dense-Variante, n^%1)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="298"/>
+        <location filename="../views/study/ReviewView.cpp" line="369"/>
         <source>learned sparse (n^%1)</source>
         <translation>gelernte Sparse Attention (n^%1)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="308"/>
+        <location filename="../views/study/ReviewView.cpp" line="379"/>
         <source>No review study loaded. Run one from File → Review Study, or open a review.json with File → Open Review Report…</source>
         <translation>Keine Review-Studie geladen. Starten Sie eine über Datei → Review-Studie oder öffnen Sie eine review.json über Datei → Review-Bericht öffnen…</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="335"/>
+        <location filename="../views/study/ReviewView.cpp" line="406"/>
         <source>Export Chart…</source>
         <translation>Diagramm exportieren…</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="347"/>
+        <location filename="../views/study/ReviewView.cpp" line="418"/>
         <source>Chart:</source>
         <translation>Diagramm:</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="357"/>
+        <location filename="../views/study/ReviewView.cpp" line="428"/>
         <source>Claims</source>
         <translation>Behauptungen</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="358"/>
+        <location filename="../views/study/ReviewView.cpp" line="429"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="361"/>
-        <location filename="../views/study/ReviewView.cpp" line="394"/>
+        <location filename="../views/study/ReviewView.cpp" line="432"/>
+        <location filename="../views/study/ReviewView.cpp" line="460"/>
         <source>No research-gap studies in this report (run the study with --gaps).</source>
         <translation>Dieser Bericht enthält keine Studien zu Forschungslücken (die Studie mit --gaps ausführen).</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="362"/>
+        <location filename="../views/study/ReviewView.cpp" line="433"/>
         <source>Research gaps</source>
         <translation>Forschungslücken</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="381"/>
+        <location filename="../views/study/ReviewView.cpp" line="452"/>
         <source>&lt;b&gt;Review study, budget %1&lt;/b&gt; (%2) · %3 claims: %4 supported, %5 refuted, %6 other · %7 runs trained, %8 reused, %9 min · &lt;code&gt;%10&lt;/code&gt;</source>
         <translation>&lt;b&gt;Review-Studie, Budget %1&lt;/b&gt; (%2) · %3 Behauptungen: %4 bestätigt, %5 widerlegt, %6 sonstige · %7 Läufe trainiert, %8 wiederverwendet, %9 min · &lt;code&gt;%10&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="126"/>
+        <location filename="../views/study/ReviewView.cpp" line="174"/>
         <source>Accuracy against sequence length (dense vs learned sparse)</source>
         <translation>Genauigkeit gegen Sequenzlänge (Dense vs. gelernte Sparse Attention)</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="127"/>
+        <location filename="../views/study/ReviewView.cpp" line="175"/>
         <source>LoRA rank sweep against full fine-tuning</source>
         <translation>LoRA-Rang-Sweep im Vergleich zu Full Fine-Tuning</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="128"/>
+        <location filename="../views/study/ReviewView.cpp" line="176"/>
         <source>Full fine-tuning vs LoRA per task</source>
         <translation>Full Fine-Tuning vs. LoRA pro Aufgabe</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="129"/>
+        <location filename="../views/study/ReviewView.cpp" line="177"/>
         <source>Attention time against sequence length</source>
         <translation>Attention-Zeit gegen Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="417"/>
+        <location filename="../views/study/ReviewView.cpp" line="483"/>
         <source>Research gap: %1</source>
         <translation>Forschungslücke: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="435"/>
+        <location filename="../views/study/ReviewView.cpp" line="501"/>
         <source>No chart: the loaded report has no data for one.</source>
         <translation>Kein Diagramm: Der geladene Bericht enthält keine Daten dafür.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="439"/>
+        <location filename="../views/study/ReviewView.cpp" line="505"/>
         <source>Means over seeds; each length trains with the same tokens per step.</source>
         <translation>Mittelwerte über Seeds; jede Länge trainiert mit gleich vielen Token pro Schritt.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="441"/>
+        <location filename="../views/study/ReviewView.cpp" line="507"/>
         <source>alpha = 2r at every rank; dashed: full fine-tuning of the same task.</source>
         <translation>alpha = 2r bei jedem Rang; gestrichelt: Full Fine-Tuning derselben Aufgabe.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="443"/>
+        <location filename="../views/study/ReviewView.cpp" line="509"/>
         <source>Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is in the table&apos;s parity row.</source>
         <translation>Mittelwerte über Seeds; Makro-F1 bei unausgewogenen Aufgaben, sonst Genauigkeit; das Urteil pro Aufgabe steht in der Parity-Zeile der Tabelle.</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="446"/>
+        <location filename="../views/study/ReviewView.cpp" line="512"/>
         <source>From the attention benchmark the study ran (forward, B = 64, k = auto).</source>
         <translation>Aus dem Attention-Benchmark, den die Studie ausgeführt hat (Vorwärtsdurchlauf, B = 64, k = auto).</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="455"/>
+        <location filename="../views/study/ReviewView.cpp" line="521"/>
         <source>nothing to export: no chart</source>
         <translation>nichts zu exportieren: kein Diagramm</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="517"/>
+        <location filename="../views/study/ReviewView.cpp" line="583"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="521"/>
+        <location filename="../views/study/ReviewView.cpp" line="587"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="522"/>
+        <location filename="../views/study/ReviewView.cpp" line="588"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>

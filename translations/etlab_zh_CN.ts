@@ -79,59 +79,147 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="328"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="342"/>
         <source>probabilities, unattended blocks dimmed</source>
         <translation>概率，未被关注的块调暗显示</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="329"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="343"/>
         <source>probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="330"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
         <source>attended blocks</source>
         <translation>被关注的块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="333"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="347"/>
         <source>difference to step %1</source>
         <translation>与第 %1 步的差值</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="344"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="358"/>
         <source>difference to run %1 at step %2</source>
         <translation>与运行 %1 在第 %2 步的差异</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="346"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="360"/>
         <source> · run %1 saw other inputs (%2 vs %3 tokens): no difference</source>
         <translation> · 运行 %1 的输入不同（%2 与 %3 个词元）：无法比较差异</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="354"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
         <source>run %1 · step %2 · layer %3 · head %4 · %5</source>
         <translation>运行 %1 · 第 %2 步 · 第 %3 层 · 第 %4 个头 · %5</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
         <source>query block</source>
         <translation>查询块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="355"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="369"/>
         <source>query position</source>
         <translation>查询位置</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="370"/>
         <source>key block</source>
         <translation>键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="356"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="370"/>
         <source>key position</source>
         <translation>键位置</translation>
+    </message>
+</context>
+<context>
+    <name>RunDetails</name>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="37"/>
+        <source>&lt;h4&gt;Data-parallel job: %1 ranks&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;数据并行任务：%1 个进程（rank）&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="39"/>
+        <source>&lt;p&gt;Effective batch %1 (%2 a rank × %3 accumulated × %4 ranks) · learning rate %5 (scaling: %6) · %7 all-reduce in %8 MiB buckets · started by %9&lt;/p&gt;</source>
+        <translation>&lt;p&gt;有效批大小 %1（每个 rank %2 × 累积 %3 × %4 个 rank）· 学习率 %5（缩放：%6）· %7 全归约，每桶 %8 MiB · 启动方式 %9&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="51"/>
+        <source>&lt;p&gt;Parameters were identical on every rank, bit for bit, at all %1 comparisons.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在全部 %1 次比较中，各 rank 的参数逐位完全一致。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>rank</source>
+        <translation>rank</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>tokens/s (last)</source>
+        <translation>词元/秒（最新）</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>tokens/s (best)</source>
+        <translation>词元/秒（最佳）</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>peak tensors MiB</source>
+        <translation>张量峰值 MiB</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <source>peak RSS MiB</source>
+        <translation>RSS 峰值 MiB</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="75"/>
+        <source>seed %1</source>
+        <translation>随机种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="83"/>
+        <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="85"/>
+        <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>last</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>best</source>
+        <translation>最佳值</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <source>at step</source>
+        <translation>最佳所在步</translation>
+    </message>
+    <message>
+        <location filename="../views/runs/RunDetails.cpp" line="111"/>
+        <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -219,102 +307,97 @@
         <translation>--tradeoff：应为 runs 或 lengths（实际为“%1”）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="206"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="245"/>
         <source>name at least one run</source>
         <translation>请至少指定一个运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="211"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="59"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="206"/>
         <source>%1 already holds a report (index.html); choose an empty folder</source>
         <translation>%1 中已有报告（index.html）；请选择一个空文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="215"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="63"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="210"/>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="221"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="253"/>
         <source>wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="240"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="272"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="241"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
         <source>Attention of the first run (last step, layer 0, head 0)</source>
         <translation>第一个运行的注意力（最后一步，第 0 层，第 0 个头）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="242"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="274"/>
         <source>Rank spectra of the weight updates</source>
         <translation>权重更新的秩谱</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="243"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="275"/>
         <source>Speed and memory of every finished run in the database</source>
         <translation>数据库中所有已完成运行的速度与内存</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="255"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="287"/>
         <source>Not available: %1</source>
         <translation>不可用：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="265"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="105"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="127"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="222"/>
         <source>data (CSV)</source>
         <translation>数据（CSV）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="295"/>
         <source>etlab report</source>
         <translation>etlab 报告</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="273"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="296"/>
         <source>Database %1 · etlab %2 · git %3</source>
         <translation>数据库 %1 · etlab %2 · git %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="279"/>
-        <location filename="../app/gui/ReviewReport.cpp" line="147"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="236"/>
         <location filename="../views/common/ChartExport.cpp" line="65"/>
         <location filename="../views/common/ChartExport.cpp" line="79"/>
         <location filename="../views/common/ChartExport.cpp" line="94"/>
@@ -324,102 +407,102 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="299"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="316"/>
         <source>export or report</source>
         <translation>export 或 report</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="300"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="317"/>
         <source>database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="301"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="318"/>
         <source>run id or prefix (several: comma-separated)</source>
         <translation>运行 ID 或其前缀（多个时以逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="302"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="319"/>
         <source>heatmap, spectrum, tradeoff or curves</source>
         <translation>heatmap、spectrum、tradeoff 或 curves</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="303"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="320"/>
         <source>png, svg, pdf or csv</source>
         <translation>png、svg、pdf 或 csv</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="304"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="321"/>
         <source>file (export) or folder (report) to write</source>
         <translation>要写入的文件（export）或文件夹（report）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="305"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="322"/>
         <source>layer (heatmap, spectrum)</source>
         <translation>层（heatmap、spectrum）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="306"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="323"/>
         <source>head (heatmap)</source>
         <translation>头（heatmap）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="307"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="324"/>
         <source>step (default: the last recorded)</source>
         <translation>步数（默认：最后记录的一步）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="308"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="325"/>
         <source>adapted module (spectrum): q, k, v, o, ffn_in, ffn_out</source>
         <translation>适配的模块（spectrum）：q、k、v、o、ffn_in、ffn_out</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="310"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="327"/>
         <source>metric (curves)</source>
         <translation>指标（curves）</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="311"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="328"/>
         <source>PNG resolution</source>
         <translation>PNG 分辨率</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="312"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="329"/>
         <source>tradeoff view: runs or lengths</source>
         <translation>权衡视图：runs 或 lengths</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="314"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="331"/>
         <source>tradeoff lengths: fwd or fwdbwd</source>
         <translation>权衡 lengths：fwd 或 fwdbwd</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="315"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="332"/>
         <source>tradeoff lengths: cpu or cuda</source>
         <translation>权衡 lengths：cpu 或 cuda</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="317"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="334"/>
         <source>report: a review study&apos;s review.json instead of runs</source>
         <translation>report：使用综述研究的 review.json 而非运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="327"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="344"/>
         <source>report: give --out FOLDER</source>
         <translation>report：请指定 --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="333"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="350"/>
         <source>%1: give --db FILE and --out PATH</source>
         <translation>%1：请指定 --db FILE 和 --out PATH</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="352"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="369"/>
         <source>export: --layer, --head, --step and --dpi take whole numbers</source>
         <translation>export：--layer、--head、--step 和 --dpi 必须是整数</translation>
     </message>
     <message>
-        <location filename="../app/gui/HeadlessExport.cpp" line="359"/>
+        <location filename="../app/gui/HeadlessExport.cpp" line="376"/>
         <source>export: --format must be png, svg, pdf or csv</source>
         <translation>export：--format 必须是 png、svg、pdf 或 csv</translation>
     </message>
@@ -429,62 +512,62 @@
         <translation>未知的图表格式“%1”（png、svg、pdf）</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="68"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="61"/>
         <source>Budget &lt;b&gt;%1&lt;/b&gt; (%2) · measured in %3 min · %4 runs trained, %5 reused · from &lt;code&gt;%6&lt;/code&gt;</source>
         <translation>预算 &lt;b&gt;%1&lt;/b&gt;（%2）· 测量耗时 %3 分钟 · 训练 %4 个运行，复用 %5 个 · 来自 &lt;code&gt;%6&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>claim</source>
         <translation>论断</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>claimed</source>
         <translation>文献声称</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>measured here</source>
         <translation>本机实测</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="75"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="66"/>
         <source>runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="108"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="95"/>
         <source>Research gaps</source>
         <translation>研究空白</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="130"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="109"/>
         <source>Verdict rules (fixed before any run)</source>
         <translation>判定规则（在任何运行开始前确定）</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="131"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="110"/>
         <source>Rule per claim</source>
         <translation>各论断的规则</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="141"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="113"/>
         <source>etlab review study</source>
         <translation>etlab 综述研究</translation>
     </message>
     <message>
-        <location filename="../app/gui/ReviewReport.cpp" line="142"/>
+        <location filename="../app/gui/ReviewReport.cpp" line="114"/>
         <source>The literature review&apos;s claims measured on this machine · etlab %1 · git %2</source>
         <translation>在本机上实测文献综述中的论断 · etlab %1 · git %2</translation>
     </message>
@@ -492,17 +575,17 @@
 <context>
     <name>etlab::AttentionExplorer</name>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="138"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="152"/>
         <source>Block selection of every layer and head at this step; click one to inspect it</source>
         <translation>此步中每一层、每个头的块选择；点击其中一个以查看详情</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="141"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="155"/>
         <source>Held-out probe example (the same inputs at every step)</source>
         <translation>留出的探针样本（每一步使用相同的输入）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="143"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="157"/>
         <source>Scrub through training: the attention recorded at each evaluation</source>
         <translation>拖动浏览训练过程：每次评估时记录的注意力</translation>
     </message>
@@ -511,97 +594,97 @@
         <translation type="vanished">显示与另一步的差值（橙色：当前注意力更多，蓝色：更少）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="146"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="160"/>
         <source>Show the difference to another step or to another selected run at the same step (orange: more attention here, blue: less)</source>
         <translation>显示与另一步或另一个所选运行在同一步的差异（橙色：此处注意力更多，蓝色：更少）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="152"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="166"/>
         <source>Choose a run to see its attention.</source>
         <translation>选择一个运行以查看其注意力。</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="156"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="170"/>
         <source>Probe</source>
         <translation>探针样本</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="158"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="172"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="161"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="175"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="163"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="177"/>
         <source>Colours</source>
         <translation>配色</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="213"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="227"/>
         <source>Loading the attention of run %1…</source>
         <translation>正在加载运行 %1 的注意力…</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="222"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="236"/>
         <source>Cannot load the attention: %1</source>
         <translation>无法加载注意力：%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="223"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="237"/>
         <source>This run recorded no attention (no evaluation has happened yet).</source>
         <translation>此运行未记录注意力（尚未进行过评估）。</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="230"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="244"/>
         <source>#%1 (%2 tokens) %3</source>
         <translation>#%1（%2 个词元）%3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="250"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="264"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="251"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="265"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="253"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="267"/>
         <source>run %1 (same step)</source>
         <translation>运行 %1（同一步）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="302"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="316"/>
         <source>L%1 H%2 %3</source>
         <translation>L%1 H%2 %3</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="303"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="317"/>
         <source>layer %1, head %2: %3 of the key blocks attended</source>
         <translation>第 %1 层，第 %2 个头：关注了 %3 的键块</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="363"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="377"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="368"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="382"/>
         <source>Run mean at step %1: density %2 · entropy %3 nats · mean distance %4 tokens</source>
         <translation>第 %1 步的运行均值：密度 %2 · 熵 %3 nats · 平均距离 %4 个词元</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="381"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="395"/>
         <source>This head: %1 of %2 block pairs (block %3)</source>
         <translation>此头：%2 个块对中的 %1 个（块大小 %3）</translation>
     </message>
     <message>
-        <location filename="../views/attention/AttentionExplorer.cpp" line="422"/>
+        <location filename="../views/attention/AttentionExplorer.cpp" line="436"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>
@@ -923,7 +1006,7 @@
     </message>
     <message>
         <location filename="../app/gui/MainWindow.cpp" line="224"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="307"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="267"/>
         <source>resume %1</source>
         <translation>恢复 %1</translation>
     </message>
@@ -1177,152 +1260,144 @@
         <translation>任意方法</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="43"/>
         <source>seed %1</source>
-        <translation>随机种子 %1</translation>
+        <translation type="vanished">随机种子 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="51"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="53"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>metric</source>
-        <translation>指标</translation>
+        <translation type="vanished">指标</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>last</source>
-        <translation>最新值</translation>
+        <translation type="vanished">最新值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>best</source>
-        <translation>最佳值</translation>
+        <translation type="vanished">最佳值</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
         <source>at step</source>
-        <translation>最佳所在步</translation>
+        <translation type="vanished">最佳所在步</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="62"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="90"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="50"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="96"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="56"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="109"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="69"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="88"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="79"/>
         <source>Rename run</source>
         <translation>重命名运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="119"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="79"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="128"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="88"/>
         <source>Tags, separated by commas:</source>
         <translation>标签（以逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="137"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="97"/>
         <source>Notes on this run:</source>
         <translation>此运行的备注：</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="153"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="113"/>
         <source>Move to bin</source>
         <translation>移到回收站</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="117"/>
         <source>%n run(s) moved to the bin — Undo with %1</source>
         <translation>
             <numerusform>已将 %n 个运行移到回收站 — 按 %1 撤销</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="170"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="130"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="189"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="149"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="195"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="201"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="208"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="155"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="161"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="168"/>
         <source>Empty bin</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="197"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="157"/>
         <source>The bin is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/MainWindowRuns.cpp" line="202"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="162"/>
         <source>Remove %n run(s) and their %1 checkpoint file(s) (%2 MB) for good? This cannot be undone.</source>
         <translation>
             <numerusform>要永久删除 %n 个运行及其 %1 个检查点文件（%2 MB）吗？此操作无法撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="211"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="171"/>
         <source>Removed %1 run(s) and %2 file(s), %3 MB freed</source>
         <translation>已删除 %1 个运行和 %2 个文件，释放 %3 MB</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="219"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="226"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="179"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="186"/>
         <source>Merge database</source>
         <translation>合并数据库</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="220"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="180"/>
         <source>Import the runs of %1 into %2? Runs already present are skipped; %1 is not changed.</source>
         <translation>要将 %1 中的运行导入 %2 吗？已存在的运行将被跳过；%1 不会被修改。</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="229"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="189"/>
         <source>Merged: %1 run(s) added, %2 already present, %3 checkpoint file(s) copied</source>
         <translation>已合并：新增 %1 个运行，%2 个已存在，复制了 %3 个检查点文件</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="234"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="194"/>
         <source>; %1 checkpoint file(s) and %2 run(s) left out</source>
         <translation>；略过 %1 个检查点文件和 %2 个运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="243"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="203"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
@@ -1426,9 +1501,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="274"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="275"/>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="276"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="234"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="235"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="236"/>
         <source>demo: %1</source>
         <translation>演示：%1</translation>
     </message>
@@ -1437,17 +1512,17 @@
         <translation type="vanished">LoRA 演示依赖稠密运行：将在稠密运行完成后开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="288"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="248"/>
         <source>Select one finished run to try</source>
         <translation>请选择一个已完成的运行来试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="293"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="253"/>
         <source>Only finished runs can be tried</source>
         <translation>只有已完成的运行可以试用</translation>
     </message>
     <message>
-        <location filename="../app/gui/MainWindowRuns.cpp" line="309"/>
+        <location filename="../app/gui/MainWindowRuns.cpp" line="269"/>
         <source>Run %1 is %2: only interrupted, cancelled or failed runs resume</source>
         <translation>运行 %1 的状态为 %2：只有已中断、已取消或失败的运行才能恢复</translation>
     </message>
@@ -1479,97 +1554,97 @@
 <context>
     <name>etlab::NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="30"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
         <source>Task and model</source>
         <translation>任务与模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="31"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="34"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="32"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="35"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="36"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="51"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="54"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="63"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="66"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="124"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
         <source>Other settings and sweeps</source>
         <translation>其他设置与扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="130"/>
         <source>one KEY=VALUE per line, e.g. train.lr=3e-4 (etlab-cli keys lists them)</source>
         <translation>每行一个 KEY=VALUE，例如 train.lr=3e-4（etlab-cli keys 会列出所有键）</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="131"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="134"/>
         <source>key, e.g. lora.r</source>
         <translation>键，例如 lora.r</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="133"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="136"/>
         <source>values, e.g. 4,8,16</source>
         <translation>取值，例如 4,8,16</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="144"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
         <source>Overrides</source>
         <translation>覆盖项</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="145"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="148"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="150"/>
         <source>Seeds per setting</source>
         <translation>每组设置的种子数</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="152"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="155"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="236"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="239"/>
         <source>override &quot;%1&quot; is not KEY=VALUE</source>
         <translation>覆盖项“%1”不是 KEY=VALUE 格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="260"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="274"/>
         <source>give a key and its values</source>
         <translation>请给出键及其取值</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="268"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="282"/>
         <source>with %1=%2: %3</source>
         <translation>当 %1=%2 时：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="315"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="329"/>
         <source>, sweep %1</source>
         <translation>，扫描 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/NewRunDialog.cpp" line="316"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="330"/>
         <source>, %n seeds</source>
         <translation>
             <numerusform>，%n 个种子</numerusform>
@@ -1599,72 +1674,72 @@
         <translation>%1 不是综述研究报告（没有预算或论断）；此类报告由 etlab-cli study review 生成</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="48"/>
+        <location filename="../views/study/ReviewModel.cpp" line="49"/>
         <source>%1: a claim is not an object</source>
         <translation>%1：某条论断不是对象</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="59"/>
+        <location filename="../views/study/ReviewModel.cpp" line="60"/>
         <source>%1: a claim has no id or verdict</source>
         <translation>%1：某条论断缺少 id 或判定</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="68"/>
+        <location filename="../views/study/ReviewModel.cpp" line="69"/>
         <source>%1: a research-gap study is not an object</source>
         <translation>%1：某项研究空白研究不是对象</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="77"/>
+        <location filename="../views/study/ReviewModel.cpp" line="78"/>
         <source>%1: a research-gap study has no id or conclusion</source>
         <translation>%1：某项研究空白研究缺少 id 或结论</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <location filename="../views/study/ReviewModel.cpp" line="112"/>
         <source>Conclusion.</source>
         <translation>结论。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="111"/>
+        <location filename="../views/study/ReviewModel.cpp" line="112"/>
         <source>Rule:</source>
         <translation>规则：</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="155"/>
+        <location filename="../views/study/ReviewModel.cpp" line="156"/>
         <source>Double-click to select these runs: %1</source>
         <translation>双击以选中这些运行：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="157"/>
+        <location filename="../views/study/ReviewModel.cpp" line="158"/>
         <source>Rule: %1</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="168"/>
+        <location filename="../views/study/ReviewModel.cpp" line="169"/>
         <source>Claim</source>
         <translation>论断</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="169"/>
+        <location filename="../views/study/ReviewModel.cpp" line="170"/>
         <source>Claimed</source>
         <translation>文献声称</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="170"/>
+        <location filename="../views/study/ReviewModel.cpp" line="171"/>
         <source>Measured here</source>
         <translation>本机实测</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="171"/>
+        <location filename="../views/study/ReviewModel.cpp" line="172"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="172"/>
+        <location filename="../views/study/ReviewModel.cpp" line="173"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewModel.cpp" line="173"/>
+        <location filename="../views/study/ReviewModel.cpp" line="174"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
@@ -1672,186 +1747,186 @@
 <context>
     <name>etlab::ReviewView</name>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="219"/>
-        <location filename="../views/study/ReviewView.cpp" line="288"/>
+        <location filename="../views/study/ReviewView.cpp" line="284"/>
+        <location filename="../views/study/ReviewView.cpp" line="359"/>
         <source>sequence length n (tokens)</source>
         <translation>序列长度 n（词元）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="220"/>
-        <location filename="../views/study/ReviewView.cpp" line="239"/>
-        <location filename="../views/study/ReviewView.cpp" line="278"/>
+        <location filename="../views/study/ReviewView.cpp" line="285"/>
+        <location filename="../views/study/ReviewView.cpp" line="307"/>
+        <location filename="../views/study/ReviewView.cpp" line="346"/>
         <source>test score (points)</source>
         <translation>测试得分（分）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="224"/>
+        <location filename="../views/study/ReviewView.cpp" line="288"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="225"/>
+        <location filename="../views/study/ReviewView.cpp" line="289"/>
         <source>learned sparse</source>
         <translation>可学习稀疏</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="227"/>
+        <location filename="../views/study/ReviewView.cpp" line="291"/>
         <source>2048 tokens</source>
         <translation>2048 个词元</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="238"/>
+        <location filename="../views/study/ReviewView.cpp" line="306"/>
         <source>LoRA rank r</source>
         <translation>LoRA 秩 r</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="246"/>
+        <location filename="../views/study/ReviewView.cpp" line="314"/>
         <source>%1: LoRA</source>
         <translation>%1：LoRA</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="250"/>
+        <location filename="../views/study/ReviewView.cpp" line="318"/>
         <source>%1: full fine-tuning</source>
         <translation>%1：全量微调</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="255"/>
+        <location filename="../views/study/ReviewView.cpp" line="323"/>
         <source>full fine-tuning</source>
         <translation>全量微调</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="256"/>
+        <location filename="../views/study/ReviewView.cpp" line="324"/>
         <source>LoRA r = 8</source>
         <translation>LoRA r = 8</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="257"/>
+        <location filename="../views/study/ReviewView.cpp" line="325"/>
         <source>majority class</source>
         <translation>多数类</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="293"/>
+        <location filename="../views/study/ReviewView.cpp" line="364"/>
         <source>forward time (ms)</source>
         <translation>前向耗时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="296"/>
+        <location filename="../views/study/ReviewView.cpp" line="367"/>
         <source>exact (fastest dense, n^%1)</source>
         <translation>精确（最快的稠密实现，n^%1）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="298"/>
+        <location filename="../views/study/ReviewView.cpp" line="369"/>
         <source>learned sparse (n^%1)</source>
         <translation>可学习稀疏（n^%1）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="308"/>
+        <location filename="../views/study/ReviewView.cpp" line="379"/>
         <source>No review study loaded. Run one from File → Review Study, or open a review.json with File → Open Review Report…</source>
         <translation>尚未加载综述研究。可通过“文件 → 综述研究”运行一次，或通过“文件 → 打开综述报告…”打开 review.json。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="335"/>
+        <location filename="../views/study/ReviewView.cpp" line="406"/>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="347"/>
+        <location filename="../views/study/ReviewView.cpp" line="418"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="357"/>
+        <location filename="../views/study/ReviewView.cpp" line="428"/>
         <source>Claims</source>
         <translation>论断</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="358"/>
+        <location filename="../views/study/ReviewView.cpp" line="429"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="361"/>
-        <location filename="../views/study/ReviewView.cpp" line="394"/>
+        <location filename="../views/study/ReviewView.cpp" line="432"/>
+        <location filename="../views/study/ReviewView.cpp" line="460"/>
         <source>No research-gap studies in this report (run the study with --gaps).</source>
         <translation>此报告中没有研究空白研究（使用 --gaps 运行研究）。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="362"/>
+        <location filename="../views/study/ReviewView.cpp" line="433"/>
         <source>Research gaps</source>
         <translation>研究空白</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="381"/>
+        <location filename="../views/study/ReviewView.cpp" line="452"/>
         <source>&lt;b&gt;Review study, budget %1&lt;/b&gt; (%2) · %3 claims: %4 supported, %5 refuted, %6 other · %7 runs trained, %8 reused, %9 min · &lt;code&gt;%10&lt;/code&gt;</source>
         <translation>&lt;b&gt;综述研究，预算 %1&lt;/b&gt;（%2）· %3 条论断：%4 条得到支持，%5 条被驳斥，%6 条其他 · 训练 %7 个运行，复用 %8 个，%9 分钟 · &lt;code&gt;%10&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="126"/>
+        <location filename="../views/study/ReviewView.cpp" line="174"/>
         <source>Accuracy against sequence length (dense vs learned sparse)</source>
         <translation>准确率随序列长度的变化（稠密与可学习稀疏对比）</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="127"/>
+        <location filename="../views/study/ReviewView.cpp" line="175"/>
         <source>LoRA rank sweep against full fine-tuning</source>
         <translation>LoRA 秩扫描与全量微调对比</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="128"/>
+        <location filename="../views/study/ReviewView.cpp" line="176"/>
         <source>Full fine-tuning vs LoRA per task</source>
         <translation>各任务上全量微调与 LoRA 的对比</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="129"/>
+        <location filename="../views/study/ReviewView.cpp" line="177"/>
         <source>Attention time against sequence length</source>
         <translation>注意力耗时随序列长度的变化</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="417"/>
+        <location filename="../views/study/ReviewView.cpp" line="483"/>
         <source>Research gap: %1</source>
         <translation>研究空白：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="435"/>
+        <location filename="../views/study/ReviewView.cpp" line="501"/>
         <source>No chart: the loaded report has no data for one.</source>
         <translation>无图表：已加载的报告中没有该图表的数据。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="439"/>
+        <location filename="../views/study/ReviewView.cpp" line="505"/>
         <source>Means over seeds; each length trains with the same tokens per step.</source>
         <translation>各种子的均值；每种长度每步训练的词元数相同。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="441"/>
+        <location filename="../views/study/ReviewView.cpp" line="507"/>
         <source>alpha = 2r at every rank; dashed: full fine-tuning of the same task.</source>
         <translation>每个秩下 alpha = 2r；虚线：同一任务的全量微调。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="443"/>
+        <location filename="../views/study/ReviewView.cpp" line="509"/>
         <source>Means over seeds; macro-F1 on imbalanced tasks, accuracy otherwise; the verdict per task is in the table&apos;s parity row.</source>
         <translation>各种子的均值；类别不平衡的任务用 macro-F1，其余用准确率；各任务的判定见表格中的 parity 行。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="446"/>
+        <location filename="../views/study/ReviewView.cpp" line="512"/>
         <source>From the attention benchmark the study ran (forward, B = 64, k = auto).</source>
         <translation>来自本研究运行的注意力基准测试（前向，B = 64，k = auto）。</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="455"/>
+        <location filename="../views/study/ReviewView.cpp" line="521"/>
         <source>nothing to export: no chart</source>
         <translation>没有可导出的内容：无图表</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="517"/>
+        <location filename="../views/study/ReviewView.cpp" line="583"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="521"/>
+        <location filename="../views/study/ReviewView.cpp" line="587"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../views/study/ReviewView.cpp" line="522"/>
+        <location filename="../views/study/ReviewView.cpp" line="588"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>

@@ -43,6 +43,8 @@ void print_error(const std::string& message, bool json);
 void add_presets_command(CLI::App& app);
 void add_keys_command(CLI::App& app);
 void add_train_commands(CLI::App& app);
+/// launch --nproc N -- train ...
+void add_launch_command(CLI::App& app);
 void add_params_command(CLI::App& app);
 /// runs, show, rename, note, tag, untag, experiment, delete, restore, bin, prune, vacuum, export-runs, merge, export.
 void add_store_commands(CLI::App& app);

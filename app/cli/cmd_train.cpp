@@ -9,6 +9,7 @@
 #include "app/cli/progress.h"
 #include "core/data/data_cache.h"
 #include "core/data/dataset.h"
+#include "core/dist/dist_env.h"
 #include "core/store/run_store.h"
 #include "core/store/write_failure.h"
 
@@ -25,6 +26,9 @@ struct TrainArgs {
   std::string device;
   std::string data_dir;
   bool json = false;
+  bool distributed = false;
+  int64_t dist_timeout_s = 600, bucket_mb = 25;
+  std::string lr_scaling = "none";
 };
 
 struct ResumeArgs {
@@ -81,6 +85,19 @@ int run_train(const TrainArgs& a) {
   bool ok = true;
   auto combos = expand_sweeps(a.sweeps, a.json, &ok);
   if (!ok) return 2;
+  if (a.distributed && (combos.size() > 1 || a.seeds > 1)) {
+    print_error("--distributed trains one run: drop --sweep and --seeds (start one job per run)", a.json);
+    return 2;
+  }
+  int rank = 0;
+  if (a.distributed) {
+    try {
+      rank = read_dist_env().rank;
+    } catch (const std::exception& e) {
+      print_error(e.what(), a.json);
+      return 2;
+    }
+  }
   // Validate every run of the sweep before training any: a rejected config writes nothing.
   std::vector<RunConfig> configs;
   for (const auto& combo : combos) {
@@ -97,6 +114,10 @@ int run_train(const TrainArgs& a) {
       if (issues.empty()) issues = parse_run_config(cfg, rc);
       if (!issues.empty()) {
         print_issues(issues, a.json);
+        return 2;
+      }
+      if (const auto launch = check_launch(rc, a.distributed); !launch.empty()) {
+        print_issues(launch, a.json);
         return 2;
       }
       configs.push_back(std::move(rc));
@@ -127,10 +148,14 @@ int run_train(const TrainArgs& a) {
   eo.threads = a.threads;
   eo.device = a.device;
   eo.data_dir = a.data_dir;
+  eo.distributed = a.distributed;
+  eo.dist_timeout_s = a.dist_timeout_s;
+  eo.bucket_mb = a.bucket_mb;
+  eo.lr_scaling = a.lr_scaling;
   int rc = 0;
   for (const auto& cfg : configs) {
     if (g_stop_requested) break;
-    CliObserver observer(a.json);
+    CliObserver observer(a.json, rank);
     try {
       auto result = train_run(cfg, *store, observer, eo);
       if (result.status != RunStatus::Finished) rc = result.status == RunStatus::Cancelled ? 130 : 1;
@@ -139,7 +164,10 @@ int run_train(const TrainArgs& a) {
         return 1;
       }
     } catch (const std::exception& e) {
-      print_error(explain_failure(e.what(), observer.run_id(), a.db.resolved()), a.json);
+      const std::string what = explain_failure(e.what(), observer.run_id(), a.db.resolved());
+      // Ranks other than 0 keep stdout for rank 0's JSON lines: their errors go to stderr.
+      if (rank > 0) print_error("rank " + std::to_string(rank) + ": " + what, false);
+      else print_error(what, a.json);
       return 1;
     }
   }
@@ -179,6 +207,14 @@ void add_train_commands(CLI::App& app) {
   train->add_option("--device", args->device, "cpu or cuda")->check(CLI::IsMember({"cpu", "cuda"}));
   train->add_option("--data-dir", args->data_dir, "data cache (default: $ETLAB_DATA_DIR or ~/.cache/etlab/data)");
   train->add_flag("--json", args->json, "JSON lines on stdout; the last line of each run has run_id, status, metrics");
+  train->add_flag("--distributed", args->distributed,
+                  "one rank of a data-parallel job: reads MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE, LOCAL_RANK "
+                  "(torchrun, Slurm, or `etlab-cli launch`); rank 0 writes the run");
+  train->add_option("--dist-timeout", args->dist_timeout_s, "seconds before rendezvous or a collective gives up (default 600)")
+      ->check(CLI::Range(1, 86400));
+  train->add_option("--bucket-mb", args->bucket_mb, "gradient all-reduce bucket size in MiB (default 25)")->check(CLI::Range(1, 4096));
+  train->add_option("--lr-scaling", args->lr_scaling, "none (default) or linear: train.lr times the number of ranks")
+      ->check(CLI::IsMember({"none", "linear"}));
   train->callback([args] {
     const int rc = run_train(*args);
     if (rc != 0) throw CLI::RuntimeError(rc);

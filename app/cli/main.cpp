@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
   add_presets_command(app);
   add_keys_command(app);
   add_train_commands(app);
+  add_launch_command(app);
   add_params_command(app);
   add_store_commands(app);
   add_infer_command(app);

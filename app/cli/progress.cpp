@@ -18,10 +18,11 @@ std::string format_duration(double seconds) {
   return buf;
 }
 
-CliObserver::CliObserver(bool json) : json_(json), tty_(isatty(STDERR_FILENO) != 0) {}
+CliObserver::CliObserver(bool json, int rank) : json_(json), tty_(isatty(STDERR_FILENO) != 0), rank_(rank) {}
 
 void CliObserver::on_start(const std::string& run_id, const nlohmann::json& info) {
   run_id_ = run_id;
+  if (rank_ > 0) return;
   if (json_) {
     nlohmann::json j = info;
     j["event"] = "start";
@@ -37,6 +38,7 @@ void CliObserver::on_start(const std::string& run_id, const nlohmann::json& info
 }
 
 void CliObserver::on_step(const StepEvent& e) {
+  if (rank_ > 0) return;
   if (json_) {
     std::cout << nlohmann::json{{"event", "step"},       {"run_id", e.run_id},   {"step", e.step},
                                 {"total_steps", e.total_steps}, {"loss", e.loss}, {"aux_loss", e.aux_loss},
@@ -62,6 +64,7 @@ void CliObserver::on_step(const StepEvent& e) {
 }
 
 void CliObserver::on_eval(const EvalEvent& e) {
+  if (rank_ > 0) return;
   if (json_) {
     nlohmann::json m = nlohmann::json::object();
     for (const auto& p : e.metrics) m[p.split + "/" + p.metric] = p.value;
@@ -78,11 +81,18 @@ void CliObserver::on_eval(const EvalEvent& e) {
 }
 
 void CliObserver::on_message(const std::string& text) {
+  if (rank_ > 0) return;
   if (json_) std::cout << nlohmann::json{{"event", "message"}, {"text", text}}.dump(-1, ' ', false, kNotUtf8Replaced) << std::endl;
   else std::cerr << text << "\n";
 }
 
 void CliObserver::on_finish(const RunResult& r) {
+  if (rank_ > 0) {
+    if (r.status != RunStatus::Finished)
+      std::cerr << "etlab-cli: rank " << rank_ << ": run " << r.run_id << " " << to_string(r.status)
+                << (r.reason.empty() ? "" : " (" + r.reason + ")") << "\n";
+    return;
+  }
   if (json_) {
     std::cout << nlohmann::json{{"event", "result"}, {"run_id", r.run_id}, {"status", to_string(r.status)},
                                 {"reason", r.reason}, {"metrics", r.summary}}

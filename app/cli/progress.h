@@ -11,7 +11,9 @@ namespace etlab::cli {
 /// lines otherwise. Stops the run when SIGINT/SIGTERM arrived.
 class CliObserver : public RunObserver {
  public:
-  explicit CliObserver(bool json);
+  /// `rank` > 0: a rank of a data-parallel job other than 0, which reports only how it ended, on stderr
+  /// (rank 0 reports the job).
+  explicit CliObserver(bool json, int rank = 0);
   void on_start(const std::string& run_id, const nlohmann::json& info) override;
   void on_step(const StepEvent& e) override;
   void on_eval(const EvalEvent& e) override;
@@ -25,6 +27,7 @@ class CliObserver : public RunObserver {
   std::string run_id_;
   bool json_;
   bool tty_;
+  int rank_ = 0;
   double last_print_ = -1.0;
 };
 

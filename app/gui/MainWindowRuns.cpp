@@ -14,62 +14,22 @@
 #include <QTextBrowser>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <nlohmann/json.hpp>
-
 #include "app/gui/JobManager.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/NewRunDialog.h"
 #include "app/gui/TryItDialog.h"
 #include "core/store/run_store.h"
+#include "views/runs/RunDetails.h"
 #include "views/runs/RunTableModel.h"
 
 namespace etlab {
-
-namespace {
-
-QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
-
-}  // namespace
 
 void MainWindow::showDetails(const QString& runId) {
   try {
     RunStore store(m_dbPath.toStdString(), true);
     const auto r = store.find_run(runId.toStdString());
     if (!r) return;
-    QString h = QStringLiteral("<h3>%1 %2</h3>").arg(html(r->id.substr(0, 8)), html(r->name));
-    QStringList facts;
-    for (const std::string& part : {r->preset, r->method, r->task})
-      if (!part.empty()) facts << html(part);
-    facts << tr("seed %1").arg(r->seed);
-    h += QStringLiteral("<p><b>%1</b> %2 · %3</p>")
-             .arg(html(r->status), r->reason.empty() ? QString() : QStringLiteral("(") + html(r->reason) + QStringLiteral(")"),
-                  facts.join(QStringLiteral(" · ")));
-    const auto tags = store.tags(r->id);
-    if (!tags.empty()) {
-      QStringList t;
-      for (const auto& x : tags) t << html(x);
-      h += tr("<p>Tags: %1</p>").arg(t.join(QStringLiteral(", ")));
-    }
-    if (!r->notes.empty()) h += tr("<p>Notes: %1</p>").arg(html(r->notes));
-    h += QStringLiteral("<table cellspacing=4><tr><th align=left>%1</th><th align=right>%2</th><th align=right>%3</th>"
-                        "<th align=right>%4</th></tr>")
-             .arg(tr("metric"), tr("last"), tr("best"), tr("at step"));
-    for (const auto& m : store.metric_summaries(r->id))
-      h += QStringLiteral("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
-               .arg(html(m.key), QString::number(m.last, 'g', 5), QString::number(m.best, 'g', 5), QString::number(m.best_step));
-    h += QStringLiteral("</table>");
-    const auto c = store.artefact_counts(r->id);
-    h += tr("<p>Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, "
-            "%6 checkpoints.</p>")
-             .arg(c.metrics)
-             .arg(c.evals)
-             .arg(c.selections)
-             .arg(c.probabilities)
-             .arg(c.spectra)
-             .arg(c.checkpoints);
-    const auto config = nlohmann::json::parse(r->config_json, nullptr, false);
-    h += QStringLiteral("<pre>%1</pre>").arg(config.is_discarded() ? html(r->config_json) : html(config.dump(2)));
-    m_details->setHtml(h);
+    m_details->setHtml(RunDetails::html(store, *r));
   } catch (const std::exception& e) {
     m_details->setPlainText(QString::fromStdString(e.what()));
   }

@@ -260,9 +260,12 @@ void NewRunDialog::revalidate() {
   // the packages' files before it starts).
   if (problems.isEmpty()) {
     RunConfig rc;
-    if (parse_run_config(config, rc).empty())
+    if (parse_run_config(config, rc).empty()) {
       for (const auto& i : check_data(rc.task, DataCache({}, /*verify_files=*/false), /*parse_user_file=*/false))
         problems.append(qMakePair(QString::fromStdString(i.field), QString::fromStdString(i.message)));
+      for (const auto& i : check_launch(rc, /*distributed=*/false))  // the app starts single-process runs
+        problems.append(qMakePair(QString::fromStdString(i.field), QString::fromStdString(i.message)));
+    }
   }
   // The sweep: every value must be valid for its key.
   QString sweepProblem;

@@ -158,6 +158,8 @@ std::vector<FieldSpec> make_fields() {
   f.push_back(float_field("train.min_lr_ratio", 0.1, 0.0, 1.0, "final learning rate as a fraction of the peak"));
   f.push_back(float_field("train.clip", 1.0, 0.0, 1e9, "gradient-norm clipping (0 = off)"));
   f.push_back(int_field("train.accum", 1, 1, 4096, "micro-batches accumulated per optimizer step"));
+  f.push_back(int_field("train.world_size", 1, 1, 1 << 20,
+                        "data-parallel ranks, each with train.batch examples a micro-batch (set by --distributed from WORLD_SIZE)"));
   f.push_back(int_field("train.eval_every", 50, 1, big, "evaluate every N steps"));
   f.push_back(int_field("train.eval_batches", 0, 0, big, "validation batches per evaluation (0 = whole split)"));
   f.push_back(int_field("train.patience", 0, 0, big, "early stopping after N evaluations without improvement (0 = off)"));

@@ -111,6 +111,7 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
   c.train.min_lr_ratio = tr["min_lr_ratio"];
   c.train.clip = tr["clip"];
   c.train.accum = tr["accum"];
+  c.train.world_size = tr["world_size"];
   c.train.eval_every = tr["eval_every"];
   c.train.eval_batches = tr["eval_batches"];
   c.train.patience = tr["patience"];
@@ -132,6 +133,13 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
 
   out = std::move(c);
   return {};
+}
+
+std::vector<ConfigIssue> check_launch(const RunConfig& c, bool distributed) {
+  if (distributed || c.train.world_size == 1) return {};
+  return {{"train.world_size", "is " + std::to_string(c.train.world_size) +
+                                   ": it is set by --distributed from WORLD_SIZE (start the ranks with "
+                                   "`etlab-cli launch --nproc N -- train ...`)"}};
 }
 
 }  // namespace etlab

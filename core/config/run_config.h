@@ -80,6 +80,7 @@ struct TrainConfig {
   int64_t warmup = 20;
   double min_lr_ratio = 0.1, clip = 1.0;
   int64_t accum = 1, eval_every = 50, eval_batches = 0, patience = 0;
+  int64_t world_size = 1;  ///< data-parallel ranks (the effective batch is batch x accum x world_size)
   int64_t seed = 0;
   bool deterministic = false;
   int64_t threads = 0;
@@ -113,5 +114,8 @@ struct RunConfig {
 
 /// Validates `config` (see validate_config) and, when it is valid, fills `out`.
 std::vector<ConfigIssue> parse_run_config(const nlohmann::json& config, RunConfig& out);
+/// What a configuration asks of how it is started: train.world_size other than 1 is a data-parallel
+/// run, which only `train --distributed` (under a launcher) starts; `distributed` says whether it is.
+std::vector<ConfigIssue> check_launch(const RunConfig& config, bool distributed);
 
 }  // namespace etlab

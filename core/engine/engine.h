@@ -59,6 +59,13 @@ struct EngineOptions {
   std::string data_dir;  ///< data cache (default: default_data_dir())
   int64_t threads = -1;  ///< overrides train.threads when >= 0 (0 = all cores)
   std::string device;    ///< overrides train.device when set
+  /// Data-parallel training (train_run only): this process is one rank of a job described by the
+  /// launcher's environment (see core/dist/dist_env.h). Every rank calls train_run with the same
+  /// configuration; rank 0 creates and writes the run, the others return its id and status.
+  bool distributed = false;
+  int64_t dist_timeout_s = 600;     ///< rendezvous and every collective give up after this long
+  int64_t bucket_mb = 25;           ///< gradient all-reduce bucket size (PyTorch's default)
+  std::string lr_scaling = "none";  ///< none | linear (train.lr times the number of ranks)
 };
 
 /// Trains one run described by `config` into `store`; returns its final status. Errors that happen

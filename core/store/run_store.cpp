@@ -26,7 +26,8 @@ namespace fs = std::filesystem;
 
 using namespace store_detail;
 
-namespace {
+
+namespace store_detail {
 
 std::string iso_time(std::chrono::system_clock::time_point t) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -46,9 +47,6 @@ std::string host_name() {
   return buf;
 }
 
-}  // namespace
-
-namespace store_detail {
 
 void check_sqlite_header(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -308,34 +306,6 @@ void RunStore::Impl::insert_run(SQLite::Database& db, const RunRecord& r) {
   tx.commit();
 }
 
-bool RunStore::claim_run(const std::string& id, const std::vector<std::string>& from) {
-  require_writable(*impl_);
-  // The lock comes first: from the moment the row says "running", a reader finds it held.
-  if (!impl_->take_ownership(id)) return false;
-  std::string allowed;
-  for (size_t i = 0; i < from.size(); ++i) allowed += i ? ",?" : "?";
-  SQLite::Statement q(*impl_->db,
-                      "UPDATE runs SET status = 'running', reason = '', started = COALESCE(started, ?), heartbeat = ?, "
-                      "owner_pid = ?, owner_host = ?, finished = NULL WHERE id = ? AND status IN (" + allowed + ")");
-  const std::string now = utc_now();
-  q.bind(1, now);
-  q.bind(2, now);
-  q.bind(3, static_cast<int64_t>(getpid()));
-  q.bind(4, host_name());
-  q.bind(5, id);
-  int i = 6;
-  for (const auto& f : from) q.bind(i++, f);
-  bool claimed = false;
-  try {
-    claimed = q.exec() == 1;
-  } catch (...) {
-    impl_->release_ownership(id);
-    throw;
-  }
-  if (!claimed) impl_->release_ownership(id);
-  return claimed;
-}
-
 void RunStore::set_status(const std::string& id, RunStatus status, const std::string& reason) {
   SQLite::Statement q(*impl_->db, "UPDATE runs SET status = ?, reason = ? WHERE id = ?");
   q.bind(1, to_string(status));
@@ -510,37 +480,6 @@ void RunStore::write_batch(const std::string& id, const LogBatch& b) {
   tx.commit();
 }
 
-void RunStore::finish_run(const std::string& id, RunStatus status, const std::string& reason, const RunTotals& t) {
-  try {
-    SQLite::Statement q(*impl_->db,
-                        "UPDATE runs SET status = ?, reason = ?, finished = ?, heartbeat = ?, summary = ?, wall_seconds = ?, "
-                        "tokens_per_second = ?, peak_bytes = ?, step = MAX(step, ?) WHERE id = ?");
-    const std::string now = utc_now();
-    q.bind(1, to_string(status));
-    q.bind(2, reason);
-    q.bind(3, now);
-    q.bind(4, now);
-    q.bind(5, t.summary_json);
-    q.bind(6, t.wall_seconds);
-    q.bind(7, t.tokens_per_second);
-    q.bind(8, t.peak_bytes);
-    q.bind(9, t.step);
-    q.bind(10, id);
-    q.exec();
-  } catch (...) {
-    // The status could not be written (a full disk, say): the run is let go all the same, its lock
-    // file left unlocked, so that any reaper, this process's included, finds it interrupted.
-    impl_->release_ownership(id, true);
-    throw;
-  }
-  impl_->release_ownership(id);
-}
-
-bool RunStore::owns(const std::string& id) const {
-  std::lock_guard<std::mutex> lock(impl_->mu);
-  return impl_->owned.count(id) > 0;
-}
-
 void RunStore::add_benchmarks(const std::vector<BenchmarkRecord>& rows) {
   auto& db = *impl_->db;
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -580,52 +519,6 @@ void RunStore::remove_checkpoint(const std::string& id, int64_t step, const std:
   q.bind(2, step);
   q.bind(3, kind);
   q.exec();
-}
-
-int RunStore::reap_stale_runs(double max_age_seconds) {
-  if (impl_->read_only) return 0;
-  auto& db = *impl_->db;
-  const auto cutoff = iso_time(std::chrono::system_clock::now() -
-                               std::chrono::milliseconds(static_cast<int64_t>(max_age_seconds * 1000)));
-  SQLite::Statement q(db, "SELECT id, owner_pid, owner_host, COALESCE(heartbeat, created) FROM runs WHERE status = 'running'");
-  struct Stale {
-    std::string id, heartbeat, reason;
-  };
-  std::vector<Stale> stale;
-  const std::string host = host_name();
-  while (q.executeStep()) {
-    const std::string id = q.getColumn(0).getString();
-    const auto pid = q.getColumn(1).getInt64();
-    const std::string heartbeat = q.getColumn(3).getString();
-    const bool old = heartbeat < cutoff;
-    if (q.getColumn(2).getString() == host) {
-      // Same host: the owner's lock is the truth; a run whose heartbeat lags (a long evaluation) stays.
-      switch (probe_run_lock(impl_->path, id)) {
-        case LockState::Held: continue;
-        case LockState::Free:
-          stale.push_back({id, heartbeat, "owning process " + std::to_string(pid) + " ended without finishing the run"});
-          continue;
-        case LockState::Absent:  // an owner that took no lock (or a lock folder removed): is its process there?
-          if (pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
-          stale.push_back({id, heartbeat, "owning process " + std::to_string(pid) + " is gone"});
-          continue;
-      }
-    }
-    if (old)
-      stale.push_back({id, heartbeat, "no heartbeat from " + q.getColumn(2).getString() + " for more than " +
-                                          std::to_string(static_cast<int>(max_age_seconds)) + " s"});
-  }
-  int changed = 0;
-  for (const auto& st : stale) {
-    // Only if nothing changed since the SELECT: a run that just finished or beat its heart stays.
-    SQLite::Statement u(db, "UPDATE runs SET status = 'interrupted', reason = ? WHERE id = ? AND status = 'running' AND "
-                            "COALESCE(heartbeat, created) = ?");
-    u.bind(1, st.reason);
-    u.bind(2, st.id);
-    u.bind(3, st.heartbeat);
-    changed += u.exec();
-  }
-  return changed;
 }
 
 }  // namespace etlab

@@ -9,6 +9,7 @@
 #include "core/config/paths.h"
 #include "core/config/file_hash.h"
 #include "core/store/store_internal.h"
+#include "core/store/write_failure.h"
 
 namespace etlab {
 
@@ -282,6 +283,11 @@ ExchangeReport RunStore::merge_from(const std::string& source_path, bool with_ch
     return copy_runs_from_attached(*impl_, source_path, fs::absolute(source_path).string(), {}, with_checkpoints,
                                    copy_loose_benchmarks);
   } catch (const SQLite::Exception& e) {
+    // A full disk here is this database's problem, not the source's.
+    if (is_write_failure(e.what()))
+      throw StoreError("cannot merge " + source_path + " into " + impl_->path + ": could not write (" + e.what() +
+                       "): the disk may be full or a file-size limit reached; nothing was imported: free some space and "
+                       "merge again");
     throw StoreError("cannot merge " + source_path + ": " + e.what() + " (the file may be damaged); nothing was imported");
   }
 }

@@ -3,6 +3,7 @@
 
 // Internal to the store: the connection behind RunStore and helpers shared by its source files.
 
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <memory>
@@ -44,6 +45,10 @@ namespace store_detail {
 
 /// `<artifacts>/locks/<run id>.lock`: the advisory lock a run's owning process holds.
 std::string run_lock_path(const std::string& db_path, const std::string& run_id);
+/// "2026-11-30T04:10:00.123Z" (UTC, milliseconds).
+std::string iso_time(std::chrono::system_clock::time_point t);
+/// This machine's host name ("" when unknown).
+std::string host_name();
 enum class LockState { Held, Free, Absent };
 /// Whether some process holds the run's lock (checked without keeping it).
 LockState probe_run_lock(const std::string& db_path, const std::string& run_id);

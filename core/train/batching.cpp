@@ -91,7 +91,8 @@ void Session::shuffle_epoch() {
 std::vector<const Example*> Session::next_examples() {
   if (data.train.empty()) throw std::runtime_error("the training split is empty");
   std::vector<const Example*> out;
-  const auto want = static_cast<size_t>(config.train.batch);
+  const auto per_rank = static_cast<size_t>(config.train.batch);
+  const auto want = per_rank * static_cast<size_t>(world);
   while (out.size() < want) {
     if (order.empty() || cursor >= static_cast<int64_t>(order.size())) {
       if (!order.empty()) ++epoch;
@@ -100,7 +101,9 @@ std::vector<const Example*> Session::next_examples() {
     }
     out.push_back(&data.train[static_cast<size_t>(order[static_cast<size_t>(cursor++)])]);
   }
-  return out;
+  if (world == 1) return out;
+  const auto from = out.begin() + static_cast<std::ptrdiff_t>(per_rank * static_cast<size_t>(rank));
+  return {from, from + static_cast<std::ptrdiff_t>(per_rank)};
 }
 
 std::vector<EvalPoint> evaluate(Session& s, const std::vector<Example>& split, const std::string& name, int64_t max_batches) {

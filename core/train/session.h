@@ -19,6 +19,7 @@
 
 namespace etlab {
 
+class DataParallel;
 class RunStore;
 
 struct Batch {
@@ -46,6 +47,11 @@ struct Session {
   std::string run_id;
   torch::Device device{torch::kCPU};
   int64_t threads = 1;
+  /// The data-parallel job this session is one rank of (nullptr: training alone). Only rank 0 writes
+  /// to the store, evaluates and checkpoints; every rank trains on its shard of each global batch.
+  DataParallel* dist = nullptr;
+  int64_t rank = 0, world = 1;
+  bool writer() const { return rank == 0; }
 
   std::unique_ptr<Tokenizer> tokenizer;
   DatasetSplits data;
@@ -70,7 +76,9 @@ struct Session {
   int64_t tokens_seen = 0;
   double elapsed_before = 0.0;  ///< seconds trained in earlier sessions of this run
 
-  /// Next micro-batch of the training set (deterministic by seed and epoch, reshuffled per epoch).
+  /// Next micro-batch of the training set (deterministic by seed and epoch, reshuffled per epoch). In a
+  /// data-parallel job every rank draws the same global batch of batch x world examples and keeps its
+  /// own slice, so that the ranks together see what one process with world times the batch would.
   std::vector<const Example*> next_examples();
   void shuffle_epoch();
 };

@@ -7,6 +7,7 @@
 
 #include "core/attention/kernels.h"
 #include "core/data/data_cache.h"
+#include "core/dist/data_parallel.h"
 #include "core/measure/memory.h"
 #include "core/store/run_store.h"
 #include "core/train/session.h"
@@ -223,11 +224,68 @@ void build_model(Session& s, const std::string& base_checkpoint) {
   s.optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), base_opts);
 }
 
-RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& observer, const EngineOptions& options) {
-  install_counting_allocator();
+namespace {
+
+// One rank joins the data-parallel job: every rank trains rank 0's configuration (its measured dense
+// kernel included), with the number of ranks and any learning-rate scaling written into it.
+void join_job(Session& s, DataParallel& dp, const EngineOptions& options) {
+  auto& cfg = s.config;
+  const int64_t world = dp.world_size();
+  if (cfg.train.device == "cuda")
+    throw std::runtime_error("train.device: data-parallel training on CUDA needs NCCL, which etlab does not use yet; "
+                             "--distributed trains on the CPU over Gloo");
+  if (cfg.train.world_size != 1 && cfg.train.world_size != world)
+    throw std::runtime_error("train.world_size is " + std::to_string(cfg.train.world_size) + " but the job has " +
+                             std::to_string(world) + " ranks (WORLD_SIZE); leave it out, --distributed sets it");
+  cfg.train.world_size = world;
+  cfg.json["train"]["world_size"] = world;
+  if (options.lr_scaling == "linear") {
+    cfg.train.lr *= static_cast<double>(world);
+    cfg.json["train"]["lr"] = cfg.train.lr;
+  } else if (options.lr_scaling != "none") {
+    throw std::runtime_error("--lr-scaling: expected none or linear (got '" + options.lr_scaling + "')");
+  }
+  const std::string mine = cfg.json.dump();
+  const std::string theirs = dp.share("config", mine);
+  if (dp.rank() != 0) {
+    auto a = nlohmann::json::parse(mine), b = nlohmann::json::parse(theirs);
+    a["attention"].erase("dense_impl");  // measured by each process; rank 0's choice is the job's
+    b["attention"].erase("dense_impl");
+    if (a != b) {
+      const auto patch = nlohmann::json::diff(b, a);
+      const std::string where = patch.empty() ? std::string("?") : patch[0].value("path", std::string("?"));
+      throw std::runtime_error("rank " + std::to_string(dp.rank()) + " was started with a configuration that differs from rank 0's (at " +
+                               where + "); start every rank with the same arguments");
+    }
+    RunConfig c;
+    const auto issues = parse_run_config(nlohmann::json::parse(theirs), c);
+    if (!issues.empty()) throw std::runtime_error("rank 0's configuration does not validate here: " + format_issues(issues));
+    cfg = std::move(c);
+  }
+  s.dist = &dp;
+  s.rank = dp.rank();
+  s.world = world;
+}
+
+RunResult train_one(const RunConfig& config, RunStore& store, RunObserver& observer, const EngineOptions& options,
+                    DataParallel* dp) {
   std::string base_checkpoint;
   auto s = prepare(config, store, observer, options, &base_checkpoint);
+  if (dp) join_job(*s, *dp, options);
   build_model(*s, base_checkpoint);
+  if (dp) {
+    dp->broadcast(*s->model);  // the same seed already gives the same weights; this makes sure of it
+    std::vector<torch::Tensor> params;
+    for (auto& p : s->model->parameters())
+      if (p.requires_grad()) params.push_back(p);
+    // A learned router can go without a gradient for a step (dense warm-up without the router loss).
+    dp->attach(params, options.bucket_mb * 1024 * 1024, s->config.attention.kind == "learned_sparse");
+    if (dp->rank() != 0) {
+      s->run_id = dp->share("run", "");
+      observer.on_start(s->run_id, {{"run_id", s->run_id}, {"rank", dp->rank()}, {"world_size", dp->world_size()}, {"threads", s->threads}});
+      return run_session(*s);
+    }
+  }
 
   RunRecord rec;
   rec.name = s->config.name;
@@ -243,10 +301,28 @@ RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& obser
   env["tokenizer"] = s->data.tokenizer;
   env["classes"] = s->data.class_names;
   if (s->base_run_id.empty() && !base_checkpoint.empty()) env["base_checkpoint"] = base_checkpoint;
+  if (dp) {
+    const auto& t = s->config.train;
+    env["distributed"] = {{"world_size", dp->world_size()},
+                          {"backend", "gloo"},
+                          {"per_rank_batch", t.batch},
+                          {"accum", t.accum},
+                          {"effective_batch", t.batch * t.accum * dp->world_size()},
+                          {"lr", t.lr},
+                          {"lr_scaling", options.lr_scaling},
+                          {"bucket_mb", options.bucket_mb},
+                          {"timeout_s", options.dist_timeout_s},
+                          {"launcher", dp->env().launcher_hosts_store ? std::string("etlab-cli launch") : dp->env().source},
+                          {"master", dp->env().master_addr + ":" + std::to_string(dp->env().port)}};
+  }
   rec.environment_json = env.dump();
   s->run_id = store.create_run(rec, /*owned=*/true);
 
   try {
+    if (dp) {
+      dp->share("db", store.path());  // for the launcher, which records the run as failed if rank 0 dies
+      dp->share("run", s->run_id);
+    }
     const auto counts = count_parameters(*s->model);
     std::vector<ModuleParams> modules;
     for (const auto& [name, total, trainable] : counts.modules) modules.push_back({name, total, trainable});
@@ -273,6 +349,30 @@ RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& obser
   return run_session(*s);
 }
 
+}  // namespace
+
+RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& observer, const EngineOptions& options) {
+  install_counting_allocator();
+  if (!options.distributed && config.train.world_size != 1)
+    throw std::runtime_error("train.world_size is " + std::to_string(config.train.world_size) +
+                             ": a data-parallel run is started with --distributed by a launcher (etlab-cli launch --nproc N -- train ...)");
+  if (!options.distributed) return train_one(config, store, observer, options, nullptr);
+  const DistEnv env = read_dist_env();
+  DataParallel dp(env, std::chrono::seconds(options.dist_timeout_s));
+  try {
+    return train_one(config, store, observer, options, &dp);
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    what = what.substr(0, what.find('\n'));
+    dp.report_failure("rank " + std::to_string(env.rank) + ": " + what);
+    // Rank 0 fails too when another rank fails first (its collectives break): name the first.
+    if (env.rank == 0)
+      if (const auto others = dp.failures(std::chrono::seconds(2)); !others.empty())
+        throw std::runtime_error(others + " (rank 0: " + what + ")");
+    throw;
+  }
+}
+
 RunResult resume_run(const std::string& run_id, RunStore& store, RunObserver& observer, const EngineOptions& options) {
   install_counting_allocator();
   store.reap_stale_runs();
@@ -290,6 +390,9 @@ RunResult resume_run(const std::string& run_id, RunStore& store, RunObserver& ob
   if (!issues.empty()) throw std::runtime_error("run " + run->id + " has an invalid configuration: " + format_issues(issues));
   // The stored configuration already carries the base's architecture; the base weights are replaced
   // by the checkpoint anyway, so no base lookup is needed.
+  if (cfg.train.world_size > 1)
+    throw std::runtime_error("run " + run->id + " was trained data-parallel on " + std::to_string(cfg.train.world_size) +
+                             " ranks; resuming a data-parallel run is not supported yet (start it again with etlab-cli launch)");
   cfg.train.phase = "scratch";
   cfg.train.base.clear();
   cfg.train.base_preset.clear();

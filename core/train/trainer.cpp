@@ -7,6 +7,7 @@
 
 #include "core/attention/kernels.h"
 #include "core/data/data_cache.h"
+#include "core/dist/data_parallel.h"
 #include "core/measure/memory.h"
 #include "core/store/attention_stats.h"
 #include "core/store/run_store.h"
@@ -78,6 +79,20 @@ int64_t injected_nan_step() {
   return v ? std::atoll(v) : -1;
 }
 
+// An exact fingerprint of the trainable parameters' bytes (FNV-1a, 64 bits) as two 32-bit halves,
+// each exact in a double: equal on every rank exactly when their parameters are bit for bit equal.
+std::pair<double, double> parameter_fingerprint(Session& s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (auto& p : s.model->parameters()) {
+    if (!p.requires_grad()) continue;
+    const auto c = p.detach().to(torch::kCPU).contiguous();
+    const auto* b = static_cast<const unsigned char*>(c.data_ptr());
+    const size_t n = static_cast<size_t>(c.numel()) * c.element_size();
+    for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ULL;
+  }
+  return {static_cast<double>(h >> 32), static_cast<double>(h & 0xffffffffULL)};
+}
+
 nlohmann::json summary_of(const Session& s, const std::vector<EvalPoint>& final_points, double wall, double tps) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& p : final_points) j[p.split + "/" + p.metric] = p.value;
@@ -98,6 +113,8 @@ nlohmann::json summary_of(const Session& s, const std::vector<EvalPoint>& final_
 RunResult run_loop(Session& s) {
   RunStore& store = *s.store;
   RunObserver& obs = *s.observer;
+  DataParallel* dp = s.dist;
+  const bool writer = s.writer();  // in a data-parallel job only rank 0 evaluates and writes
   const auto& t = s.config.train;
   const bool lm = s.data.lm;
   const bool learned = s.config.attention.kind == "learned_sparse";
@@ -106,6 +123,8 @@ RunResult run_loop(Session& s) {
   result.run_id = s.run_id;
   const auto t0 = Clock::now();
   const int64_t tokens_at_start = s.tokens_seen, step_at_start = s.step;
+  int64_t rank_tokens = 0;  // this rank's own tokens in this session
+  int64_t params_checked = 0;
   auto elapsed = [&] { return s.elapsed_before + std::chrono::duration<double>(Clock::now() - t0).count(); };
   auto session_tps = [&] {
     const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -126,6 +145,10 @@ RunResult run_loop(Session& s) {
   // Time spent writing to the database (the budget: under 2% of training time).
   double store_seconds = 0.0;
   auto flush = [&] {
+    if (!writer) {
+      pending = LogBatch{};
+      return;
+    }
     pending.step = s.step;
     const auto w0 = Clock::now();
     store.write_batch(s.run_id, pending);
@@ -146,11 +169,26 @@ RunResult run_loop(Session& s) {
         fs::remove(checkpoint_path(store, c.path), ec);
       }
   };
-  auto save_state = [&] { replace_checkpoint(save_full_checkpoint(s, elapsed())); };  // the resumable state
-  auto save_best = [&] { replace_checkpoint(save_weights(s, "best")); };             // best-validation weights
+  auto save_state = [&] {  // the resumable state
+    if (writer) replace_checkpoint(save_full_checkpoint(s, elapsed()));
+  };
+  auto save_best = [&] {  // best-validation weights
+    if (writer) replace_checkpoint(save_weights(s, "best"));
+  };
+  bool early_pending = false;  // data-parallel: rank 0 stops early, and every rank stops with it at the next step
 
   while (s.step < t.steps) {
-    if (obs.should_stop()) {
+    bool stop = obs.should_stop();
+    if (dp) {
+      // Every rank leaves the loop at the same step, or the others would wait for it in a collective.
+      const auto flags = dp->sum({stop ? 1.0 : 0.0, early_pending ? 1.0 : 0.0});
+      stop = flags[0] > 0;
+      if (!stop && flags[1] > 0) {
+        if (reason.empty()) reason = "early stopping (rank 0 saw no improvement)";
+        break;
+      }
+    }
+    if (stop) {
       status = RunStatus::Cancelled;
       reason = "cancelled at step " + std::to_string(s.step);
       break;
@@ -161,6 +199,7 @@ RunResult run_loop(Session& s) {
     if (learned) s.model->set_dense_mode(warmup);
     s.optimizer->zero_grad();
     double loss_sum = 0.0, aux_sum = 0.0;
+    int64_t step_tokens = 0;
     // Stops are honoured only between optimizer steps: a stop inside an accumulation would already
     // have consumed data and random numbers that the checkpoint of step `s.step` does not record.
     for (int64_t micro = 0; micro < t.accum; ++micro) {
@@ -173,10 +212,22 @@ RunResult run_loop(Session& s) {
         total = total + out.aux_loss * s.config.attention.router_loss_weight;
         aux_sum += out.aux_loss.item<double>();
       }
+      // Data-parallel: the last micro-batch's backward averages the accumulated gradients over the ranks,
+      // bucket by bucket as they are produced.
+      if (dp && micro == t.accum - 1) dp->prepare_for_backward(total);
       (total / static_cast<double>(t.accum)).backward();
       loss_sum += loss.item<double>();
-      s.tokens_seen += batch.real_tokens;
+      step_tokens += batch.real_tokens;
     }
+    rank_tokens += step_tokens;
+    if (dp) {
+      // The job's loss (the mean over every rank's examples) and tokens, the same on every rank.
+      const auto all = dp->sum({loss_sum, aux_sum, static_cast<double>(step_tokens)});
+      loss_sum = all[0] / static_cast<double>(s.world);
+      aux_sum = all[1] / static_cast<double>(s.world);
+      step_tokens = static_cast<int64_t>(all[2]);
+    }
+    s.tokens_seen += step_tokens;
     const double loss = loss_sum / static_cast<double>(t.accum);
     if (!std::isfinite(loss)) {
       status = RunStatus::Failed;
@@ -212,8 +263,26 @@ RunResult run_loop(Session& s) {
     if (t.clip > 0) pending.metrics.push_back({s.step, "train/grad_norm", grad_norm, wall});
     if (learned) pending.metrics.push_back({s.step, "train/router_kl", ev.aux_loss, wall});
     if (s.step % t.log_every == 0) pending.metrics.push_back({s.step, "train/tokens_per_s", ev.tokens_per_second, wall});
+    if (dp && s.step % t.log_every == 0) {
+      // Every rank reports to rank 0: its own throughput and memory, and a fingerprint of its parameters,
+      // which must equal rank 0's bit for bit.
+      const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+      const auto [hi, lo] = parameter_fingerprint(s);
+      const auto ranks = dp->gather({secs > 0 ? static_cast<double>(rank_tokens) / secs : 0.0, static_cast<double>(peak_bytes()),
+                                     static_cast<double>(process_peak_rss()), hi, lo});
+      for (size_t r = 0; r < ranks.size(); ++r) {
+        const std::string prefix = "rank" + std::to_string(r) + "/";
+        pending.metrics.push_back({s.step, prefix + "tokens_per_s", ranks[r][0], wall});
+        pending.metrics.push_back({s.step, prefix + "peak_bytes", ranks[r][1], wall});
+        pending.metrics.push_back({s.step, prefix + "peak_rss_bytes", ranks[r][2], wall});
+        if (ranks[r][3] != ranks[0][3] || ranks[r][4] != ranks[0][4])
+          throw std::runtime_error("data-parallel: rank " + std::to_string(r) + "'s parameters differ from rank 0's after step " +
+                                   std::to_string(s.step));
+      }
+      ++params_checked;
+    }
 
-    if (is_eval_step(t, s.step)) {
+    if (writer && is_eval_step(t, s.step)) {
       auto points = evaluate(s, s.data.val, "val", t.eval_batches);
       last_val = points;
       last_val_step = s.step;
@@ -241,7 +310,8 @@ RunResult run_loop(Session& s) {
       if (t.checkpoint_every == 0 || early) save_state();
       if (early) {
         reason = "early stopping: no improvement in " + std::to_string(t.patience) + " evaluations";
-        break;
+        if (!dp) break;
+        early_pending = true;
       }
     }
     if (t.checkpoint_every > 0 && s.step % t.checkpoint_every == 0) save_state();
@@ -250,6 +320,15 @@ RunResult run_loop(Session& s) {
 
   const double wall = elapsed();
   const double tps = session_tps();
+  if (!writer) {
+    // Rank 0 records the run; this rank only says how it ended.
+    result.status = status;
+    result.reason = reason;
+    result.summary = {{"rank", s.rank}, {"steps", s.step}, {"wall_seconds", wall}, {"tokens_per_second", tps},
+                      {"params_checked", params_checked}};
+    obs.on_finish(result);
+    return result;
+  }
   if (status == RunStatus::Cancelled) {
     save_state();
   } else if (status == RunStatus::Finished) {
@@ -276,6 +355,13 @@ RunResult run_loop(Session& s) {
   result.summary = summary_of(s, final_points, wall, tps);
   result.summary["store_write_seconds"] = store_seconds;
   result.summary["store_write_fraction"] = wall > s.elapsed_before ? store_seconds / (wall - s.elapsed_before) : 0.0;
+  if (dp) {
+    result.summary["world_size"] = s.world;
+    result.summary["effective_batch"] = t.batch * t.accum * s.world;
+    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    result.summary["rank0_tokens_per_second"] = secs > 0 ? static_cast<double>(rank_tokens) / secs : 0.0;
+    result.summary["ranks_identical_checks"] = params_checked;  // parameter fingerprints compared across ranks, all equal
+  }
   totals.summary_json = result.summary.dump();
   totals.wall_seconds = wall;
   totals.tokens_per_second = tps;
@@ -300,6 +386,15 @@ RunResult run_session(Session& s) {
     r.reason = e.what();
     const auto nl = r.reason.find('\n');
     if (nl != std::string::npos) r.reason = r.reason.substr(0, nl);  // c10 errors append a backtrace
+    if (s.dist) {
+      // A collective fails on every rank when one dies: leave this rank's reason for rank 0, and let rank
+      // 0 name the rank that failed first (its own report, or the launcher's for a rank that was killed).
+      s.dist->report_failure("rank " + std::to_string(s.rank) + ": " + r.reason);
+      if (s.writer()) {
+        const auto others = s.dist->failures(std::chrono::seconds(5));
+        if (!others.empty()) r.reason = others + " (rank 0: " + r.reason + ")";
+      }
+    }
     // No room to write: the run keeps its last checkpoint and stays resumable.
     if (is_write_failure(r.reason)) {
       r.status = RunStatus::Interrupted;

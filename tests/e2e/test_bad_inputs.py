@@ -12,12 +12,13 @@ import hashlib
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import unittest
 
-CLI = None
+from etlab_e2e import Cli
+
+RUN = None  # Cli(etlab-cli), set in main
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.normpath(os.path.join(HERE, "..", "fixtures"))
 CORPUS = os.path.join(FIXTURES, "bad_inputs", "corpus.json")
@@ -52,11 +53,8 @@ class BadInputCorpus(unittest.TestCase):
         cls.configs_dir = tempfile.TemporaryDirectory()
         cls.configs = cls.configs_dir.name
         # One real run, so that "nothing written" is checked against a database that has content.
-        p = subprocess.run([CLI, "train", "--preset", "smoke-dense", "--db", cls.db, "--set", "train.steps=2",
-                            "--set", "train.warmup=1", "--set", "train.eval_every=2", "--set", "probe.examples=1",
-                            "--threads", "1"], capture_output=True, text=True, timeout=300)
-        if p.returncode != 0:
-            raise AssertionError("seeding the database failed: " + p.stderr)
+        RUN("train", "--preset", "smoke-dense", "--db", cls.db, "--set", "train.steps=2", "--set", "train.warmup=1",
+            "--set", "train.eval_every=2", "--set", "probe.examples=1", "--threads", "1")
         with open(CORPUS) as f:
             cls.cases = json.load(f)["cases"]
 
@@ -104,7 +102,7 @@ class BadInputCorpus(unittest.TestCase):
             args, structured = self.command(case, subs)
             env = dict(os.environ)
             env.update(fill(case.get("env", {}), subs))
-            p = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, env=env)
+            p = RUN(*args, check=False, timeout=120, env=env)
             said = p.stderr + p.stdout
             problem = None
             if p.returncode == 0:
@@ -140,18 +138,16 @@ class HostileInputs(unittest.TestCase):
         with open(self.sentinel, "w") as f:
             f.write("the user's file\n")
         self.db = os.path.join(self.tmp, "shared", "theirs.db")
-        p = subprocess.run([CLI, "train", "--preset", "smoke-dense", "--db", self.db, "--json", "--threads", "1",
-                            "--set", "train.steps=2", "--set", "train.warmup=1", "--set", "train.eval_every=2",
-                            "--set", "name=$(touch " + self.tmp + "/pwned); `touch " + self.tmp + "/pwned2`"],
-                           capture_output=True, text=True, timeout=300)
-        self.assertEqual(p.returncode, 0, p.stderr)
+        p = RUN("train", "--preset", "smoke-dense", "--db", self.db, "--json", "--threads", "1", "--set", "train.steps=2",
+                "--set", "train.warmup=1", "--set", "train.eval_every=2",
+                "--set", "name=$(touch " + self.tmp + "/pwned); `touch " + self.tmp + "/pwned2`")
         self.run_id = json.loads(p.stdout.strip().splitlines()[-1])["run_id"]
 
     def tearDown(self):
         self.dir.cleanup()
 
     def cli(self, *args):
-        return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=300)
+        return RUN(*args, check=False)
 
     def test_text_is_never_a_command_or_sql(self):
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "pwned")), "a run name was run as a command")
@@ -198,5 +194,5 @@ class HostileInputs(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    CLI = sys.argv.pop(1)
+    RUN = Cli(sys.argv.pop(1))
     unittest.main(verbosity=2)

@@ -38,7 +38,7 @@ REVIEWED = {
     ("run_store_exchange.cpp", "cols += ", "c"): "a column name read from this build's own schema, quoted",
     ("run_store.cpp", "PRAGMA application_id = ", "std::to_string"): "an integer constant",
     ("run_store.cpp", "PRAGMA user_version = ", "std::to_string"): "an integer constant",
-    ("run_store.cpp", "owner_pid = ?, owner_host = ?", "allowed"): "one ? placeholder per status; the statuses are bound",
+    ("ownership.cpp", "owner_pid = ?, owner_host = ?", "allowed"): "one ? placeholder per status; the statuses are bound",
 }
 SHELL = re.compile(r'\b(system|popen)\s*\(|"/bin/sh"|startCommand\s*\(')
 LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"')
