@@ -55,7 +55,12 @@ std::string describe_exit(int rank, pid_t pid, int status) {
   return out + "exited with code " + std::to_string(WEXITSTATUS(status));
 }
 
-bool failed(int status) { return WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0); }
+constexpr int kCancelled = 130;  // a rank's exit code when the run was cancelled (and saved)
+
+// A rank that was cancelled (exit 130) ended as asked, not in failure.
+bool failed(int status) {
+  return WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != kCancelled);
+}
 
 bool has_option(const std::vector<std::string>& args, const std::string& name) {
   return std::any_of(args.begin(), args.end(), [&](const std::string& a) { return a == name || a.rfind(name + "=", 0) == 0; });
@@ -142,8 +147,9 @@ int run_launch(const LaunchArgs& a) {
     const int err = posix_spawn(&pid, self.c_str(), nullptr, nullptr, argv.data(), envp.data());
     if (err != 0) {
       print_error("launch: could not start rank " + std::to_string(r) + ": " + std::strerror(err), false);
+      // The ranks already started wait in the rendezvous for this one, where no request to stop reaches them.
       for (auto& k : ranks)
-        if (k.running) kill(k.pid, SIGTERM);
+        if (k.running) kill(k.pid, SIGKILL);
       for (auto& k : ranks)
         if (k.running) waitpid(k.pid, nullptr, 0);
       return 1;
@@ -154,11 +160,28 @@ int run_launch(const LaunchArgs& a) {
   int first_failure = -1;
   std::string first_reason;
   Clock::time_point give_up{}, kill_at{};
-  bool terminated = false, killed = false;
+  bool terminated = false, killed = false, stopping = false;
+  auto kill_all = [&](int sig) {
+    for (auto& k : ranks)
+      if (k.running) kill(k.pid, sig);
+  };
   while (std::any_of(ranks.begin(), ranks.end(), [](const Rank& k) { return k.running; })) {
     if (const int sig = g_forward_signal.exchange(0)) {
-      for (auto& k : ranks)
-        if (k.running) kill(k.pid, sig);  // the ranks stop within a step and end the run cancelled
+      if (!stopping) {
+        // The ranks stop at the same step and rank 0 saves the run as cancelled. One that is not training
+        // yet (waiting in the rendezvous) cannot: after four grace periods (a step and a checkpoint may take
+        // a while) it is killed, as by a second signal.
+        kill_all(sig);
+        stopping = true;
+        std::cerr << "launch: stopping the ranks (again to kill them)\n";
+        if (!terminated) {
+          terminated = true;
+          kill_at = Clock::now() + std::chrono::seconds(4 * a.grace_s);
+        }
+      } else {
+        kill_all(SIGKILL);
+        killed = true;
+      }
     }
     // Every rank that has ended since the last look; of those, one killed by a signal failed first (the
     // others fail because their collectives with it broke).
@@ -188,21 +211,25 @@ int run_launch(const LaunchArgs& a) {
     if (!ended.empty()) continue;
     const auto now = Clock::now();
     if (first_failure >= 0 && !terminated && now >= give_up) {
-      // The others normally fail at once when a peer's connection drops; this is for a rank stuck elsewhere.
-      for (auto& k : ranks)
-        if (k.running) kill(k.pid, SIGTERM);
+      // The others normally fail at once when a peer's connection drops; this is for a rank stuck elsewhere
+      // (SIGTERM asks it to stop at its next step; one stuck in a collective gets SIGKILL after 10 s).
+      kill_all(SIGTERM);
       terminated = true;
       kill_at = now + std::chrono::seconds(10);
     }
     if (terminated && !killed && now >= kill_at) {
-      for (auto& k : ranks)
-        if (k.running) kill(k.pid, SIGKILL);
+      kill_all(SIGKILL);
       killed = true;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  if (first_failure < 0) return 0;
-  if (WIFSIGNALED(ranks[0].status)) record_rank0_death(*host, describe_exit(0, ranks[0].pid, ranks[0].status));
+  if (first_failure < 0)
+    return std::any_of(ranks.begin(), ranks.end(), [](const Rank& k) { return WIFEXITED(k.status) && WEXITSTATUS(k.status) == kCancelled; })
+               ? kCancelled
+               : 0;
+  // Rank 0 killed: by itself the first failure, or by this launcher after another rank failed first.
+  if (WIFSIGNALED(ranks[0].status))
+    record_rank0_death(*host, first_failure == 0 ? first_reason : first_reason + "; rank 0 was then stopped by the launcher");
   const int st = ranks[static_cast<size_t>(first_failure)].status;
   return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
 }

@@ -154,7 +154,8 @@ int run_train(const TrainArgs& a) {
   eo.lr_scaling = a.lr_scaling;
   int rc = 0;
   for (const auto& cfg : configs) {
-    if (g_stop_requested) break;
+    // Stopped before training: a data-parallel rank says so (its peers wait for it), as a cancelled run would.
+    if (g_stop_requested) return a.distributed ? 130 : rc;
     CliObserver observer(a.json, rank);
     try {
       auto result = train_run(cfg, *store, observer, eo);

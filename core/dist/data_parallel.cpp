@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/csrc/distributed/c10d/reducer.hpp>
@@ -37,9 +38,8 @@ std::shared_ptr<::gloo::transport::Device> gloo_device(const std::string& master
   return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 
-// The Reducer warns once that looking for unused parameters found none: true of most steps of a
-// learned-sparse model, whose router may still go without a gradient in others. Every other warning
-// passes through.
+// The Reducer warns once that looking for unused parameters found none: true of most steps of most
+// models, which may still leave one without a gradient in others. Every other warning passes through.
 class QuietUnusedParameterWarning : public c10::WarningHandler {
  public:
   explicit QuietUnusedParameterWarning(c10::WarningHandler* next) : next_(next) {}
@@ -56,14 +56,17 @@ class QuietUnusedParameterWarning : public c10::WarningHandler {
 }  // namespace
 
 struct DataParallel::Impl {
-  c10::intrusive_ptr<c10d::TCPStore> store;
+  c10::intrusive_ptr<c10d::Store> store;
   c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
-  std::shared_ptr<c10d::Reducer> reducer;
+  std::unique_ptr<c10d::Reducer> reducer;
   std::unique_ptr<QuietUnusedParameterWarning> quiet;  // installed on the training thread while attached
 
   ~Impl() {
+    // The Reducer's destructor may throw after a failed collective (it is noexcept(false)): deleted
+    // here, where that can be caught, never by a smart pointer's noexcept deleter.
+    c10d::Reducer* r = reducer.release();
     try {
-      reducer.reset();  // c10d's destructor may throw after a failed collective
+      delete r;
     } catch (...) {
     }
     if (quiet && c10::Warning::get_warning_handler() == quiet.get()) c10::Warning::set_warning_handler(quiet->next());
@@ -85,7 +88,11 @@ DataParallel::DataParallel(const DistEnv& env, std::chrono::milliseconds timeout
       so.numWorkers = static_cast<size_t>(env.world_size);
       so.waitWorkers = true;
     }
-    impl_->store = c10::make_intrusive<c10d::TCPStore>(env.master_addr, so);
+    c10::intrusive_ptr<c10d::Store> store = c10::make_intrusive<c10d::TCPStore>(env.master_addr, so);
+    // Under torchrun's agent store, each restart of the job keys its rendezvous apart, as PyTorch does.
+    if (const char* attempt = std::getenv("TORCHELASTIC_RESTART_COUNT"); attempt && env.launcher_hosts_store)
+      store = c10::make_intrusive<c10d::PrefixStore>(std::string("/worker/attempt_") + attempt, store);
+    impl_->store = store;
   } catch (const std::exception& e) {
     throw std::runtime_error("data-parallel rendezvous at " + where + " (rank " + std::to_string(env.rank) + " of " +
                              std::to_string(env.world_size) + ") failed: " + message_of(e));
@@ -133,7 +140,11 @@ void DataParallel::broadcast(torch::nn::Module& module) {
   }
 }
 
-void DataParallel::attach(const std::vector<torch::Tensor>& params, int64_t bucket_bytes, bool find_unused) {
+void DataParallel::attach(const std::vector<torch::Tensor>& params, int64_t bucket_bytes) {
+  // A parameter that a backward does not reach (a head the task does not use, a router during dense
+  // warm-up) would leave its bucket unreduced: look for them every step, as DDP's
+  // find_unused_parameters does (one walk over the autograd graph).
+  const bool find_unused = true;
   // As DistributedDataParallel does: a small first bucket so that communication starts early, buckets
   // in the reverse order of the parameters (the order backward produces their gradients).
   const size_t first_bucket = 1024 * 1024;
@@ -141,17 +152,18 @@ void DataParallel::attach(const std::vector<torch::Tensor>& params, int64_t buck
   auto [indices, limits] = c10d::compute_bucket_assignment_by_size(params, {first_bucket, static_cast<size_t>(bucket_bytes)}, sparse);
   std::reverse(indices.begin(), indices.end());
   std::reverse(limits.begin(), limits.end());
-  if (find_unused && !impl_->quiet) {
+  if (!impl_->quiet) {
     impl_->quiet = std::make_unique<QuietUnusedParameterWarning>(c10::Warning::get_warning_handler());
     c10::Warning::set_warning_handler(impl_->quiet.get());
   }
-  impl_->reducer = std::make_shared<c10d::Reducer>(params, std::move(indices), std::move(limits), impl_->group, sparse, bucket_bytes,
+  impl_->reducer = std::make_unique<c10d::Reducer>(params, std::move(indices), std::move(limits), impl_->group, sparse, bucket_bytes,
                                                    find_unused, /*gradient_as_bucket_view=*/false,
                                                    std::unordered_map<size_t, std::string>{}, static_cast<int64_t>(first_bucket));
 }
 
 void DataParallel::prepare_for_backward(const torch::Tensor& loss) {
   if (!impl_->reducer) throw std::logic_error("DataParallel::prepare_for_backward before attach");
+  impl_->reducer->rebuild_buckets();  // as DDP's forward does; a no-op once buckets are settled
   impl_->reducer->prepare_for_forward();
   impl_->reducer->prepare_for_backward({loss});
 }

@@ -37,9 +37,8 @@ class DataParallel {
   /// Copies rank 0's parameters and buffers to every rank.
   void broadcast(torch::nn::Module& module);
   /// Hooks the gradients of `params` into buckets of at most `bucket_bytes` that are averaged over the
-  /// ranks as backward produces them. With `find_unused`, parameters that a backward does not reach
-  /// are allowed (at the cost of a walk over the autograd graph each step).
-  void attach(const std::vector<torch::Tensor>& params, int64_t bucket_bytes, bool find_unused);
+  /// ranks as backward produces them. Parameters that a backward does not reach are allowed.
+  void attach(const std::vector<torch::Tensor>& params, int64_t bucket_bytes);
   /// Before the backward whose gradients are to be averaged (the last micro-batch of a step); the
   /// backwards before it accumulate locally.
   void prepare_for_backward(const torch::Tensor& loss);

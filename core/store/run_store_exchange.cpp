@@ -263,6 +263,12 @@ ExchangeReport RunStore::merge_from(const std::string& source_path, bool with_ch
     q.bind(1, snapshot.string());
     q.exec();
   } catch (const SQLite::Exception& e) {
+    // The snapshot is written next to this database: a full disk there is not the source's fault.
+    if (is_write_failure(e.what()))
+      throw StoreError("cannot merge " + source_path + " into " + impl_->path + ": could not write its snapshot in " +
+                       snapshot.parent_path().string() + " (" + e.what() +
+                       "): the disk may be full or a file-size limit reached; nothing was imported: free some space and "
+                       "merge again");
     throw StoreError("cannot read " + source_path + ": " + e.what());
   }
   // A damaged or hand-edited file (rows pointing at runs it lacks, broken pages) is refused whole: the

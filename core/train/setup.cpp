@@ -278,8 +278,7 @@ RunResult train_one(const RunConfig& config, RunStore& store, RunObserver& obser
     std::vector<torch::Tensor> params;
     for (auto& p : s->model->parameters())
       if (p.requires_grad()) params.push_back(p);
-    // A learned router can go without a gradient for a step (dense warm-up without the router loss).
-    dp->attach(params, options.bucket_mb * 1024 * 1024, s->config.attention.kind == "learned_sparse");
+    dp->attach(params, options.bucket_mb * 1024 * 1024);
     if (dp->rank() != 0) {
       s->run_id = dp->share("run", "");
       observer.on_start(s->run_id, {{"run_id", s->run_id}, {"rank", dp->rank()}, {"world_size", dp->world_size()}, {"threads", s->threads}});

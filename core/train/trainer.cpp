@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include "core/attention/kernels.h"
@@ -79,16 +80,24 @@ int64_t injected_nan_step() {
   return v ? std::atoll(v) : -1;
 }
 
-// An exact fingerprint of the trainable parameters' bytes (FNV-1a, 64 bits) as two 32-bit halves,
-// each exact in a double: equal on every rank exactly when their parameters are bit for bit equal.
+// A fingerprint of the trainable parameters' bytes (FNV-1a over 64-bit words, then the tail bytes) as
+// two 32-bit halves, each exact in a double: ranks whose parameters differ in any bit all but surely
+// disagree.
 std::pair<double, double> parameter_fingerprint(Session& s) {
   uint64_t h = 1469598103934665603ULL;
+  constexpr uint64_t prime = 1099511628211ULL;
   for (auto& p : s.model->parameters()) {
     if (!p.requires_grad()) continue;
     const auto c = p.detach().to(torch::kCPU).contiguous();
     const auto* b = static_cast<const unsigned char*>(c.data_ptr());
     const size_t n = static_cast<size_t>(c.numel()) * c.element_size();
-    for (size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, b + i, 8);
+      h = (h ^ w) * prime;
+    }
+    for (; i < n; ++i) h = (h ^ b[i]) * prime;
   }
   return {static_cast<double>(h >> 32), static_cast<double>(h & 0xffffffffULL)};
 }
@@ -169,8 +178,11 @@ RunResult run_loop(Session& s) {
         fs::remove(checkpoint_path(store, c.path), ec);
       }
   };
-  auto save_state = [&] {  // the resumable state
-    if (writer) replace_checkpoint(save_full_checkpoint(s, elapsed()));
+  int64_t saved_at = -1;
+  auto save_state = [&] {  // the resumable state (once per step: early stopping and checkpoint_every may meet)
+    if (!writer || saved_at == s.step) return;
+    replace_checkpoint(save_full_checkpoint(s, elapsed()));
+    saved_at = s.step;
   };
   auto save_best = [&] {  // best-validation weights
     if (writer) replace_checkpoint(save_weights(s, "best"));
@@ -395,8 +407,13 @@ RunResult run_session(Session& s) {
         if (!others.empty()) r.reason = others + " (rank 0: " + r.reason + ")";
       }
     }
-    // No room to write: the run keeps its last checkpoint and stays resumable.
-    if (is_write_failure(r.reason)) {
+    // No room to write: the run keeps its last checkpoint and stays resumable; a data-parallel run
+    // cannot be resumed yet, so it fails, saying so.
+    if (is_write_failure(r.reason) && s.dist) {
+      r.reason = write_failure_reason(r.reason);
+      r.reason = r.reason.substr(0, r.reason.rfind("; free some space")) +
+                 "; a data-parallel run cannot be resumed yet: free some space and start it again";
+    } else if (is_write_failure(r.reason)) {
       r.status = RunStatus::Interrupted;
       r.reason = write_failure_reason(r.reason);
       r.write_failed = true;

@@ -33,9 +33,10 @@ QString RunDetails::rankPanels(const RunRecord& r, const std::map<int, RankFacts
   const auto env = nlohmann::json::parse(r.environment_json, nullptr, false);
   const auto summary = nlohmann::json::parse(r.summary_json, nullptr, false);
   const nlohmann::json dist = env.is_object() && env.contains("distributed") ? env["distributed"] : nlohmann::json::object();
-  const auto world = dist.value("world_size", static_cast<int64_t>(ranks.size()));
+  const auto world = dist.contains("world_size") && dist["world_size"].is_number_integer() ? dist["world_size"].get<int64_t>()
+                                                                                         : static_cast<int64_t>(ranks.size());
   QString h = tr("<h4>Data-parallel job: %1 ranks</h4>").arg(world);
-  if (!dist.empty()) {
+  if (!dist.empty()) try {
     h += tr("<p>Effective batch %1 (%2 a rank × %3 accumulated × %4 ranks) · learning rate %5 (scaling: %6) · %7 "
             "all-reduce in %8 MiB buckets · started by %9</p>")
              .arg(dist.value("effective_batch", 0))
@@ -46,8 +47,10 @@ QString RunDetails::rankPanels(const RunRecord& r, const std::map<int, RankFacts
              .arg(esc(dist.value("lr_scaling", std::string("none"))), esc(dist.value("backend", std::string("gloo"))))
              .arg(dist.value("bucket_mb", 0))
              .arg(esc(dist.value("launcher", std::string("?"))));
+  } catch (const nlohmann::json::exception&) {
+    // an environment written by something else, with other types: the rank table still stands
   }
-  if (summary.is_object() && summary.contains("ranks_identical_checks"))
+  if (summary.is_object() && summary.contains("ranks_identical_checks") && summary["ranks_identical_checks"].is_number_integer())
     h += tr("<p>Parameters were identical on every rank, bit for bit, at all %1 comparisons.</p>")
              .arg(summary.value("ranks_identical_checks", static_cast<int64_t>(0)));
   double total = 0;
