@@ -6,7 +6,8 @@ wall time of each, with ratios against the single process:
   1 process,  T threads, batch 2b
   1 process,  T/2 threads, batch 2b   (what one rank gets)
   2 processes (etlab-cli launch), T/2 threads each, batch b each
-Each arm runs `--repeats` times, interleaved; the median is reported.
+Each arm runs `--repeats` times, interleaved; the median is reported. The data set is cut to 4,000
+training and 64 evaluation examples so that set-up and evaluation stay small beside training.
 
 usage: bench_distributed.py ETLAB_CLI [--preset listops-dense] [--steps 60] [--batch 8] [--threads 2]
                                       [--repeats 3] [--out results.json]
@@ -23,7 +24,7 @@ import tempfile
 def run(cmd):
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr}")
+        sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr}{p.stdout[-2000:]}")
     result = [json.loads(l) for l in p.stdout.splitlines() if l.startswith("{")][-1]
     assert result.get("event") == "result" and result["status"] == "finished", result
     return result["metrics"]
@@ -42,6 +43,8 @@ def main():
     half = max(1, a.threads // 2)
     tmp = tempfile.mkdtemp(prefix="etlab-bench-dist-")
     common = ["--preset", a.preset, "--json", "--set", f"train.steps={a.steps}", "--set", f"train.eval_every={a.steps}",
+              "--set", f"train.warmup={a.steps // 10}", "--set", "task.train_size=4000", "--set", "task.val_size=64",
+              "--set", "task.test_size=64",
               "--set", "train.eval_batches=1", "--set", "probe.examples=0", "--set", "probe.spectra=false"]
     arms = {
         f"1 process x {a.threads} threads, batch {2 * a.batch}":
