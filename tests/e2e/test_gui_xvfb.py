@@ -78,8 +78,16 @@ class GuiXvfbTest(unittest.TestCase):
         self.log = open(os.path.join(self.tmp.name, "app.log"), "w+")
         self.app = subprocess.Popen([APP, db], env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         win = self.window("etlab")
-        self.xdo("windowsize", win, "1380", "860")
-        self.xdo("windowmove", win, "0", "0")
+        # On a loaded machine the app may still lay itself out after it appears and undo a first resize:
+        # resize until the window has the size the clicks below assume (the status bar at y = 845).
+        deadline = time.time() + 20
+        while True:
+            self.xdo("windowsize", win, "1380", "860")
+            self.xdo("windowmove", win, "0", "0")
+            time.sleep(0.5)
+            geometry = self.xdo("getwindowgeometry", win, check=False).stdout
+            if "1380x860" in geometry or time.time() > deadline:
+                break
         self.xdo("windowactivate", "--sync", win, check=False)
         time.sleep(1.5)
         # Select every run (the table has focus after opening: Ctrl+A), so curves and spectra overlay them.
