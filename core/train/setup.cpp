@@ -352,9 +352,8 @@ RunResult train_one(const RunConfig& config, RunStore& store, RunObserver& obser
 
 RunResult train_run(const RunConfig& config, RunStore& store, RunObserver& observer, const EngineOptions& options) {
   install_counting_allocator();
-  if (!options.distributed && config.train.world_size != 1)
-    throw std::runtime_error("train.world_size is " + std::to_string(config.train.world_size) +
-                             ": a data-parallel run is started with --distributed by a launcher (etlab-cli launch --nproc N -- train ...)");
+  if (const auto issues = check_launch(config, options.distributed); !issues.empty())
+    throw std::runtime_error(format_issues(issues));
   if (!options.distributed) return train_one(config, store, observer, options, nullptr);
   const DistEnv env = read_dist_env();
   DataParallel dp(env, std::chrono::seconds(options.dist_timeout_s));
