@@ -137,87 +137,87 @@
 <context>
     <name>RunDetails</name>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="37"/>
+        <location filename="../views/runs/RunDetails.cpp" line="38"/>
         <source>&lt;h4&gt;Data-parallel job: %1 ranks&lt;/h4&gt;</source>
         <translation>&lt;h4&gt;Datenparalleler Job: %1 Ränge&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="39"/>
+        <location filename="../views/runs/RunDetails.cpp" line="40"/>
         <source>&lt;p&gt;Effective batch %1 (%2 a rank × %3 accumulated × %4 ranks) · learning rate %5 (scaling: %6) · %7 all-reduce in %8 MiB buckets · started by %9&lt;/p&gt;</source>
         <translation>&lt;p&gt;Effektive Batch-Größe %1 (%2 je Rang × %3 akkumuliert × %4 Ränge) · Lernrate %5 (Skalierung: %6) · %7-All-Reduce in Buckets zu %8 MiB · gestartet von %9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="51"/>
+        <location filename="../views/runs/RunDetails.cpp" line="54"/>
         <source>&lt;p&gt;Parameters were identical on every rank, bit for bit, at all %1 comparisons.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Parameter waren auf jedem Rang bitgenau gleich, bei allen %1 Vergleichen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>tokens/s (last)</source>
         <translation>Tokens/s (letzter Wert)</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>share</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>tokens/s (best)</source>
         <translation>Tokens/s (bester Wert)</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>peak tensors MiB</source>
         <translation>Tensor-Spitze MiB</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>peak RSS MiB</source>
         <translation>RSS-Spitze MiB</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="75"/>
+        <location filename="../views/runs/RunDetails.cpp" line="78"/>
         <source>seed %1</source>
         <translation>Seed %1</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="83"/>
+        <location filename="../views/runs/RunDetails.cpp" line="86"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tags: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="85"/>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;Notizen: %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>last</source>
         <translation>letzter Wert</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>best</source>
         <translation>bester Wert</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>at step</source>
         <translation>bei Schritt</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="111"/>
+        <location filename="../views/runs/RunDetails.cpp" line="114"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aufgezeichnet: %1 Metrikpunkte, %2 Evaluationen, %3 Attention-Auswahlen, %4 Wahrscheinlichkeitskarten, %5 Spektren, %6 Checkpoints.&lt;/p&gt;</translation>
     </message>
@@ -2044,129 +2044,129 @@
 <context>
     <name>etlab::SpectraView</name>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="474"/>
+        <location filename="../views/spectra/SpectraCharts.cpp" line="344"/>
         <source>j: top vectors of %1</source>
         <translation>j: führende Vektoren von %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="475"/>
+        <location filename="../views/spectra/SpectraCharts.cpp" line="345"/>
         <source>i: top vectors of %1</source>
         <translation>i: führende Vektoren von %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="558"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="64"/>
         <source>Which adapted weight: q, k, v, o projections, the feed-forward layers or the sparse-attention router</source>
         <translation>Welches adaptierte Gewicht: q-, k-, v-, o-Projektionen, die Feed-Forward-Schichten oder der Sparse-Attention-Router</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="560"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="66"/>
         <source>Transformer layer</source>
         <translation>Transformer-Schicht</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="562"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="68"/>
         <source>Evaluation step whose spectrum is shown (runs without it show their last one before)</source>
         <translation>Evaluationsschritt, dessen Spektrum angezeigt wird (Läufe ohne diesen Schritt zeigen ihr letztes Spektrum davor)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="564"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="70"/>
         <source>log</source>
         <translation>log</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="565"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="71"/>
         <source>linear</source>
         <translation>linear</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="566"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="72"/>
         <source>Vertical scale of the singular values</source>
         <translation>Vertikale Skala der Singulärwerte</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="572"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="78"/>
         <source>Fraction of the update&apos;s energy (sum of squared singular values) a rank must keep</source>
         <translation>Anteil der Energie des Updates (Summe der quadrierten Singulärwerte), den ein Rang erhalten muss</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="582"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="88"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="583"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="89"/>
         <source>&amp;Layer</source>
         <translation>&amp;Schicht</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="584"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="90"/>
         <source>S&amp;tep</source>
         <translation>Sch&amp;ritt</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="585"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="91"/>
         <source>&amp;Scale</source>
         <translation>S&amp;kala</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="586"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="92"/>
         <source>&amp;Energy threshold</source>
         <translation>&amp;Energieschwelle</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="589"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="680"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="700"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="95"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="186"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="206"/>
         <source>Choose one or more runs to see the rank spectra of their weight updates.</source>
         <translation>Wählen Sie einen oder mehrere Läufe, um die Rangspektren ihrer Gewichts-Updates zu sehen.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="598"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="104"/>
         <source>Singular values of the weight update, largest first: a steep drop means the update is low-rank</source>
         <translation>Singulärwerte des Gewichts-Updates, größter zuerst: ein steiler Abfall bedeutet, dass das Update niedrigen Rang hat</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="599"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="105"/>
         <source>Share of the update&apos;s energy kept by its top r directions; the dashed line is the threshold</source>
         <translation>Anteil der Energie des Updates, den seine r führenden Richtungen erhalten; die gestrichelte Linie ist die Schwelle</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="600"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="106"/>
         <source>Stable rank (||ΔW||_F² / ||ΔW||_2²) at each evaluation</source>
         <translation>Stabiler Rang (||ΔW||_F² / ||ΔW||_2²) bei jeder Evaluation</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="602"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="108"/>
         <source>How much the top-i directions of adapter A overlap the top-j directions of adapter B (1: same subspace, 0: orthogonal)</source>
         <translation>Wie stark die führenden i Richtungen von Adapter A die führenden j Richtungen von Adapter B überlappen (1: gleicher Unterraum, 0: orthogonal)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="606"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="112"/>
         <source>Adapter A (rows of the heatmap)</source>
         <translation>Adapter A (Zeilen der Heatmap)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="607"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="113"/>
         <source>Adapter B (columns of the heatmap)</source>
         <translation>Adapter B (Spalten der Heatmap)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="611"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="117"/>
         <source>Compare adapters</source>
         <translation>Adapter vergleichen</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="614"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="120"/>
         <source>with</source>
         <translation>mit</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="637"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="143"/>
         <source>Open the new-run dialog with this run&apos;s preset and the suggested LoRA rank</source>
         <translation>Öffnet den Dialog „Neuer Lauf“ mit der Voreinstellung dieses Laufs und dem vorgeschlagenen LoRA-Rang</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/spectra/SpectraView.cpp" line="681"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="187"/>
         <source>Loading the spectra of %n run(s)…</source>
         <translation>
             <numerusform>Spektren von %n Lauf werden geladen…</numerusform>
@@ -2174,190 +2174,190 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="698"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="204"/>
         <source>Cannot read the spectra: %1</source>
         <translation>Spektren können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="704"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="210"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="707"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="213"/>
         <source>Run %1 recorded no spectra.</source>
         <translation>Lauf %1 hat keine Spektren aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="708"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="214"/>
         <source>None of the %1 chosen runs recorded spectra.</source>
         <translation>Keiner der %1 gewählten Läufe hat Spektren aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="710"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="216"/>
         <source>Spectra of the weight updates are recorded at evaluations of LoRA and full fine-tune runs; dense training from scratch has none.</source>
         <translation>Spektren der Gewichts-Updates werden bei Evaluationen von LoRA- und Full-Fine-Tuning-Läufen aufgezeichnet; Dense-Training von Grund auf hat keine.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="763"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="269"/>
         <source>layer %1</source>
         <translation>Schicht %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="775"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="982"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="990"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="281"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="488"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="496"/>
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="791"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="297"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1: kann nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="795"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="301"/>
         <source>%1: no spectra recorded (dense runs have none)</source>
         <translation>%1: keine Spektren aufgezeichnet (Dense-Läufe haben keine)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="800"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="306"/>
         <source>%1: no spectrum of %2 layer %3 at or before step %4</source>
         <translation>%1: kein Spektrum von %2, Schicht %3, in oder vor Schritt %4</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="817"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="323"/>
         <source>%1: stable rank %2 · effective rank %3 · %4 of the energy in the top %5 of %6 directions</source>
         <translation>%1: stabiler Rang %2 · effektiver Rang %3 · %4 der Energie in den führenden %5 von %6 Richtungen</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="824"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="330"/>
         <source>(its last spectrum before: step %1)</source>
         <translation>(sein letztes Spektrum davor: Schritt %1)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="832"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="338"/>
         <source>Suggested rank: r = %1, the smallest LoRA rank that would keep %2 of the energy of the full update of %3.</source>
         <translation>Vorgeschlagener Rang: r = %1, der kleinste LoRA-Rang, der %2 der Energie des vollständigen Updates von %3 erhalten würde.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="833"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="339"/>
         <source>Suggested rank: r = %1, the smallest rank that keeps %2 of the update&apos;s energy in %3.</source>
         <translation>Vorgeschlagener Rang: r = %1, der kleinste Rang, der in %3 %2 der Energie des Updates erhält.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="843"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="349"/>
         <source>Choose two LoRA runs to compare the subspaces their adapters learned.</source>
         <translation>Wählen Sie zwei LoRA-Läufe, um die von ihren Adaptern gelernten Unterräume zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="851"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="357"/>
         <source>%1 layer %2</source>
         <translation>%1 Schicht %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="853"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="359"/>
         <source>%1 has no adapter vectors for %2: only LoRA runs record them (full fine-tunes and dense runs do not).</source>
         <translation>%1 hat keine Adaptervektoren für %2: Nur LoRA-Läufe zeichnen sie auf (Full-Fine-Tuning- und Dense-Läufe nicht).</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="856"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="362"/>
         <source>These adapters do not match: %1 reads %2 input features, %3 reads %4; their subspaces cannot be compared.</source>
         <translation>Diese Adapter passen nicht zusammen: %1 liest %2 Eingabemerkmale, %3 liest %4; ihre Unterräume können nicht verglichen werden.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="866"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="372"/>
         <source>The adapter vectors of %1 are malformed (rows × columns do not match the data).</source>
         <translation>Die Adaptervektoren von %1 sind fehlerhaft (Zeilen × Spalten passen nicht zu den Daten).</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="871"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="377"/>
         <source>Start a LoRA run with r = %1…</source>
         <translation>LoRA-Lauf mit r = %1 starten…</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="934"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="440"/>
         <source>Singular values of the update · %1 · layer %2 · step %3</source>
         <translation>Singulärwerte des Updates · %1 · Schicht %2 · Schritt %3</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="935"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="441"/>
         <source>index i</source>
         <translation>Index i</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="442"/>
         <source>singular value σ (log scale)</source>
         <translation>Singulärwert σ (log. Skala)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="442"/>
         <source>singular value σ</source>
         <translation>Singulärwert σ</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="938"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="955"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="444"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="461"/>
         <source>No spectrum at this module, layer and step.</source>
         <translation>Kein Spektrum für dieses Modul, diese Schicht und diesen Schritt.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="949"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="455"/>
         <source>Cumulative energy Σσ² (normalised)</source>
         <translation>Kumulative Energie Σσ² (normiert)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="950"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="456"/>
         <source>rank r</source>
         <translation>Rang r</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="951"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="457"/>
         <source>share of energy</source>
         <translation>Energieanteil</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="961"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="467"/>
         <source>threshold %1</source>
         <translation>Schwelle %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="962"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="468"/>
         <source>r = %1</source>
         <translation>r = %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="970"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="476"/>
         <source>Stable rank over training · %1 · layer %2</source>
         <translation>Stabiler Rang im Trainingsverlauf · %1 · Schicht %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="971"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="477"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="972"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="478"/>
         <source>stable rank</source>
         <translation>stabiler Rang</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="973"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="479"/>
         <source>No spectra recorded for this module and layer.</source>
         <translation>Für dieses Modul und diese Schicht wurden keine Spektren aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="987"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="493"/>
         <source>Adapter subspace similarity φ(i, j) · %1 · layer %2</source>
         <translation>Ähnlichkeit der Adapter-Unterräume φ(i, j) · %1 · Schicht %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="991"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="497"/>
         <source>steps %1 / %2</source>
         <translation>Schritte %1 / %2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="1029"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="535"/>
         <source>nothing to export yet: no spectrum is shown</source>
         <translation>noch nichts zu exportieren: Es wird kein Spektrum angezeigt</translation>
     </message>
@@ -2365,102 +2365,102 @@
 <context>
     <name>etlab::TradeoffView</name>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="113"/>
         <source>forward</source>
         <translation>Vorwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="259"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="114"/>
         <source>forward + backward</source>
         <translation>Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="260"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="115"/>
         <source>whole-model training step</source>
         <translation>Trainingsschritt des ganzen Modells</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="261"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="116"/>
         <source>whole-model inference</source>
         <translation>Inferenz des ganzen Modells</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="35"/>
         <source>Wall time (s)</source>
         <translation>Laufzeit (s)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="277"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="36"/>
         <source>Throughput (tokens/s)</source>
         <translation>Durchsatz (Token/s)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="37"/>
         <source>Speed-up vs dense</source>
         <translation>Beschleunigung ggü. Dense</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="279"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="38"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
         <translation>Horizontale Achse. Beschleunigung: Durchsatz relativ zum neuesten abgeschlossenen Dense-Lauf derselben Aufgabe (Laufzeit, wenn ein Lauf keinen Durchsatz aufgezeichnet hat).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="281"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="40"/>
         <source>Logarithmic axes</source>
         <translation>Logarithmische Achsen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="293"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="52"/>
         <source>Time axis</source>
         <translation>Zeitachse</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="62"/>
         <source>Runs: speed vs memory</source>
         <translation>Läufe: Geschwindigkeit vs. Speicher</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="308"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="67"/>
         <source>Forward pass only, or forward and backward</source>
         <translation>Nur Vorwärtsdurchlauf oder Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="88"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
         <translation>Die Steigungen in den Legenden sind Kleinste-Quadrate-Anpassungen von log(Zeit) und log(Speicher) gegen log(n): 1 wächst linear mit der Sequenzlänge, 2 quadratisch.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="91"/>
         <source>Pass</source>
         <translation>Durchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="335"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="94"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="346"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="105"/>
         <source>Sequence length</source>
         <translation>Sequenzlänge</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="353"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="112"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
         <translation>Öffnen Sie eine Datenbank, um Geschwindigkeit und Speicherbedarf ihrer Läufe zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="354"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="113"/>
         <source>Open a database to see how attention scales with sequence length.</source>
         <translation>Öffnen Sie eine Datenbank, um zu sehen, wie Attention mit der Sequenzlänge skaliert.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="379"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="138"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="86"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n Lauf hat keinen Spitzenspeicher aufgezeichnet</numerusform>
@@ -2468,7 +2468,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n Lauf hat keinen Wert für %1 aufgezeichnet</numerusform>
@@ -2476,17 +2476,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n Lauf hat keinen abgeschlossenen Dense-Lauf seiner Aufgabe zum Vergleich</numerusform>
@@ -2494,18 +2494,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="758"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="82"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="91"/>
         <source>Cannot read the database: %1</source>
         <translation>Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="93"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>Noch keine abgeschlossenen Läufe. Trainieren Sie einen Lauf bis zum Ende; er erscheint dann hier mit Laufzeit, Durchsatz und Spitzenspeicher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="540"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="96"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>Der %n abgeschlossene Lauf kann nicht dargestellt werden: %1.</numerusform>
@@ -2513,38 +2513,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="549"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="105"/>
         <source>Not shown: %1.</source>
         <translation>Nicht angezeigt: %1.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="580"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="136"/>
         <source>Wall time (s)  ← faster</source>
         <translation>Laufzeit (s)  ← schneller</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="137"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>Durchsatz (Token/s)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="582"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="138"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>Beschleunigung ggü. Dense (×)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="805"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="129"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="140"/>
         <source>Peak memory (MiB)</source>
         <translation>Spitzenspeicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="589"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="145"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="199"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2559,12 +2559,12 @@ Testgenauigkeit: %8
 Klicken, um den Lauf zu öffnen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="648"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="204"/>
         <source>not recorded</source>
         <translation>nicht aufgezeichnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="680"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="236"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten rechts ist besser (schneller, weniger Speicher)</numerusform>
@@ -2572,7 +2572,7 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="682"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="238"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten links ist besser (schneller, weniger Speicher)</numerusform>
@@ -2580,89 +2580,89 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="760"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="84"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>Noch keine Attention-Benchmarks in dieser Datenbank. Messen Sie Dense Attention sowie gelernte und feste Sparse Attention über mehrere Sequenzlängen mit
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="765"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="89"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>Keine Benchmarks für %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="793"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="117"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>Attention-Zeit, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
         <source>Time of a %1 on %2</source>
         <translation>Zeit: %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>Attention-Spitzenspeicher, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Peak memory of a %1 on %2</source>
         <translation>Spitzenspeicher: %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
         <source>Time per call (ms)</source>
         <translation>Zeit pro Aufruf (ms)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="807"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="131"/>
         <source>Sequence length n</source>
         <translation>Sequenzlänge n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="819"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="143"/>
         <source>%1  slope %2</source>
         <translation>%1  Steigung %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="847"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="171"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
         <translation>Schnittpunkt: benötigt Benchmarks sowohl für dense als auch für learned_sparse für diesen Durchlauf und dieses Gerät.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="851"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="175"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
         <translation>Schnittpunkt: learned_sparse wird bei n ≈ %1 schneller als dense (im Log-Log-Raum interpoliert).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="178"/>
         <source>crossover n ≈ %1</source>
         <translation>Schnittpunkt n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="191"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
         <translation>Schnittpunkt: keiner im Bereich (dense und learned_sparse haben keine gemeinsamen Sequenzlängen).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="869"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="193"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
         <translation>Schnittpunkt: keiner im Bereich — learned_sparse ist bereits bei n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="872"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="196"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
         <translation>Schnittpunkt: keiner im Bereich — dense bleibt bis n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="882"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="235"/>
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>

@@ -137,87 +137,87 @@
 <context>
     <name>RunDetails</name>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="37"/>
+        <location filename="../views/runs/RunDetails.cpp" line="38"/>
         <source>&lt;h4&gt;Data-parallel job: %1 ranks&lt;/h4&gt;</source>
         <translation>&lt;h4&gt;数据并行任务：%1 个进程（rank）&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="39"/>
+        <location filename="../views/runs/RunDetails.cpp" line="40"/>
         <source>&lt;p&gt;Effective batch %1 (%2 a rank × %3 accumulated × %4 ranks) · learning rate %5 (scaling: %6) · %7 all-reduce in %8 MiB buckets · started by %9&lt;/p&gt;</source>
         <translation>&lt;p&gt;有效批大小 %1（每个 rank %2 × 累积 %3 × %4 个 rank）· 学习率 %5（缩放：%6）· %7 全归约，每桶 %8 MiB · 启动方式 %9&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="51"/>
+        <location filename="../views/runs/RunDetails.cpp" line="54"/>
         <source>&lt;p&gt;Parameters were identical on every rank, bit for bit, at all %1 comparisons.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在全部 %1 次比较中，各 rank 的参数逐位完全一致。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>rank</source>
         <translation>rank</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>tokens/s (last)</source>
         <translation>词元/秒（最新）</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>tokens/s (best)</source>
         <translation>词元/秒（最佳）</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>peak tensors MiB</source>
         <translation>张量峰值 MiB</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="57"/>
+        <location filename="../views/runs/RunDetails.cpp" line="60"/>
         <source>peak RSS MiB</source>
         <translation>RSS 峰值 MiB</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="75"/>
+        <location filename="../views/runs/RunDetails.cpp" line="78"/>
         <source>seed %1</source>
         <translation>随机种子 %1</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="83"/>
+        <location filename="../views/runs/RunDetails.cpp" line="86"/>
         <source>&lt;p&gt;Tags: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;标签：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="85"/>
+        <location filename="../views/runs/RunDetails.cpp" line="88"/>
         <source>&lt;p&gt;Notes: %1&lt;/p&gt;</source>
         <translation>&lt;p&gt;备注：%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>last</source>
         <translation>最新值</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>best</source>
         <translation>最佳值</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="88"/>
+        <location filename="../views/runs/RunDetails.cpp" line="91"/>
         <source>at step</source>
         <translation>最佳所在步</translation>
     </message>
     <message>
-        <location filename="../views/runs/RunDetails.cpp" line="111"/>
+        <location filename="../views/runs/RunDetails.cpp" line="114"/>
         <source>&lt;p&gt;Recorded: %1 metric points, %2 evaluations, %3 attention selections, %4 probability maps, %5 spectra, %6 checkpoints.&lt;/p&gt;</source>
         <translation>&lt;p&gt;已记录：%1 个指标数据点，%2 次评估，%3 个注意力块选择，%4 张概率图，%5 个谱，%6 个检查点。&lt;/p&gt;</translation>
     </message>
@@ -2032,319 +2032,319 @@
 <context>
     <name>etlab::SpectraView</name>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="474"/>
+        <location filename="../views/spectra/SpectraCharts.cpp" line="344"/>
         <source>j: top vectors of %1</source>
         <translation>j：%1 的前 j 个奇异向量</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="475"/>
+        <location filename="../views/spectra/SpectraCharts.cpp" line="345"/>
         <source>i: top vectors of %1</source>
         <translation>i：%1 的前 i 个奇异向量</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="558"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="64"/>
         <source>Which adapted weight: q, k, v, o projections, the feed-forward layers or the sparse-attention router</source>
         <translation>要查看的适配权重：q、k、v、o 投影，前馈层，或稀疏注意力路由器</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="560"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="66"/>
         <source>Transformer layer</source>
         <translation>Transformer 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="562"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="68"/>
         <source>Evaluation step whose spectrum is shown (runs without it show their last one before)</source>
         <translation>显示该评估步的谱（在该步没有谱的运行显示此前最后一次的谱）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="564"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="70"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="565"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="71"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="566"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="72"/>
         <source>Vertical scale of the singular values</source>
         <translation>奇异值的纵轴刻度</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="572"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="78"/>
         <source>Fraction of the update&apos;s energy (sum of squared singular values) a rank must keep</source>
         <translation>秩需要保留的更新能量（奇异值平方和）比例</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="582"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="88"/>
         <source>&amp;Module</source>
         <translation>模块(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="583"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="89"/>
         <source>&amp;Layer</source>
         <translation>层(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="584"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="90"/>
         <source>S&amp;tep</source>
         <translation>步数(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="585"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="91"/>
         <source>&amp;Scale</source>
         <translation>刻度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="586"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="92"/>
         <source>&amp;Energy threshold</source>
         <translation>能量阈值(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="589"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="680"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="700"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="95"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="186"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="206"/>
         <source>Choose one or more runs to see the rank spectra of their weight updates.</source>
         <translation>选择一个或多个运行以查看其权重更新的秩谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="598"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="104"/>
         <source>Singular values of the weight update, largest first: a steep drop means the update is low-rank</source>
         <translation>权重更新的奇异值（从大到小）：急剧下降说明更新是低秩的</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="599"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="105"/>
         <source>Share of the update&apos;s energy kept by its top r directions; the dashed line is the threshold</source>
         <translation>前 r 个方向保留的更新能量占比；虚线为阈值</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="600"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="106"/>
         <source>Stable rank (||ΔW||_F² / ||ΔW||_2²) at each evaluation</source>
         <translation>每次评估时的稳定秩（||ΔW||_F² / ||ΔW||_2²）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="602"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="108"/>
         <source>How much the top-i directions of adapter A overlap the top-j directions of adapter B (1: same subspace, 0: orthogonal)</source>
         <translation>适配器 A 的前 i 个方向与适配器 B 的前 j 个方向的重叠程度（1：相同子空间，0：正交）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="606"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="112"/>
         <source>Adapter A (rows of the heatmap)</source>
         <translation>适配器 A（热力图的行）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="607"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="113"/>
         <source>Adapter B (columns of the heatmap)</source>
         <translation>适配器 B（热力图的列）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="611"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="117"/>
         <source>Compare adapters</source>
         <translation>比较适配器</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="614"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="120"/>
         <source>with</source>
         <translation>与</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="637"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="143"/>
         <source>Open the new-run dialog with this run&apos;s preset and the suggested LoRA rank</source>
         <translation>用此运行的预设和建议的 LoRA 秩打开“新建运行”对话框</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/spectra/SpectraView.cpp" line="681"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="187"/>
         <source>Loading the spectra of %n run(s)…</source>
         <translation>
             <numerusform>正在加载 %n 个运行的谱…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="698"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="204"/>
         <source>Cannot read the spectra: %1</source>
         <translation>无法读取谱：%1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="704"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="210"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="707"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="213"/>
         <source>Run %1 recorded no spectra.</source>
         <translation>运行 %1 未记录谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="708"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="214"/>
         <source>None of the %1 chosen runs recorded spectra.</source>
         <translation>所选的 %1 个运行都未记录谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="710"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="216"/>
         <source>Spectra of the weight updates are recorded at evaluations of LoRA and full fine-tune runs; dense training from scratch has none.</source>
         <translation>权重更新的谱在 LoRA 和全量微调运行评估时记录；从头开始的稠密训练没有谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="763"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="269"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="775"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="982"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="990"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="281"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="488"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="496"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="791"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="297"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1：无法读取（%2）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="795"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="301"/>
         <source>%1: no spectra recorded (dense runs have none)</source>
         <translation>%1：未记录谱（稠密运行没有谱）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="800"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="306"/>
         <source>%1: no spectrum of %2 layer %3 at or before step %4</source>
         <translation>%1：第 %4 步及之前没有 %2 第 %3 层的谱</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="817"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="323"/>
         <source>%1: stable rank %2 · effective rank %3 · %4 of the energy in the top %5 of %6 directions</source>
         <translation>%1：稳定秩 %2 · 有效秩 %3 · %6 个方向中的前 %5 个包含 %4 的能量</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="824"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="330"/>
         <source>(its last spectrum before: step %1)</source>
         <translation>（此前最后一次的谱：第 %1 步）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="832"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="338"/>
         <source>Suggested rank: r = %1, the smallest LoRA rank that would keep %2 of the energy of the full update of %3.</source>
         <translation>建议秩：r = %1，即能保留 %3 全量更新 %2 能量的最小 LoRA 秩。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="833"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="339"/>
         <source>Suggested rank: r = %1, the smallest rank that keeps %2 of the update&apos;s energy in %3.</source>
         <translation>建议秩：r = %1，即能保留 %3 中 %2 更新能量的最小秩。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="843"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="349"/>
         <source>Choose two LoRA runs to compare the subspaces their adapters learned.</source>
         <translation>选择两个 LoRA 运行以比较其适配器学到的子空间。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="851"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="357"/>
         <source>%1 layer %2</source>
         <translation>%1 第 %2 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="853"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="359"/>
         <source>%1 has no adapter vectors for %2: only LoRA runs record them (full fine-tunes and dense runs do not).</source>
         <translation>%1 没有 %2 的适配器向量：只有 LoRA 运行会记录（全量微调和稠密运行不会记录）。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="856"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="362"/>
         <source>These adapters do not match: %1 reads %2 input features, %3 reads %4; their subspaces cannot be compared.</source>
         <translation>这两个适配器不匹配：%1 的输入特征数为 %2，%3 的为 %4；无法比较它们的子空间。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="866"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="372"/>
         <source>The adapter vectors of %1 are malformed (rows × columns do not match the data).</source>
         <translation>%1 的适配器向量格式错误（行数 × 列数与数据不符）。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="871"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="377"/>
         <source>Start a LoRA run with r = %1…</source>
         <translation>以 r = %1 启动 LoRA 运行…</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="934"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="440"/>
         <source>Singular values of the update · %1 · layer %2 · step %3</source>
         <translation>更新的奇异值 · %1 · 第 %2 层 · 第 %3 步</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="935"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="441"/>
         <source>index i</source>
         <translation>索引 i</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="442"/>
         <source>singular value σ (log scale)</source>
         <translation>奇异值 σ（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="936"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="442"/>
         <source>singular value σ</source>
         <translation>奇异值 σ</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="938"/>
-        <location filename="../views/spectra/SpectraView.cpp" line="955"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="444"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="461"/>
         <source>No spectrum at this module, layer and step.</source>
         <translation>此模块、层和步没有谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="949"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="455"/>
         <source>Cumulative energy Σσ² (normalised)</source>
         <translation>累积能量 Σσ²（归一化）</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="950"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="456"/>
         <source>rank r</source>
         <translation>秩 r</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="951"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="457"/>
         <source>share of energy</source>
         <translation>能量占比</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="961"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="467"/>
         <source>threshold %1</source>
         <translation>阈值 %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="962"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="468"/>
         <source>r = %1</source>
         <translation>r = %1</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="970"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="476"/>
         <source>Stable rank over training · %1 · layer %2</source>
         <translation>训练过程中的稳定秩 · %1 · 第 %2 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="971"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="477"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="972"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="478"/>
         <source>stable rank</source>
         <translation>稳定秩</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="973"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="479"/>
         <source>No spectra recorded for this module and layer.</source>
         <translation>此模块和层没有记录谱。</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="987"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="493"/>
         <source>Adapter subspace similarity φ(i, j) · %1 · layer %2</source>
         <translation>适配器子空间相似度 φ(i, j) · %1 · 第 %2 层</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="991"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="497"/>
         <source>steps %1 / %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../views/spectra/SpectraView.cpp" line="1029"/>
+        <location filename="../views/spectra/SpectraView.cpp" line="535"/>
         <source>nothing to export yet: no spectrum is shown</source>
         <translation>尚无可导出的内容：当前未显示谱</translation>
     </message>
@@ -2352,182 +2352,182 @@
 <context>
     <name>etlab::TradeoffView</name>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="258"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="113"/>
         <source>forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="259"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="114"/>
         <source>forward + backward</source>
         <translation>前向 + 反向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="260"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="115"/>
         <source>whole-model training step</source>
         <translation>整个模型的训练步</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="261"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="116"/>
         <source>whole-model inference</source>
         <translation>整个模型的推理</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="276"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="35"/>
         <source>Wall time (s)</source>
         <translation>运行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="277"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="36"/>
         <source>Throughput (tokens/s)</source>
         <translation>吞吐量（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="278"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="37"/>
         <source>Speed-up vs dense</source>
         <translation>相对稠密的加速比</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="279"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="38"/>
         <source>Horizontal axis. Speed-up: throughput over the newest finished dense run of the same task (wall time when a run recorded no throughput).</source>
         <translation>横轴。加速比：相对于同一任务最新完成的稠密运行的吞吐量之比（运行未记录吞吐量时改用运行时间）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="281"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="40"/>
         <source>Logarithmic axes</source>
         <translation>对数坐标轴</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="293"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="52"/>
         <source>Time axis</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="303"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="62"/>
         <source>Runs: speed vs memory</source>
         <translation>运行：速度与内存</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="308"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="67"/>
         <source>Forward pass only, or forward and backward</source>
         <translation>仅前向传播，或前向加反向传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="329"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="88"/>
         <source>Slopes in the legends are least-squares fits of log(time) and log(memory) against log(n): 1 grows linearly with the sequence length, 2 quadratically.</source>
         <translation>图例中的斜率是 log(时间) 和 log(内存) 对 log(n) 的最小二乘拟合：1 表示随序列长度线性增长，2 表示二次增长。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="332"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="91"/>
         <source>Pass</source>
         <translation>传播方式</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="335"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="94"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="346"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="105"/>
         <source>Sequence length</source>
         <translation>序列长度</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="353"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="112"/>
         <source>Open a database to compare the speed and memory of its runs.</source>
         <translation>打开数据库以比较其中各运行的速度与内存。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="354"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="113"/>
         <source>Open a database to see how attention scales with sequence length.</source>
         <translation>打开数据库以查看注意力开销如何随序列长度变化。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="379"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="138"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="530"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="86"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n 个运行未记录峰值内存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n 个运行未记录%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="531"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="532"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n 个运行所属的任务没有可供比较的已完成稠密运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="535"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="758"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="82"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="91"/>
         <source>Cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="537"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="93"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>尚无已完成的运行。将一个运行训练至完成后，它会连同运行时间、吞吐量和峰值内存显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="540"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="96"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>%n 个已完成的运行均无法绘制：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="549"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="105"/>
         <source>Not shown: %1.</source>
         <translation>未显示：%1。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="580"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="136"/>
         <source>Wall time (s)  ← faster</source>
         <translation>运行时间（秒）  ← 更快</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="581"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="137"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>吞吐量（词元/秒）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="582"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="138"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>相对稠密的加速比（×）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="584"/>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="805"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="129"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="140"/>
         <source>Peak memory (MiB)</source>
         <translation>峰值内存（MiB）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="589"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="145"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="643"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="199"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2542,108 +2542,108 @@ Click to open the run</source>
 点击打开该运行</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="648"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="204"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="680"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="236"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠右下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="682"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="238"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠左下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="760"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="84"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>此数据库中尚无注意力基准测试。可使用以下命令在多个序列长度上测量稠密、可学习稀疏和固定稀疏注意力：
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="765"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="89"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>%2 上没有 %1 传播的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="793"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="117"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>注意力耗时，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="802"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
         <source>Time of a %1 on %2</source>
         <translation>%1 的耗时（%2）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>注意力峰值内存，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="803"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Peak memory of a %1 on %2</source>
         <translation>%1 的峰值内存（%2）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="804"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
         <source>Time per call (ms)</source>
         <translation>每次调用耗时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="807"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="131"/>
         <source>Sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="819"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="143"/>
         <source>%1  slope %2</source>
         <translation>%1  斜率 %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="847"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="171"/>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
         <translation>交叉点：需要此传播方式和设备上 dense 与 learned_sparse 两者的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="851"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="175"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
         <translation>交叉点：在 n ≈ %1 处 learned_sparse 开始快于 dense（在双对数空间中插值）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="854"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="178"/>
         <source>crossover n ≈ %1</source>
         <translation>交叉点 n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="867"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="191"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
         <translation>交叉点：范围内没有（dense 与 learned_sparse 没有共同的序列长度）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="869"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="193"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
         <translation>交叉点：范围内没有 — 在 n = %1 时 learned_sparse 已经更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="872"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="196"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
         <translation>交叉点：范围内没有 — 直到 n = %1，dense 一直更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffView.cpp" line="882"/>
+        <location filename="../views/tradeoff/TradeoffView.cpp" line="235"/>
         <source>nothing to export yet</source>
         <translation>尚无可导出的内容</translation>
     </message>
