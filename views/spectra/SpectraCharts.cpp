@@ -182,10 +182,13 @@ void paintLineChart(QPainter& p, const QRectF& box, const LineChart& c) {
     lastRight = r.right();
   }
   p.drawText(QRectF(plot.left(), plot.bottom() + lh + 4, plot.width(), lh), Qt::AlignCenter, c.xLabel);
+  // The y label, centred on the plot, may run past its ends into the title's and the x labels' rows;
+  // elided when even that is too short (a small window), never cut at both ends.
+  const double yRoom = 2 * std::min(plot.center().y() - area.top(), area.bottom() - plot.center().y()) - 4;
   p.save();
   p.translate(area.left() + 2, plot.center().y());
   p.rotate(-90);
-  p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), lh), Qt::AlignCenter, c.yLabel);
+  p.drawText(QRectF(-yRoom / 2, 0, yRoom, lh), Qt::AlignCenter, fm.elidedText(c.yLabel, Qt::ElideRight, yRoom));
   p.restore();
 
   // Reference lines (their labels are obstacles for the legend).
