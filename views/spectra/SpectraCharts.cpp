@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "views/attention/Heatmap.h"
+#include "views/common/Palette.h"
 #include "views/spectra/SpectraView.h"
 
 namespace etlab::spectra {
@@ -23,11 +24,7 @@ QFont titleFont(const QFont& base) {
 
 }  // namespace
 
-// Okabe–Ito: distinguishable with colour-vision deficiencies, and all dark enough on white.
-QColor runColor(int i) {
-  static const QRgb colors[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000};
-  return QColor::fromRgb(colors[static_cast<size_t>(std::max(0, i)) % 7]);
-}
+QColor runColor(int i) { return okabeIto(std::max(0, i) % 7); }  // without yellow: every run dark enough on white
 
 const QColor kText(0x20, 0x20, 0x20), kMuted(0x70, 0x70, 0x70), kGrid(0xe4, 0xe4, 0xe4), kFrame(0xa0, 0xa0, 0xa0);
 

@@ -3,7 +3,6 @@
 // store, and the arithmetic on them (log-log slopes, the Pareto front, where two curves cross).
 #pragma once
 
-#include <QColor>
 #include <QString>
 
 #include <cstddef>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "core/store/records.h"
+#include "views/common/Palette.h"  // okabeIto, the series colours
 
 namespace etlab {
 
@@ -38,9 +38,6 @@ std::optional<double> crossover(const std::vector<double>& nA, const std::vector
 /// linear in (log n, log y); pairs of (log n, difference), empty when the curves share no range.
 std::vector<std::pair<double, double>> logDifference(const std::vector<double>& nA, const std::vector<double>& yA,
                                                      const std::vector<double>& nB, const std::vector<double>& yB);
-
-/// Colour-blind-safe (Okabe–Ito) colour for the i-th series; yellow comes last (weak on white).
-QColor okabeIto(int i);
 
 // --- data --------------------------------------------------------------------------------------
 
