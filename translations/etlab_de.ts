@@ -1565,97 +1565,97 @@
 <context>
     <name>etlab::NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="38"/>
         <source>Task and model</source>
         <translation>Aufgabe und Modell</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="34"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="39"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="35"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="40"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="36"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="41"/>
         <source>Training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="54"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="93"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="66"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="105"/>
         <source>Preset</source>
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="132"/>
         <source>Other settings and sweeps</source>
         <translation>Weitere Einstellungen und Sweeps</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="130"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="135"/>
         <source>one KEY=VALUE per line, e.g. train.lr=3e-4 (etlab-cli keys lists them)</source>
         <translation>ein SCHLÜSSEL=WERT pro Zeile, z. B. train.lr=3e-4 (etlab-cli keys listet sie auf)</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="134"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="139"/>
         <source>key, e.g. lora.r</source>
         <translation>Schlüssel, z. B. lora.r</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="136"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="141"/>
         <source>values, e.g. 4,8,16</source>
         <translation>Werte, z. B. 4,8,16</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="152"/>
         <source>Overrides</source>
         <translation>Überschreibungen</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="148"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="153"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="150"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="155"/>
         <source>Seeds per setting</source>
         <translation>Seeds pro Einstellung</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="155"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="160"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="239"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="244"/>
         <source>override &quot;%1&quot; is not KEY=VALUE</source>
         <translation>Überschreibung „%1“ hat nicht die Form SCHLÜSSEL=WERT</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="274"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="279"/>
         <source>give a key and its values</source>
         <translation>geben Sie einen Schlüssel und seine Werte an</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="282"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="287"/>
         <source>with %1=%2: %3</source>
         <translation>mit %1=%2: %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="329"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="334"/>
         <source>, sweep %1</source>
         <translation>, Sweep %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/NewRunDialog.cpp" line="330"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="335"/>
         <source>, %n seeds</source>
         <translation>
             <numerusform>, %n Seed</numerusform>
@@ -2365,22 +2365,22 @@
 <context>
     <name>etlab::TradeoffView</name>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="113"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="122"/>
         <source>forward</source>
         <translation>Vorwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="114"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="123"/>
         <source>forward + backward</source>
         <translation>Vorwärts- und Rückwärtsdurchlauf</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="115"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="124"/>
         <source>whole-model training step</source>
         <translation>Trainingsschritt des ganzen Modells</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="116"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="125"/>
         <source>whole-model inference</source>
         <translation>Inferenz des ganzen Modells</translation>
     </message>
@@ -2460,7 +2460,7 @@
         <translation>%1 wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="86"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n Lauf hat keinen Spitzenspeicher aufgezeichnet</numerusform>
@@ -2468,7 +2468,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n Lauf hat keinen Wert für %1 aufgezeichnet</numerusform>
@@ -2476,17 +2476,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>wall time</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="89"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n Lauf hat keinen abgeschlossenen Dense-Lauf seiner Aufgabe zum Vergleich</numerusform>
@@ -2494,18 +2494,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="82"/>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="91"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="83"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="92"/>
         <source>Cannot read the database: %1</source>
         <translation>Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="93"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="94"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>Noch keine abgeschlossenen Läufe. Trainieren Sie einen Lauf bis zum Ende; er erscheint dann hier mit Laufzeit, Durchsatz und Spitzenspeicher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="96"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="97"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>Der %n abgeschlossene Lauf kann nicht dargestellt werden: %1.</numerusform>
@@ -2513,38 +2513,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="105"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="106"/>
         <source>Not shown: %1.</source>
         <translation>Nicht angezeigt: %1.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="136"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="137"/>
         <source>Wall time (s)  ← faster</source>
         <translation>Laufzeit (s)  ← schneller</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="137"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="138"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>Durchsatz (Token/s)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="138"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="139"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>Beschleunigung ggü. Dense (×)  schneller →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="129"/>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="140"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="130"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="141"/>
         <source>Peak memory (MiB)</source>
         <translation>Spitzenspeicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="145"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="146"/>
         <source>Pareto front</source>
         <translation>Pareto-Front</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="199"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="200"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2559,12 +2559,12 @@ Testgenauigkeit: %8
 Klicken, um den Lauf zu öffnen</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="204"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="205"/>
         <source>not recorded</source>
         <translation>nicht aufgezeichnet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="236"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="237"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten rechts ist besser (schneller, weniger Speicher)</numerusform>
@@ -2572,7 +2572,7 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="238"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="239"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n abgeschlossener Lauf: unten links ist besser (schneller, weniger Speicher)</numerusform>
@@ -2580,86 +2580,106 @@ Klicken, um den Lauf zu öffnen</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="84"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="85"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>Noch keine Attention-Benchmarks in dieser Datenbank. Messen Sie Dense Attention sowie gelernte und feste Sparse Attention über mehrere Sequenzlängen mit
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="89"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="90"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>Keine Benchmarks für %1 auf %2.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="117"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="118"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>Attention-Zeit, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Time of a %1 on %2</source>
         <translation>Zeit: %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>Attention-Spitzenspeicher, %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
         <source>Peak memory of a %1 on %2</source>
         <translation>Spitzenspeicher: %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="129"/>
         <source>Time per call (ms)</source>
         <translation>Zeit pro Aufruf (ms)</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="131"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="132"/>
         <source>Sequence length n</source>
         <translation>Sequenzlänge n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="143"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="144"/>
         <source>%1  slope %2</source>
         <translation>%1  Steigung %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="171"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="177"/>
+        <source>Crossover: needs both %1 and %2 benchmarks for this pass and device.</source>
+        <translation>Schnittpunkt: benötigt Benchmarks sowohl für %1 als auch für %2 für diesen Durchlauf und dieses Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="181"/>
+        <source>Crossover: %1 becomes faster than %2 at n ≈ %3 (interpolated in log–log space).</source>
+        <translation>Schnittpunkt: %1 wird bei n ≈ %3 schneller als %2 (im Log-Log-Raum interpoliert).</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="198"/>
+        <source>Crossover: none in range (%1 and %2 share no sequence lengths).</source>
+        <translation>Schnittpunkt: keiner im Bereich (%1 und %2 haben keine gemeinsamen Sequenzlängen).</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="200"/>
+        <source>Crossover: none in range — %1 is already faster at n = %2.</source>
+        <translation>Schnittpunkt: keiner im Bereich — %1 ist bereits bei n = %2 schneller.</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="204"/>
+        <source>Crossover: none in range — %1 stays faster up to n = %2.</source>
+        <translation>Schnittpunkt: keiner im Bereich — %1 bleibt bis n = %2 schneller.</translation>
+    </message>
+    <message>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
-        <translation>Schnittpunkt: benötigt Benchmarks sowohl für dense als auch für learned_sparse für diesen Durchlauf und dieses Gerät.</translation>
+        <translation type="vanished">Schnittpunkt: benötigt Benchmarks sowohl für dense als auch für learned_sparse für diesen Durchlauf und dieses Gerät.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="175"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
-        <translation>Schnittpunkt: learned_sparse wird bei n ≈ %1 schneller als dense (im Log-Log-Raum interpoliert).</translation>
+        <translation type="vanished">Schnittpunkt: learned_sparse wird bei n ≈ %1 schneller als dense (im Log-Log-Raum interpoliert).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="178"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="185"/>
         <source>crossover n ≈ %1</source>
         <translation>Schnittpunkt n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="191"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
-        <translation>Schnittpunkt: keiner im Bereich (dense und learned_sparse haben keine gemeinsamen Sequenzlängen).</translation>
+        <translation type="vanished">Schnittpunkt: keiner im Bereich (dense und learned_sparse haben keine gemeinsamen Sequenzlängen).</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="193"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
-        <translation>Schnittpunkt: keiner im Bereich — learned_sparse ist bereits bei n = %1 schneller.</translation>
+        <translation type="vanished">Schnittpunkt: keiner im Bereich — learned_sparse ist bereits bei n = %1 schneller.</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="196"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
-        <translation>Schnittpunkt: keiner im Bereich — dense bleibt bis n = %1 schneller.</translation>
+        <translation type="vanished">Schnittpunkt: keiner im Bereich — dense bleibt bis n = %1 schneller.</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="235"/>

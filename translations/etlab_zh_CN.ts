@@ -1554,97 +1554,97 @@
 <context>
     <name>etlab::NewRunDialog</name>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="33"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="38"/>
         <source>Task and model</source>
         <translation>任务与模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="34"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="39"/>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="35"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="40"/>
         <source>LoRA</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="36"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="41"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="54"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="93"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="66"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="105"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="127"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="132"/>
         <source>Other settings and sweeps</source>
         <translation>其他设置与扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="130"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="135"/>
         <source>one KEY=VALUE per line, e.g. train.lr=3e-4 (etlab-cli keys lists them)</source>
         <translation>每行一个 KEY=VALUE，例如 train.lr=3e-4（etlab-cli keys 会列出所有键）</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="134"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="139"/>
         <source>key, e.g. lora.r</source>
         <translation>键，例如 lora.r</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="136"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="141"/>
         <source>values, e.g. 4,8,16</source>
         <translation>取值，例如 4,8,16</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="147"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="152"/>
         <source>Overrides</source>
         <translation>覆盖项</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="148"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="153"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="150"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="155"/>
         <source>Seeds per setting</source>
         <translation>每组设置的种子数</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="155"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="160"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="239"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="244"/>
         <source>override &quot;%1&quot; is not KEY=VALUE</source>
         <translation>覆盖项“%1”不是 KEY=VALUE 格式</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="274"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="279"/>
         <source>give a key and its values</source>
         <translation>请给出键及其取值</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="282"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="287"/>
         <source>with %1=%2: %3</source>
         <translation>当 %1=%2 时：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/NewRunDialog.cpp" line="329"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="334"/>
         <source>, sweep %1</source>
         <translation>，扫描 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/NewRunDialog.cpp" line="330"/>
+        <location filename="../app/gui/NewRunDialog.cpp" line="335"/>
         <source>, %n seeds</source>
         <translation>
             <numerusform>，%n 个种子</numerusform>
@@ -2352,22 +2352,22 @@
 <context>
     <name>etlab::TradeoffView</name>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="113"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="122"/>
         <source>forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="114"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="123"/>
         <source>forward + backward</source>
         <translation>前向 + 反向</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="115"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="124"/>
         <source>whole-model training step</source>
         <translation>整个模型的训练步</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="116"/>
+        <location filename="../views/tradeoff/TradeoffCharts.cpp" line="125"/>
         <source>whole-model inference</source>
         <translation>整个模型的推理</translation>
     </message>
@@ -2447,87 +2447,87 @@
         <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="86"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
         <source>%n run(s) recorded no peak memory</source>
         <translation>
             <numerusform>%n 个运行未记录峰值内存</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>%n run(s) recorded no %1</source>
         <translation>
             <numerusform>%n 个运行未记录%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>wall time</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="87"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
         <source>throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="88"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="89"/>
         <source>%n run(s) have no finished dense run of their task to compare with</source>
         <translation>
             <numerusform>%n 个运行所属的任务没有可供比较的已完成稠密运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="82"/>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="91"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="83"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="92"/>
         <source>Cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="93"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="94"/>
         <source>No finished runs yet. Train a run to completion and it appears here with its wall time, throughput and peak memory.</source>
         <translation>尚无已完成的运行。将一个运行训练至完成后，它会连同运行时间、吞吐量和峰值内存显示在这里。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="96"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="97"/>
         <source>None of the %n finished run(s) can be plotted: %1.</source>
         <translation>
             <numerusform>%n 个已完成的运行均无法绘制：%1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="105"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="106"/>
         <source>Not shown: %1.</source>
         <translation>未显示：%1。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="136"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="137"/>
         <source>Wall time (s)  ← faster</source>
         <translation>运行时间（秒）  ← 更快</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="137"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="138"/>
         <source>Throughput (tokens/s)  faster →</source>
         <translation>吞吐量（词元/秒）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="138"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="139"/>
         <source>Speed-up vs dense (×)  faster →</source>
         <translation>相对稠密的加速比（×）  更快 →</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="129"/>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="140"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="130"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="141"/>
         <source>Peak memory (MiB)</source>
         <translation>峰值内存（MiB）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="145"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="146"/>
         <source>Pareto front</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="199"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="200"/>
         <source>%1 (%2)
 %3 · %4
 %5: %6
@@ -2542,105 +2542,125 @@ Click to open the run</source>
 点击打开该运行</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="204"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="205"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="236"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="237"/>
         <source>%n finished run(s): lower right is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠右下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="238"/>
+        <location filename="../views/tradeoff/TradeoffRuns.cpp" line="239"/>
         <source>%n finished run(s): lower left is better (faster, less memory)</source>
         <translation>
             <numerusform>%n 个已完成的运行：越靠左下越好（更快、内存更少）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="84"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="85"/>
         <source>No attention benchmarks in this database yet. Measure dense, learned-sparse and fixed-sparse attention over several sequence lengths with
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</source>
         <translation>此数据库中尚无注意力基准测试。可使用以下命令在多个序列长度上测量稠密、可学习稀疏和固定稀疏注意力：
 etlab-cli bench attention --seq 512,1024,2048,4096 --db %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="89"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="90"/>
         <source>No benchmarks for the %1 pass on %2.</source>
         <translation>%2 上没有 %1 传播的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="117"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="118"/>
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Attention time, %1 pass on %2</source>
         <translation>注意力耗时，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="126"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
         <source>Time of a %1 on %2</source>
         <translation>%1 的耗时（%2）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
         <source>Attention peak memory, %1 pass on %2</source>
         <translation>注意力峰值内存，%2 上的 %1 传播</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="127"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
         <source>Peak memory of a %1 on %2</source>
         <translation>%1 的峰值内存（%2）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="128"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="129"/>
         <source>Time per call (ms)</source>
         <translation>每次调用耗时（毫秒）</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="131"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="132"/>
         <source>Sequence length n</source>
         <translation>序列长度 n</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="143"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="144"/>
         <source>%1  slope %2</source>
         <translation>%1  斜率 %2</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="171"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="177"/>
+        <source>Crossover: needs both %1 and %2 benchmarks for this pass and device.</source>
+        <translation>交叉点：需要此传播方式和设备上 %1 与 %2 两者的基准测试。</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="181"/>
+        <source>Crossover: %1 becomes faster than %2 at n ≈ %3 (interpolated in log–log space).</source>
+        <translation>交叉点：在 n ≈ %3 处 %1 开始快于 %2（在双对数空间中插值）。</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="198"/>
+        <source>Crossover: none in range (%1 and %2 share no sequence lengths).</source>
+        <translation>交叉点：范围内没有（%1 与 %2 没有共同的序列长度）。</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="200"/>
+        <source>Crossover: none in range — %1 is already faster at n = %2.</source>
+        <translation>交叉点：范围内没有 — 在 n = %2 时 %1 已经更快。</translation>
+    </message>
+    <message>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="204"/>
+        <source>Crossover: none in range — %1 stays faster up to n = %2.</source>
+        <translation>交叉点：范围内没有 — 直到 n = %2，%1 一直更快。</translation>
+    </message>
+    <message>
         <source>Crossover: needs both dense and learned_sparse benchmarks for this pass and device.</source>
-        <translation>交叉点：需要此传播方式和设备上 dense 与 learned_sparse 两者的基准测试。</translation>
+        <translation type="vanished">交叉点：需要此传播方式和设备上 dense 与 learned_sparse 两者的基准测试。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="175"/>
         <source>Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).</source>
-        <translation>交叉点：在 n ≈ %1 处 learned_sparse 开始快于 dense（在双对数空间中插值）。</translation>
+        <translation type="vanished">交叉点：在 n ≈ %1 处 learned_sparse 开始快于 dense（在双对数空间中插值）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="178"/>
+        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="185"/>
         <source>crossover n ≈ %1</source>
         <translation>交叉点 n ≈ %1</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="191"/>
         <source>Crossover: none in range (dense and learned_sparse share no sequence lengths).</source>
-        <translation>交叉点：范围内没有（dense 与 learned_sparse 没有共同的序列长度）。</translation>
+        <translation type="vanished">交叉点：范围内没有（dense 与 learned_sparse 没有共同的序列长度）。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="193"/>
         <source>Crossover: none in range — learned_sparse is already faster at n = %1.</source>
-        <translation>交叉点：范围内没有 — 在 n = %1 时 learned_sparse 已经更快。</translation>
+        <translation type="vanished">交叉点：范围内没有 — 在 n = %1 时 learned_sparse 已经更快。</translation>
     </message>
     <message>
-        <location filename="../views/tradeoff/TradeoffCurves.cpp" line="196"/>
         <source>Crossover: none in range — dense stays faster up to n = %1.</source>
-        <translation>交叉点：范围内没有 — 直到 n = %1，dense 一直更快。</translation>
+        <translation type="vanished">交叉点：范围内没有 — 直到 n = %1，dense 一直更快。</translation>
     </message>
     <message>
         <location filename="../views/tradeoff/TradeoffView.cpp" line="235"/>

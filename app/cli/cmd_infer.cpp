@@ -29,19 +29,28 @@ void print_fits(const std::vector<BenchmarkRecord>& rows) {
     }
     std::printf("  %-15s a = %.2f  b = %.2f\n", method.c_str(), study::loglog_slope(n, t), study::loglog_slope(n, m));
   }
-  // Crossover: the smallest measured n from which learned-sparse beats the dense baseline at every longer length.
-  const auto& sparse = by["learned_sparse"];
-  int64_t from = -1;
-  for (auto it = sparse.rbegin(); it != sparse.rend(); ++it) {
-    if (nlohmann::json::parse((*it)->extra_json).value("speedup_vs_dense", 0.0) <= 1.0) break;
-    from = (*it)->n;
+  // Crossover: the smallest measured n from which a learned kind beats the dense baseline at every longer length.
+  for (const AttentionKind* kind : kinds_in_order()) {
+    if (!kind->learned || !by.count(kind->name)) continue;
+    const auto& sparse = by[kind->name];
+    int64_t from = -1;
+    for (auto it = sparse.rbegin(); it != sparse.rend(); ++it) {
+      if (nlohmann::json::parse((*it)->extra_json).value("speedup_vs_dense", 0.0) <= 1.0) break;
+      from = (*it)->n;
+    }
+    if (from > 0)
+      std::printf("crossover: %s beats the %s baseline from n = %lld on (at every longer length measured)\n", kind->name.c_str(),
+                  reference_kind().name.c_str(), static_cast<long long>(from));
+    else
+      std::printf("crossover: %s is not faster than %s at the longest length measured\n", kind->name.c_str(),
+                  reference_kind().name.c_str());
   }
-  if (from > 0) {
-    std::printf("crossover: learned_sparse beats the dense baseline from n = %lld on (at every longer length measured)\n",
-                static_cast<long long>(from));
-    return;
-  }
-  std::printf("crossover: learned_sparse is not faster than dense at the longest length measured\n");
+}
+
+std::string joined(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
 }
 
 }  // namespace
@@ -139,7 +148,7 @@ std::vector<int64_t> parse_lengths(const std::string& text, bool json) {
 void add_bench_model_command(CLI::App& bench) {
   struct Args {
     std::string seq;
-    std::string variants = "dense,dense_libtorch,learned_sparse,fixed_sparse,lora,lora_merged";
+    std::string variants = joined(default_model_variants(), ",");
     BenchModelOptions o;
     ConfigSource source;
     DbOptions db;
@@ -149,8 +158,7 @@ void add_bench_model_command(CLI::App& bench) {
   auto* cmd = bench.add_subcommand("model", "whole-model training step and inference: dense vs sparse vs LoRA variants of a preset");
   args->source.add_to(*cmd);
   cmd->add_option("--seq", args->seq, "comma-separated sequence lengths (default: the preset's task.max_len)");
-  cmd->add_option("--variants", args->variants,
-                  "comma-separated: dense, dense_libtorch, learned_sparse, fixed_sparse, lora, lora_merged, sparse_lora");
+  cmd->add_option("--variants", args->variants, "comma-separated: " + joined(model_variants(), ", "));
   cmd->add_option("--batch", args->o.batch, "batch (0 = the preset's train.batch)")->check(CLI::Range(0, 4096));
   cmd->add_option("--threads", args->o.threads, "intra-op threads (0 = all cores)")->check(CLI::Range(0, 4096));
   cmd->add_option("--repeats", args->o.repeats, "timed repeats after one warm-up")->check(CLI::Range(1, 1000));

@@ -33,30 +33,8 @@ void add_keys_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("keys", "list every configuration key (for --set and config files)");
   cmd->add_flag("--json", *json, "an array of {key, type, default, min, max, choices, help}");
   cmd->callback([json] {
-    static const char* types[] = {"int", "number", "bool", "string", "enum", "list", "int|auto"};
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& f : config_fields()) {
-      nlohmann::json j = {{"key", f.path}, {"type", types[static_cast<int>(f.type)]}, {"default", f.default_value}, {"help", f.help}};
-      if (f.type == FieldType::Int || f.type == FieldType::Float || f.type == FieldType::IntOrAuto) {
-        j["min"] = f.min;
-        j["max"] = f.max;
-      }
-      if (!f.choices.empty()) j["choices"] = f.choices;
-      arr.push_back(j);
-    }
-    if (*json) {
-      std::cout << arr.dump(2) << std::endl;
-      return;
-    }
-    for (const auto& j : arr) {
-      std::string extra;
-      if (j.contains("choices")) {
-        for (const auto& c : j["choices"]) extra += (extra.empty() ? "" : "|") + c.get<std::string>();
-        extra = " {" + extra + "}";
-      }
-      std::printf("%-30s %-8s default %-12s %s%s\n", j["key"].get<std::string>().c_str(), j["type"].get<std::string>().c_str(),
-                  j["default"].dump().c_str(), j["help"].get<std::string>().c_str(), extra.c_str());
-    }
+    if (*json) std::cout << keys_listing().dump(2) << std::endl;
+    else std::fputs(keys_table().c_str(), stdout);
   });
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/cli/cli_common.h"
+#include "core/config/attention_kind.h"
 #include "core/store/run_store.h"
 
 namespace etlab::cli {
@@ -113,7 +114,8 @@ void add_runs(CLI::App& app) {
   cmd->add_option("--status", a->filter.status, "only runs with this status")
       ->check(CLI::IsMember({"queued", "running", "finished", "failed", "cancelled", "interrupted"}));
   cmd->add_option("--preset", a->filter.preset, "only runs of this preset");
-  cmd->add_option("--method", a->filter.method, "only runs of this method, e.g. learned_sparse, lora, sparse+lora");
+  cmd->add_option("--method", a->filter.method,
+                  "only runs of this method: an attention kind (" + attention_kinds().joined_names() + "), lora, sparse+lora");
   cmd->add_option("--task", a->filter.task, "only runs of this task, e.g. listops or sentiment:imdb");
   cmd->add_option("--tag", a->filter.tag, "only runs with this tag");
   cmd->add_option("--where", a->where, "config condition KEY=VALUE, e.g. --where lora.r=8 (repeatable)");

@@ -17,6 +17,7 @@
 
 #include <cmath>
 
+#include "core/config/attention_kind.h"
 #include "core/config/config_schema.h"
 #include "core/config/presets.h"
 #include "core/config/run_config.h"
@@ -27,15 +28,53 @@ namespace etlab {
 
 namespace {
 
-// The form's fields, grouped as the issue names them; everything else goes through "overrides".
-const std::vector<std::pair<const char*, std::vector<const char*>>>& formGroups() {
-  static const std::vector<std::pair<const char*, std::vector<const char*>>> groups = {
+// The form's fields in four groups; everything else goes through "overrides". The attention group
+// shows the keys each registered kind asks for (AttentionKind::form_keys).
+std::vector<std::pair<const char*, std::vector<std::string>>> formGroups() {
+  std::vector<std::string> attention{"attention.kind", "attention.block", "attention.topk"};
+  for (const AttentionKind* k : attention_kinds().all())
+    for (const auto& key : k->form_keys) attention.push_back(key);
+  return {
       {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Task and model"), {"task.dataset", "model.layers", "model.d_model", "model.heads"}},
-      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Attention"), {"attention.kind", "attention.block", "attention.topk", "attention.pattern"}},
-      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "LoRA"), {"lora.enabled", "lora.r", "lora.alpha", "lora.targets", "lora.init"}},
+      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Attention"), attention},
+      {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "LoRA"), {"lora.enabled", "lora.r", "lora.alpha", "lora.targets", "lora.init", "lora.form"}},
       {QT_TRANSLATE_NOOP("etlab::NewRunDialog", "Training"), {"train.steps", "train.seed", "train.threads", "train.device"}},
   };
-  return groups;
+}
+
+// The editor of one key, by its type; edits revalidate the form.
+QWidget* makeEditor(const FieldSpec& spec, QWidget* parent, NewRunDialog* dialog, void (NewRunDialog::*revalidate)()) {
+  switch (spec.type) {
+    case FieldType::Enum: {
+      auto* c = new QComboBox(parent);
+      for (const auto& choice : spec.choices) c->addItem(QString::fromStdString(choice));
+      QObject::connect(c, &QComboBox::currentIndexChanged, dialog, revalidate);
+      return c;
+    }
+    case FieldType::Bool: {
+      auto* c = new QCheckBox(parent);
+      QObject::connect(c, &QCheckBox::toggled, dialog, revalidate);
+      return c;
+    }
+    case FieldType::Int: {
+      auto* s = new QSpinBox(parent);
+      s->setRange(static_cast<int>(std::max(-2e9, spec.min)), static_cast<int>(std::min(2e9, spec.max)));
+      QObject::connect(s, &QSpinBox::valueChanged, dialog, revalidate);
+      return s;
+    }
+    case FieldType::Float: {
+      auto* s = new QDoubleSpinBox(parent);
+      s->setDecimals(4);
+      s->setRange(std::max(-1e9, spec.min), std::min(1e9, spec.max));
+      QObject::connect(s, &QDoubleSpinBox::valueChanged, dialog, revalidate);
+      return s;
+    }
+    default: {
+      auto* e = new QLineEdit(parent);
+      QObject::connect(e, &QLineEdit::textChanged, dialog, revalidate);
+      return e;
+    }
+  }
 }
 
 QString jsonText(const nlohmann::json& v) {
@@ -71,54 +110,20 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent) {
   for (const auto& [title, keys] : formGroups()) {
     auto* box = new QGroupBox(QCoreApplication::translate("etlab::NewRunDialog", title), this);
     auto* form = new QFormLayout(box);
-    for (const char* key : keys) {
+    for (const std::string& key : keys) {
       const FieldSpec* spec = find_field(key);
       if (!spec) continue;
       Field f;
-      switch (spec->type) {
-        case FieldType::Enum: {
-          auto* c = new QComboBox(box);
-          for (const auto& choice : spec->choices) c->addItem(QString::fromStdString(choice));
-          connect(c, &QComboBox::currentIndexChanged, this, &NewRunDialog::revalidate);
-          f.editor = c;
-          break;
-        }
-        case FieldType::Bool: {
-          auto* c = new QCheckBox(box);
-          connect(c, &QCheckBox::toggled, this, &NewRunDialog::revalidate);
-          f.editor = c;
-          break;
-        }
-        case FieldType::Int: {
-          auto* s = new QSpinBox(box);
-          s->setRange(static_cast<int>(std::max(-2e9, spec->min)), static_cast<int>(std::min(2e9, spec->max)));
-          connect(s, &QSpinBox::valueChanged, this, &NewRunDialog::revalidate);
-          f.editor = s;
-          break;
-        }
-        case FieldType::Float: {
-          auto* s = new QDoubleSpinBox(box);
-          s->setDecimals(4);
-          s->setRange(std::max(-1e9, spec->min), std::min(1e9, spec->max));
-          connect(s, &QDoubleSpinBox::valueChanged, this, &NewRunDialog::revalidate);
-          f.editor = s;
-          break;
-        }
-        default: {
-          auto* e = new QLineEdit(box);
-          connect(e, &QLineEdit::textChanged, this, &NewRunDialog::revalidate);
-          f.editor = e;
-        }
-      }
+      f.editor = makeEditor(*spec, box, this, &NewRunDialog::revalidate);
       f.editor->setToolTip(QString::fromStdString(spec->help));
-      f.editor->setObjectName(QString::fromLatin1(key));
+      f.editor->setObjectName(QString::fromStdString(key));
       f.error = new QLabel(box);
       f.error->setWordWrap(true);
       f.error->setStyleSheet(QStringLiteral("color: #c0392b;"));
       f.error->hide();
-      form->addRow(QString::fromLatin1(key).section(QLatin1Char('.'), 1), f.editor);
+      form->addRow(QString::fromStdString(key).section(QLatin1Char('.'), 1), f.editor);
       form->addRow(QString(), f.error);
-      m_fields.insert(QString::fromLatin1(key), f);
+      m_fields.insert(QString::fromStdString(key), f);
     }
     columns->addWidget(box);
   }

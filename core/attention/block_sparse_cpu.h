@@ -18,6 +18,9 @@ namespace etlab::cpu {
 struct BlockSparseProblem {
   int64_t batch = 0, heads = 0, nq = 0, nk = 0, dim = 0, block = 0, topk = 0;
   bool causal = false;
+  /// Token window inside the selected blocks (0: none): a query at key position i keeps keys j with
+  /// i - window < j (causal) or |i - j| < window, and every key j < sinks.
+  int64_t window = 0, sinks = 0;
   float scale = 1.0f;
   const float* q = nullptr;
   const float* k = nullptr;

@@ -16,7 +16,6 @@
 #include <torch/version.h>
 
 #include "core/attention/block_sparse_cpu.h"
-#include "core/data/rng.h"
 
 namespace etlab {
 
@@ -215,53 +214,18 @@ std::pair<torch::Tensor, torch::Tensor> select_top_blocks(const torch::Tensor& s
   return {std::get<1>(top), valid};
 }
 
-std::pair<torch::Tensor, torch::Tensor> fixed_pattern_blocks(const std::string& pattern, const BlockGeometry& g,
-                                                            const torch::Tensor& allowed, int64_t heads, int64_t k,
-                                                            int64_t global_blocks, int64_t random_blocks, uint64_t seed,
-                                                            bool causal) {
-  const int64_t mq = g.mq, mk = g.mk;
-  k = std::min(k, mk);
-  // Patterns are built on the CPU (small: heads x Mq x Mk) and moved to the device of `allowed`.
-  auto own = own_blocks(g, torch::TensorOptions());
-  auto own_acc = own.accessor<int64_t, 1>();
-  // Priority per (head, query block, key block): the pattern's blocks get descending priorities in
-  // the order they should be kept; everything else stays at -inf. Then the top-k machinery applies.
-  auto prio = torch::full({heads, mq, mk}, -std::numeric_limits<float>::infinity());
-  auto p = prio.accessor<float, 3>();
-  for (int64_t h = 0; h < heads; ++h) {
-    SplitMix64 rng(seed * 1000003ULL + static_cast<uint64_t>(h));
-    for (int64_t i = 0; i < mq; ++i) {
-      const int64_t o = own_acc[i];
-      float next = 1e6f;
-      auto take = [&](int64_t j) {
-        if (j >= 0 && j < mk && !(causal && j > o) && std::isinf(p[h][i][j])) p[h][i][j] = next--;
-      };
-      take(o);
-      if (pattern == "bigbird") {
-        for (int64_t j = 0; j < global_blocks; ++j) take(j);
-        // Random blocks drawn among the blocks the query may see (fixed per layer, head, block).
-        const int64_t limit = causal ? o + 1 : mk;
-        for (int64_t r = 0, tries = 0; r < random_blocks && tries < 64 * (random_blocks + 1); ++tries) {
-          const int64_t j = static_cast<int64_t>(rng.below(static_cast<uint64_t>(std::max<int64_t>(1, limit))));
-          if (std::isinf(p[h][i][j])) { take(j); ++r; }
-        }
-      }
-      if (pattern == "strided") {
-        const int64_t stride = std::max<int64_t>(1, mk / std::max<int64_t>(1, k));
-        for (int64_t d = 1; d < mk; ++d) {
-          take(o - d * stride);
-          if (!causal) take(o + d * stride);
-        }
-      }
-      // local window (also fills bigbird's window and any slots a pattern left open)
-      for (int64_t d = 1; d < mk; ++d) {
-        take(o - d);
-        if (!causal) take(o + d);
-      }
-    }
-  }
-  auto scores = prio.to(allowed.device()).unsqueeze(0).expand({allowed.size(0), heads, mq, mk});
-  return select_top_blocks(scores, allowed, own.to(allowed.device()), k);
+PatternSelection pattern_selection(const AttentionKind& kind, const nlohmann::json& params, const PatternGeometry& g,
+                                   const torch::Tensor& allowed) {
+  if (!kind.pattern) throw std::logic_error("attention kind '" + kind.name + "' has no static pattern");
+  BlockPattern pattern = kind.pattern(params, g);
+  if (static_cast<int64_t>(pattern.priority.size()) != g.heads * g.mq * g.mk)
+    throw std::logic_error("attention kind '" + kind.name + "': its pattern is not [heads, query blocks, key blocks]");
+  // Patterns are drawn on the CPU (small: heads x Mq x Mk) and moved to the device of `allowed`.
+  auto own = own_blocks(BlockGeometry(g.nq, g.nk, g.block), torch::TensorOptions());
+  auto prio = torch::from_blob(pattern.priority.data(), {g.heads, g.mq, g.mk}, torch::kFloat).clone();
+  auto scores = prio.to(allowed.device()).unsqueeze(0).expand({allowed.size(0), g.heads, g.mq, g.mk});
+  auto [indices, valid] = select_top_blocks(scores, allowed, own.to(allowed.device()), std::max<int64_t>(1, pattern.k));
+  return {indices, valid, pattern.tokens};
 }
 
 namespace {
@@ -272,7 +236,7 @@ bool fused_applies(const torch::Tensor& q, bool want_probs) {
 
 cpu::BlockSparseProblem make_problem(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                      const torch::Tensor& indices, const torch::Tensor& index_valid,
-                                     const torch::Tensor& key_valid, bool causal, int64_t block) {
+                                     const torch::Tensor& key_valid, bool causal, int64_t block, int64_t window, int64_t sinks) {
   cpu::BlockSparseProblem p;
   p.batch = q.size(0);
   p.heads = q.size(1);
@@ -282,6 +246,8 @@ cpu::BlockSparseProblem make_problem(const torch::Tensor& q, const torch::Tensor
   p.block = block;
   p.topk = indices.size(-1);
   p.causal = causal;
+  p.window = window;
+  p.sinks = sinks;
   p.scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(p.dim)));
   p.q = q.data_ptr<float>();
   p.k = k.data_ptr<float>();
@@ -317,7 +283,7 @@ void check_fused_inputs(const torch::Tensor& q, const torch::Tensor& k, const to
 struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
   static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& q_in, const torch::Tensor& k_in,
                                const torch::Tensor& v_in, const torch::Tensor& indices_in, const torch::Tensor& valid_in,
-                               const torch::Tensor& key_valid_in, bool causal, int64_t block) {
+                               const torch::Tensor& key_valid_in, bool causal, int64_t block, int64_t window, int64_t sinks) {
     check_fused_inputs(q_in, k_in, v_in, indices_in, valid_in, key_valid_in, block);
     auto q = q_in.contiguous(), k = k_in.contiguous(), v = v_in.contiguous();
     auto indices = indices_in.to(torch::kLong).contiguous();
@@ -326,12 +292,14 @@ struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
     RECORD_FUNCTION("etlab::block_sparse_cpu_forward", std::vector<c10::IValue>());
     auto out = torch::empty_like(q);
     auto lse = torch::empty({q.size(0), q.size(1), q.size(2)}, q.options());
-    const auto problem = make_problem(q, k, v, indices, valid, key_valid, causal, block);
+    const auto problem = make_problem(q, k, v, indices, valid, key_valid, causal, block, window, sinks);
     auto scratch = torch::empty({cpu::block_sparse_forward_scratch(problem)}, q.options());
     cpu::block_sparse_forward(problem, out.data_ptr<float>(), lse.data_ptr<float>(), scratch.data_ptr<float>());
     ctx->save_for_backward({q, k, v, out, lse, indices, valid, key_valid});
     ctx->saved_data["causal"] = causal;
     ctx->saved_data["block"] = block;
+    ctx->saved_data["window"] = window;
+    ctx->saved_data["sinks"] = sinks;
     return out;
   }
 
@@ -342,11 +310,13 @@ struct FusedBlockSparse : public torch::autograd::Function<FusedBlockSparse> {
     auto dout = grads[0].to(torch::kFloat).contiguous();
     auto dq = torch::empty_like(q), dk = torch::empty_like(k), dv = torch::empty_like(v);
     const auto p = make_problem(q, k, v, saved[5], saved[6], saved[7], ctx->saved_data["causal"].toBool(),
-                                ctx->saved_data["block"].toInt());
+                                ctx->saved_data["block"].toInt(), ctx->saved_data["window"].toInt(),
+                                ctx->saved_data["sinks"].toInt());
     auto scratch = torch::empty({cpu::block_sparse_backward_scratch(p)}, q.options());
     cpu::block_sparse_backward(p, out.data_ptr<float>(), dout.data_ptr<float>(), lse.data_ptr<float>(), dq.data_ptr<float>(),
                                dk.data_ptr<float>(), dv.data_ptr<float>(), scratch.data_ptr<float>());
-    return {dq, dk, dv, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    return {dq, dk, dv, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(),
+            torch::Tensor()};
   }
 };
 
@@ -361,14 +331,14 @@ std::string sparse_kernel_name(const torch::Tensor& q, SparseKernel kernel, bool
 torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                      const torch::Tensor& key_valid, bool causal, int64_t block,
                                      const torch::Tensor& indices, const torch::Tensor& index_valid, torch::Tensor* probs,
-                                     SparseKernel kernel) {
+                                     SparseKernel kernel, const TokenWindow& tokens) {
   if (kernel == SparseKernel::Fused && !fused_applies(q, probs != nullptr))
     throw std::invalid_argument("the fused block-sparse kernel needs fp32 tensors on the CPU and no probabilities");
   if (kernel != SparseKernel::Gather && fused_applies(q, probs != nullptr))
     // Autograd functions take no undefined tensors in LibTorch 1.13: "all keys real" travels as an empty one.
     return FusedBlockSparse::apply(q, k, v, indices, index_valid,
                                    key_valid.defined() ? key_valid : torch::empty({0}, q.options().dtype(torch::kBool)),
-                                   causal, block);
+                                   causal, block, tokens.active() ? tokens.window : 0, tokens.active() ? tokens.sinks : 0);
   const int64_t B = q.size(0), H = q.size(1), D = q.size(3);
   const BlockGeometry g(q.size(2), k.size(2), block);
   const int64_t K = indices.size(-1), KB = K * block;
@@ -396,6 +366,14 @@ torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor
   if (causal) {
     auto qpos = (torch::arange(g.mq * block, long_opts) + g.offset).view({1, 1, g.mq, block, 1});
     mask = mask.logical_and(kpos.unsqueeze(3) <= qpos);
+  }
+  if (tokens.active()) {
+    // The window inside the chosen blocks: i - W < j (and j - i < W without causality), sinks always kept.
+    auto qpos = (torch::arange(g.mq * block, long_opts) + g.offset).view({1, 1, g.mq, block, 1});
+    auto d = qpos - kpos.unsqueeze(3);  // [B, H, Mq, block, K*block]
+    auto inside = d < tokens.window;
+    if (!causal) inside = inside.logical_and(d > -tokens.window);
+    mask = mask.logical_and(inside.logical_or(kpos.unsqueeze(3) < tokens.sinks));
   }
   scores = scores.masked_fill(mask.logical_not(), masked_score(scores));
   auto p = torch::softmax(scores, -1);

@@ -5,6 +5,8 @@
 
 #include <torch/torch.h>
 
+#include "core/config/attention_kind.h"
+
 namespace etlab {
 
 /// Shapes used throughout: q [B, H, Nq, D], k and v [B, H, Nk, D]; `key_valid` [B, Nk] bool (true =
@@ -71,30 +73,30 @@ std::string sparse_kernel_name(const torch::Tensor& q, SparseKernel kernel, bool
 
 /// Block top-k attention: query block i attends to the key blocks `indices[b, h, i, :]` ([B, H, Mq, K]
 /// int64); entries with `index_valid` false are ignored. Never forms an Nq x Nk tensor: work and
-/// memory are O(Nq * K * block). With `probs` (Gather only; Auto then gathers), returns the
+/// memory are O(Nq * K * block). `tokens` limits the keys inside the chosen blocks (a sliding window
+/// and its sinks, masked in the edge blocks). With `probs` (Gather only; Auto then gathers), returns the
 /// probabilities on the gathered keys [B, H, Mq, block, K * block]. A query row that sees no key at
 /// all (only possible in padding) gets zeros from Fused and a uniform average from Gather.
 torch::Tensor block_sparse_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                                      const torch::Tensor& key_valid, bool causal, int64_t block,
                                      const torch::Tensor& indices, const torch::Tensor& index_valid,
-                                     torch::Tensor* probs = nullptr, SparseKernel kernel = SparseKernel::Auto);
+                                     torch::Tensor* probs = nullptr, SparseKernel kernel = SparseKernel::Auto,
+                                     const TokenWindow& tokens = {});
 
 /// Top-k key blocks from router scores [B, H, Mq, Mk]: disallowed blocks never win over allowed ones,
 /// the own block is always kept. Returns {indices [B, H, Mq, K], valid [B, H, Mq, K]}.
 std::pair<torch::Tensor, torch::Tensor> select_top_blocks(const torch::Tensor& scores, const torch::Tensor& allowed,
                                                          const torch::Tensor& own, int64_t k);
 
-/// Fixed patterns on the same block machinery, with exactly k key blocks per query block:
-///  - "local":   the own block and its nearest neighbours (only earlier ones when causal);
-///  - "strided": the own block plus blocks at multiples of stride = max(1, Mk / k) behind (and, when
-///               not causal, ahead of) it, as in the Sparse Transformer's strided pattern;
-///  - "bigbird": `global_blocks` first blocks + a local window + `random_blocks` random blocks
-///               (fixed per layer/head by `seed`).
-/// Returns {indices [B, H, Mq, K], valid} for the given batch/heads.
-std::pair<torch::Tensor, torch::Tensor> fixed_pattern_blocks(const std::string& pattern, const BlockGeometry& g,
-                                                            const torch::Tensor& allowed, int64_t heads, int64_t k,
-                                                            int64_t global_blocks, int64_t random_blocks, uint64_t seed,
-                                                            bool causal);
+/// The selection of a static-pattern kind (AttentionKind::pattern) for one call: the kind's pattern
+/// drawn on `g` from its keys (`params`, AttentionOptions::params), then the own block and the
+/// pattern's best blocks among those allowed [B, Mq, Mk]. {indices, valid} are [B, H, Mq, K].
+struct PatternSelection {
+  torch::Tensor indices, valid;
+  TokenWindow tokens;
+};
+PatternSelection pattern_selection(const AttentionKind& kind, const nlohmann::json& params, const PatternGeometry& g,
+                                   const torch::Tensor& allowed);
 
 /// Selection as a dense bool block mask [B, H, Mq, Mk] (for recording and statistics).
 torch::Tensor selection_mask(const torch::Tensor& indices, const torch::Tensor& index_valid, int64_t mk);

@@ -72,13 +72,6 @@ torch::Tensor pool_sparse_probs(const torch::Tensor& probs, const torch::Tensor&
 
 }  // namespace
 
-int64_t AttentionSettings::resolve_topk(int64_t n) const {
-  const int64_t blocks = std::max<int64_t>(1, (n + block - 1) / block);
-  int64_t k = topk;
-  if (k <= 0) k = static_cast<int64_t>(std::ceil(c * std::log2(std::max(1.0, static_cast<double>(n) / block))));
-  return std::clamp<int64_t>(k, 1, blocks);
-}
-
 RotaryCache::RotaryCache(int64_t max_len, int64_t head_dim, double base) {
   const int64_t half = head_dim / 2;
   auto inv = torch::pow(base, -torch::arange(half, torch::kDouble) * 2.0 / static_cast<double>(head_dim));
@@ -98,16 +91,20 @@ torch::Tensor RotaryCache::apply(const torch::Tensor& x, int64_t start) const {
   return torch::cat({x1 * c - x2 * s, x1 * s + x2 * c}, 3);
 }
 
-MultiHeadAttentionImpl::MultiHeadAttentionImpl(int64_t d_model_, int64_t heads_, AttentionSettings s)
-    : settings(std::move(s)), d_model(d_model_), heads(heads_), head_dim(d_model_ / heads_) {
+MultiHeadAttentionImpl::MultiHeadAttentionImpl(int64_t d_model_, int64_t heads_, AttentionOptions o_, int64_t layer,
+                                               DenseKernel dense)
+    : options(std::move(o_)), kind(&attention_kind(options.kind)), layer_index(layer), dense_kernel(dense),
+      router(router_settings(options)), d_model(d_model_), heads(heads_), head_dim(d_model_ / heads_) {
   if (d_model % heads != 0) throw std::invalid_argument("d_model must be a multiple of heads");
+  if (kind->sparse && !kind->learned && !kind->pattern)
+    throw std::invalid_argument("attention kind '" + kind->name + "' is sparse but has neither a learned router nor a pattern");
   q = register_module("q", LoraLinear(d_model, d_model));
   k = register_module("k", LoraLinear(d_model, d_model));
   v = register_module("v", LoraLinear(d_model, d_model));
   o = register_module("o", LoraLinear(d_model, d_model));
-  if (settings.kind == "learned_sparse") {
-    router_q = register_module("router_q", LoraLinear(d_model, heads * settings.router_dim, false));
-    router_k = register_module("router_k", LoraLinear(d_model, heads * settings.router_dim, false));
+  if (kind->learned) {
+    router_q = register_module("router_q", LoraLinear(d_model, heads * router.dim, false));
+    router_k = register_module("router_k", LoraLinear(d_model, heads * router.dim, false));
   }
 }
 
@@ -122,7 +119,7 @@ bool MultiHeadAttentionImpl::router_learns() const {
 
 torch::Tensor MultiHeadAttentionImpl::router_scores(const torch::Tensor& x_q, const torch::Tensor& x_kv,
                                                     const torch::Tensor& q_valid, const torch::Tensor& k_valid, int64_t block) {
-  const int64_t B = x_q.size(0), r = settings.router_dim;
+  const int64_t B = x_q.size(0), r = router.dim;
   // The router reads a detached input: its distillation loss trains the router only, never the model.
   auto rq = router_q->forward(x_q.detach()).view({B, x_q.size(1), heads, r}).transpose(1, 2);
   auto rk = router_k->forward(x_kv.detach()).view({B, x_kv.size(1), heads, r}).transpose(1, 2);
@@ -141,44 +138,48 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x_q, const to
     kh = rope.apply(kh, 0);
   }
   auto vh = v->forward(x_kv).view({B, nk, heads, head_dim}).transpose(1, 2);
-  const BlockGeometry g(nq, nk, settings.block);
+  const int64_t block = options.block;
+  const BlockGeometry g(nq, nk, block);
   const bool want_full = trace && trace->want_probs;
   const bool want_pooled = trace && trace->want_pooled;
   torch::Tensor out, probs;
 
   torch::Tensor indices, index_valid, allowed;
-  if (settings.kind != "dense") {
+  TokenWindow tokens;
+  if (kind->sparse) {
     allowed = allowed_blocks(g, k_valid, B, causal, x_q.options());
-    const auto own = own_blocks(g, x_q.options());
-    const int64_t topk = settings.resolve_topk(nk);
-    if (settings.kind == "learned_sparse") {
-      auto scores = router_scores(x_q, x_kv, q_valid, k_valid, settings.block);
+    const int64_t topk = options.resolve_topk(nk);
+    if (kind->learned) {
+      const auto own = own_blocks(g, x_q.options());
+      auto scores = router_scores(x_q, x_kv, q_valid, k_valid, block);
       std::tie(indices, index_valid) = select_top_blocks(scores, allowed, own, topk);
       if (aux_loss && is_training() && router_learns()) {
-        auto [target, block_ok] = router_target(qh, kh, q_valid, k_valid, causal, g, settings.router_samples);
+        auto [target, block_ok] = router_target(qh, kh, q_valid, k_valid, causal, g, router.samples);
         auto logp = torch::log_softmax(scores.masked_fill(allowed.unsqueeze(1).logical_not(), kRouterMask), -1);
         auto kl = (torch::xlogy(target, target) - target * logp).sum(-1);  // [B, H, Mq]
         auto w = block_ok.unsqueeze(1).to(kl.scalar_type());
         *aux_loss = (kl * w).sum() / (w.sum() * static_cast<double>(heads)).clamp_min(1.0);
       }
     } else {
-      std::tie(indices, index_valid) =
-          fixed_pattern_blocks(settings.pattern, g, allowed, heads, topk, settings.global_blocks, settings.random_blocks,
-                               static_cast<uint64_t>(settings.layer_index) + 1, causal);
+      const PatternGeometry pg(nq, nk, block, causal, heads, topk, layer_index);
+      auto sel = pattern_selection(*kind, options.params, pg, allowed);
+      indices = sel.indices;
+      index_valid = sel.valid;
+      tokens = sel.tokens;
     }
   }
 
-  const bool run_dense = settings.kind == "dense" || dense_mode;
+  const bool run_dense = !kind->sparse || dense_mode;
   if (run_dense) {
-    out = dense_attention(qh, kh, vh, k_valid, causal, settings.dense_kernel, (want_full || want_pooled) ? &probs : nullptr);
+    out = dense_attention(qh, kh, vh, k_valid, causal, dense_kernel, (want_full || want_pooled) ? &probs : nullptr);
     if (trace) {
-      trace->kernel = (want_full || want_pooled) ? "math" : to_string(effective_dense_kernel(qh, settings.dense_kernel));
+      trace->kernel = (want_full || want_pooled) ? "math" : to_string(effective_dense_kernel(qh, dense_kernel));
       if (want_full) trace->probs = probs.detach();
       if (want_pooled) trace->pooled = pool_probs_to_blocks(probs.detach(), g);
     }
   } else {
-    out = block_sparse_attention(qh, kh, vh, k_valid, causal, settings.block, indices, index_valid,
-                                 (want_full || want_pooled) ? &probs : nullptr);
+    out = block_sparse_attention(qh, kh, vh, k_valid, causal, block, indices, index_valid,
+                                 (want_full || want_pooled) ? &probs : nullptr, SparseKernel::Auto, tokens);
     if (trace) {
       trace->kernel = sparse_kernel_name(qh, SparseKernel::Auto, want_full || want_pooled);
       if (want_full) trace->probs = expand_block_probs(probs.detach(), indices, g);
@@ -186,7 +187,7 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x_q, const to
     }
   }
   if (trace) {
-    trace->block = settings.block;
+    trace->block = block;
     if (indices.defined()) trace->selection = selection_mask(indices, index_valid, g.mk);
     else trace->selection = allowed_blocks(g, k_valid, B, causal, x_q.options()).unsqueeze(1).expand({B, heads, g.mq, g.mk});
   }

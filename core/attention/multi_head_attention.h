@@ -6,25 +6,11 @@
 #include <torch/torch.h>
 
 #include "core/attention/kernels.h"
+#include "core/attention/kinds/router.h"
+#include "core/config/run_config.h"
 #include "core/lora/lora_linear.h"
 
 namespace etlab {
-
-/// Settings shared by the three attention families (see RunConfig's "attention" section).
-struct AttentionSettings {
-  std::string kind = "dense";  ///< dense | learned_sparse | fixed_sparse
-  int64_t block = 64;
-  int64_t topk = 0;            ///< 0 = auto: ceil(c * log2(n / block)), own block included
-  double c = 1.0;
-  std::string pattern = "local";
-  int64_t global_blocks = 1, random_blocks = 1;
-  int64_t router_dim = 16, router_samples = 4;
-  DenseKernel dense_kernel = DenseKernel::Sdpa;
-  int64_t layer_index = 0;     ///< seeds fixed random patterns per layer
-
-  /// Key blocks per query block for n keys, clamped to [1, blocks].
-  int64_t resolve_topk(int64_t n) const;
-};
 
 /// What one attention call attended to (filled only when requested).
 struct AttentionTrace {
@@ -46,18 +32,21 @@ struct RotaryCache {
   torch::Tensor apply(const torch::Tensor& x, int64_t start) const;
 };
 
-/// Multi-head attention with rotary positions over one of the three families. Learned sparse
-/// attention ("the Smith method") selects, per query block and head, the top-k key blocks by a
-/// learned router (block-mean-pooled projections of the layer input); the router learns from an
-/// auxiliary distillation loss towards the block mass that exact attention would give, computed on a
-/// few sampled query rows per block (O(n * samples * n / block) work, no n x n tensor).
+/// Multi-head attention with rotary positions over any registered attention kind (attention_kinds()):
+/// exact dense attention, a static block pattern, or a learned router. Learned sparse attention ("the
+/// Smith method") selects, per query block and head, the top-k key blocks by a learned router
+/// (block-mean-pooled projections of the layer input); the router learns from an auxiliary
+/// distillation loss towards the block mass that exact attention would give, computed on a few sampled
+/// query rows per block (O(n * samples * n / block) work, no n x n tensor).
 ///
-///   MultiHeadAttention attn(256, 4, settings);
+///   MultiHeadAttention attn(256, 4, AttentionOptions{}, /*layer_index=*/0, DenseKernel::Math);
 ///   torch::Tensor aux;
 ///   auto y = attn->forward(x, x, valid, valid, /*causal=*/false, rope, nullptr, &aux);
 class MultiHeadAttentionImpl : public torch::nn::Module {
  public:
-  MultiHeadAttentionImpl(int64_t d_model, int64_t heads, AttentionSettings settings);
+  /// `layer_index` seeds a pattern's per-layer choices; throws std::invalid_argument for an unknown kind.
+  MultiHeadAttentionImpl(int64_t d_model, int64_t heads, AttentionOptions options, int64_t layer_index,
+                         DenseKernel dense_kernel);
 
   /// x_q [B, Nq, d], x_kv [B, Nk, d]; valid masks [B, N] bool (undefined = all valid). When `aux_loss`
   /// is non-null and the router is learned, receives the router's KL loss (a scalar).
@@ -72,7 +61,11 @@ class MultiHeadAttentionImpl : public torch::nn::Module {
   /// Whether any router parameter (its weights or its LoRA adapters) is being trained.
   bool router_learns() const;
 
-  AttentionSettings settings;
+  AttentionOptions options;
+  const AttentionKind* kind;
+  int64_t layer_index;
+  DenseKernel dense_kernel;
+  RouterSettings router;  ///< learned kinds only
   int64_t d_model, heads, head_dim;
   bool dense_mode = false;  ///< learned_sparse warm-up: attend densely while the router learns
   bool rotary = true;       ///< false for cross-attention: source and target positions are not one axis

@@ -4,183 +4,19 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <set>
+#include <mutex>
 #include <sstream>
+
+#include "core/attention/kinds/router.h"
+#include "core/config/attention_kind.h"
+#include "core/config/model_family.h"
 
 namespace etlab {
 namespace {
 
 using nlohmann::json;
-
-FieldSpec int_field(std::string path, long long def, double lo, double hi, std::string help) {
-  FieldSpec f;
-  f.path = std::move(path);
-  f.type = FieldType::Int;
-  f.default_value = def;
-  f.min = lo;
-  f.max = hi;
-  f.help = std::move(help);
-  return f;
-}
-
-FieldSpec float_field(std::string path, double def, double lo, double hi, std::string help) {
-  FieldSpec f = int_field(std::move(path), 0, lo, hi, std::move(help));
-  f.type = FieldType::Float;
-  f.default_value = def;
-  return f;
-}
-
-FieldSpec bool_field(std::string path, bool def, std::string help) {
-  FieldSpec f;
-  f.path = std::move(path);
-  f.type = FieldType::Bool;
-  f.default_value = def;
-  f.help = std::move(help);
-  return f;
-}
-
-FieldSpec string_field(std::string path, std::string def, std::string help) {
-  FieldSpec f;
-  f.path = std::move(path);
-  f.type = FieldType::String;
-  f.default_value = std::move(def);
-  f.help = std::move(help);
-  return f;
-}
-
-FieldSpec enum_field(std::string path, std::string def, std::vector<std::string> choices, std::string help) {
-  FieldSpec f = string_field(std::move(path), std::move(def), std::move(help));
-  f.type = FieldType::Enum;
-  f.choices = std::move(choices);
-  return f;
-}
-
-FieldSpec list_field(std::string path, std::vector<std::string> def, std::vector<std::string> choices,
-                     double min_items, std::string help) {
-  FieldSpec f;
-  f.path = std::move(path);
-  f.type = FieldType::StringList;
-  f.default_value = def;
-  f.choices = std::move(choices);
-  f.min = min_items;
-  f.max = 1e9;
-  f.help = std::move(help);
-  return f;
-}
-
-std::vector<FieldSpec> make_fields() {
-  const double big = 1e9;
-  std::vector<FieldSpec> f;
-  f.push_back(string_field("preset", "", "name of the preset this configuration came from"));
-  f.push_back(string_field("description", "", "one-line description"));
-  f.push_back(string_field("name", "", "run name shown in the run browser"));
-
-  f.push_back(enum_field("task.dataset", "listops",
-                         {"listops", "retrieval", "corpus", "sentiment", "spam", "sotu_party", "brown_genre",
-                          "reuters_corn", "reuters_grain", "fortunes", "user", "fashion_mnist", "mnist", "brown_tagging"},
-                         "data set (see README, 'Data sets')"));
-  f.push_back(enum_field("task.objective", "classify", {"classify", "lm", "seq2seq"},
-                         "classification, language modelling, or sequence to sequence (brown_tagging, an encoder_decoder)"));
-  f.push_back(enum_field("task.domain", "imdb", {"imdb", "yelp", "amazon"}, "sentiment training domain"));
-  f.push_back(list_field("task.eval_domains", {}, {"imdb", "yelp", "amazon"}, 0,
-                         "extra sentiment domains evaluated on their test split (distribution shift)"));
-  f.push_back(string_field("task.path", "", "user data file (.jsonl or .csv with text and label)"));
-  f.push_back(enum_field("task.tokenizer", "auto", {"auto", "byte", "bpe"},
-                         "auto: the data set's own vocabulary for listops/retrieval, bytes otherwise (listops also reads as bytes)"));
-  f.push_back(int_field("task.max_len", 512, 8, 1 << 20, "sequence length in tokens (longer inputs are cut)"));
-  f.push_back(int_field("task.min_len", 1, 1, 1 << 20, "shortest generated sequence (listops, retrieval)"));
-  f.push_back(int_field("task.listops_depth", 10, 1, 20, "ListOps maximum tree depth"));
-  f.push_back(int_field("task.listops_args", 10, 2, 10, "ListOps maximum arguments per operator"));
-  f.push_back(int_field("task.train_size", 0, 0, big, "training examples (0 = all; generated sets need > 0)"));
-  f.push_back(int_field("task.val_size", 0, 0, big, "validation examples (0 = all)"));
-  f.push_back(int_field("task.test_size", 0, 0, big, "test examples (0 = all)"));
-  f.push_back(list_field("task.categories", {}, {}, 0, "classes to keep (fortunes, brown_genre); empty = default"));
-
-  f.push_back(enum_field("model.arch", "encoder", {"encoder", "decoder", "encoder_decoder"},
-                         "bidirectional encoder, causal decoder, or both with cross-attention (sequence to sequence)"));
-  f.push_back(int_field("model.layers", 2, 1, 96, "transformer blocks (the encoder's, for an encoder_decoder)"));
-  f.push_back(int_field("model.decoder_layers", 0, 0, 96, "encoder_decoder: decoder blocks (0 = as many as model.layers)"));
-  f.push_back(int_field("model.d_model", 128, 8, 16384, "model width"));
-  f.push_back(int_field("model.heads", 4, 1, 256, "attention heads"));
-  f.push_back(int_field("model.ffn", 512, 8, 65536, "feed-forward width"));
-  f.push_back(float_field("model.dropout", 0.1, 0.0, 0.9, "dropout probability"));
-  f.push_back(int_field("model.max_len", 0, 0, 1 << 20, "longest input the model accepts (0 = task.max_len + 1)"));
-  f.push_back(enum_field("model.pooling", "auto", {"auto", "cls", "mean", "last"},
-                         "classification pooling (auto: cls for encoders, mean for decoders)"));
-  f.push_back(int_field("model.vocab_size", 0, 0, 4000000, "vocabulary size (0 = the tokenizer's)"));
-  f.push_back(bool_field("model.tie_embeddings", true, "share input embedding and LM output weights"));
-  f.push_back(int_field("model.patch", 0, 0, 28,
-                        "ViT patch side in pixels for the 28x28 image sets (must divide 28); 0 = a text model"));
-  f.push_back(float_field("model.rope_base", 10000.0, 2.0, 1e9, "rotary position base"));
-
-  f.push_back(enum_field("attention.kind", "dense", {"dense", "learned_sparse", "fixed_sparse"}, "attention family"));
-  f.push_back(int_field("attention.block", 64, 1, 65536, "block size B in tokens"));
-  FieldSpec topk;
-  topk.path = "attention.topk";
-  topk.type = FieldType::IntOrAuto;
-  topk.default_value = "auto";
-  topk.min = 1;
-  topk.max = big;
-  topk.help = "key blocks per query block, own block included; auto = ceil(c*log2(n/B))";
-  f.push_back(topk);
-  f.push_back(float_field("attention.c", 1.0, 1e-3, 64.0, "constant c of topk=auto"));
-  f.push_back(enum_field("attention.pattern", "local", {"local", "strided", "bigbird"}, "fixed_sparse pattern"));
-  f.push_back(int_field("attention.global_blocks", 1, 0, 4096, "bigbird: global key blocks"));
-  f.push_back(int_field("attention.random_blocks", 1, 0, 4096, "bigbird: random key blocks"));
-  f.push_back(int_field("attention.router_dim", 16, 1, 4096, "learned_sparse: router projection width per head"));
-  f.push_back(int_field("attention.router_samples", 4, 1, 4096,
-                        "learned_sparse: query rows per block used to compute the router's target"));
-  f.push_back(float_field("attention.router_loss_weight", 1.0, 0.0, 1000.0,
-                          "learned_sparse: weight of the router's distillation loss"));
-  f.push_back(int_field("attention.dense_warmup_steps", 0, 0, big,
-                        "learned_sparse: steps trained with dense attention while the router learns"));
-  f.push_back(enum_field("attention.dense_impl", "auto", {"auto", "sdpa", "math", "fused"},
-                         "dense kernel: LibTorch's SDPA, matmul-softmax-matmul, or etlab's fused block kernel over "
-                         "every block (fp32 on the CPU); auto measures them once per process and keeps the fastest"));
-
-  f.push_back(bool_field("lora.enabled", false, "train LoRA adapters over frozen weights"));
-  f.push_back(int_field("lora.r", 8, 1, 65536, "adapter rank"));
-  f.push_back(float_field("lora.alpha", 16.0, 1e-6, 1e6, "scaling numerator: update = alpha/r * B A"));
-  f.push_back(float_field("lora.dropout", 0.0, 0.0, 0.9, "dropout on the adapter input"));
-  f.push_back(list_field("lora.targets", {"q", "v"}, {"q", "k", "v", "o", "ffn_in", "ffn_out", "router_q", "router_k"}, 1,
-                         "adapted matrices"));
-  f.push_back(enum_field("lora.init", "kaiming", {"kaiming", "pissa"}, "adapter initialisation"));
-  f.push_back(bool_field("lora.rslora", false, "scale by alpha/sqrt(r) instead of alpha/r"));
-
-  f.push_back(enum_field("train.phase", "scratch", {"scratch", "pretrain", "finetune"}, "training phase"));
-  f.push_back(string_field("train.base", "", "finetune: base run id (or unique prefix) or checkpoint file"));
-  f.push_back(string_field("train.base_preset", "", "finetune: use the newest finished run of this preset as base"));
-  f.push_back(int_field("train.steps", 200, 1, big, "optimizer steps"));
-  f.push_back(int_field("train.batch", 16, 1, 65536, "examples per micro-batch"));
-  f.push_back(float_field("train.lr", 1e-3, 1e-12, 10.0, "peak learning rate"));
-  f.push_back(float_field("train.weight_decay", 0.01, 0.0, 10.0, "AdamW weight decay"));
-  f.push_back(int_field("train.warmup", 20, 0, big, "linear warm-up steps before the cosine decay"));
-  f.push_back(float_field("train.min_lr_ratio", 0.1, 0.0, 1.0, "final learning rate as a fraction of the peak"));
-  f.push_back(float_field("train.clip", 1.0, 0.0, 1e9, "gradient-norm clipping (0 = off)"));
-  f.push_back(int_field("train.accum", 1, 1, 4096, "micro-batches accumulated per optimizer step"));
-  f.push_back(int_field("train.world_size", 1, 1, 1 << 20,
-                        "data-parallel ranks, each with train.batch examples a micro-batch (set by --distributed from WORLD_SIZE)"));
-  f.push_back(int_field("train.eval_every", 50, 1, big, "evaluate every N steps"));
-  f.push_back(int_field("train.eval_batches", 0, 0, big, "validation batches per evaluation (0 = whole split)"));
-  f.push_back(int_field("train.patience", 0, 0, big, "early stopping after N evaluations without improvement (0 = off)"));
-  f.push_back(int_field("train.seed", 0, 0, 2147483647.0, "random seed"));
-  f.push_back(bool_field("train.deterministic", false, "deterministic algorithms (bit-identical resume)"));
-  f.push_back(int_field("train.threads", 0, 0, 4096, "intra-op threads (0 = all cores)"));
-  f.push_back(enum_field("train.device", "cpu", {"cpu", "cuda"}, "compute device"));
-  f.push_back(int_field("train.checkpoint_every", 0, 0, big, "checkpoint every N steps (0 = at each evaluation)"));
-  f.push_back(bool_field("train.keep_best", true, "also keep the weights of the best validation result (kind \"best\")"));
-  f.push_back(int_field("train.log_every", 10, 1, big, "steps per logging interval (one database transaction)"));
-  f.push_back(bool_field("train.freeze_router", false, "keep the learned router at its initial weights"));
-  f.push_back(string_field("train.router_from", "",
-                           "start the learned router from another finished run's router (run id or unique prefix)"));
-
-  f.push_back(int_field("probe.examples", 4, 0, 4, "held-out probe examples recorded with the run"));
-  f.push_back(int_field("probe.prob_steps", 8, 0, 8, "evaluation steps at which attention probabilities are stored"));
-  f.push_back(int_field("probe.max_prob_tokens", 1024, 0, 4096,
-                        "full-resolution probabilities up to this length, block-pooled beyond"));
-  f.push_back(bool_field("probe.spectra", true, "record rank spectra of weight updates at evaluations"));
-  return f;
-}
 
 std::string describe(const json& v) {
   std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -301,6 +137,14 @@ double getd(const json& c, const char* path) { return json_at(c, path)->get<doub
 std::string gets(const json& c, const char* path) { return json_at(c, path)->get<std::string>(); }
 bool getb(const json& c, const char* path) { return json_at(c, path)->get<bool>(); }
 
+// The kinds with a learned router, for messages ("learned_sparse").
+std::string learned_kind_names() {
+  std::string out;
+  for (const AttentionKind* k : kinds_in_order())
+    if (k->learned) out += (out.empty() ? "" : ", ") + k->name;
+  return out;
+}
+
 bool is_generated(const std::string& dataset) { return dataset == "listops" || dataset == "retrieval"; }
 
 // Rules that involve more than one key. Runs only when every single key is valid.
@@ -313,29 +157,31 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
     out.push_back({"model.heads", "head width d_model/heads = " + std::to_string(d / heads) +
                                       " must be even for rotary positions"});
 
-  if (!gets(c, "train.router_from").empty() && gets(c, "attention.kind") != "learned_sparse")
-    out.push_back({"train.router_from", "needs attention.kind \"learned_sparse\" (only it has a router)"});
+  const AttentionKind& attention = attention_kind(gets(c, "attention.kind"));
+  if (!gets(c, "train.router_from").empty() && !attention.learned)
+    out.push_back({"train.router_from", "needs a learned attention.kind (" + learned_kind_names() + "; only it has a router)"});
 
   const auto dataset = gets(c, "task.dataset"), objective = gets(c, "task.objective"), arch = gets(c, "model.arch");
   const auto pooling = gets(c, "model.pooling"), phase = gets(c, "train.phase");
   if (dataset == "corpus" && objective != "lm")
     out.push_back({"task.objective", "the corpus data set has no labels: use \"lm\""});
-  if ((objective == "seq2seq") != (arch == "encoder_decoder"))
+  const auto patch = geti(c, "model.patch");
+  const ModelFamily& family = model_family(arch, patch);
+  if ((objective == "seq2seq") != family.decoder_stack)
     out.push_back({"model.arch", objective == "seq2seq" ? "sequence to sequence needs the \"encoder_decoder\" architecture"
                                                         : "the \"encoder_decoder\" architecture is for task.objective \"seq2seq\""});
   if ((dataset == "brown_tagging") != (objective == "seq2seq"))
     out.push_back({"task.objective", dataset == "brown_tagging" ? "brown_tagging is sequence to sequence: use \"seq2seq\""
                                                                 : "seq2seq needs a sequence-to-sequence data set (brown_tagging)"});
-  if (geti(c, "model.decoder_layers") > 0 && arch != "encoder_decoder")
+  if (geti(c, "model.decoder_layers") > 0 && !family.decoder_stack)
     out.push_back({"model.decoder_layers", "applies only to the \"encoder_decoder\" architecture"});
-  if (objective == "lm" && arch != "decoder")
+  if (objective == "lm" && !family.serves("lm"))
     out.push_back({"model.arch", "language modelling needs the causal \"decoder\" (got \"" + arch + "\")"});
-  if (pooling == "cls" && arch == "decoder")
+  if (pooling == "cls" && !family.allows_pooling("cls"))
     out.push_back({"model.pooling", "\"cls\" pooling needs the \"encoder\" architecture; a decoder uses mean or last"});
-  if (pooling == "last" && arch != "decoder")
+  if (pooling == "last" && !family.allows_pooling("last"))
     out.push_back({"model.pooling", "\"last\" pooling needs the causal \"decoder\"; an encoder uses cls or mean"});
   const bool image = dataset == "fashion_mnist" || dataset == "mnist";
-  const auto patch = geti(c, "model.patch");
   if (image) {
     // A fine-tune takes its architecture, patch included, from its base.
     if ((patch == 0 && phase != "finetune") || (patch != 0 && 28 % patch != 0))
@@ -345,7 +191,7 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
       out.push_back({"task.max_len", "must be 784 for " + dataset + " (28x28 pixels, one token each)"});
     if (gets(c, "task.tokenizer") != "auto")
       out.push_back({"task.tokenizer", dataset + " is read as pixels; use \"auto\""});
-    if (arch != "encoder") out.push_back({"model.arch", "a ViT is an \"encoder\" (got \"" + arch + "\")"});
+    if (!model_family(arch, 1).patches) out.push_back({"model.arch", "a ViT is an \"encoder\" (got \"" + arch + "\")"});
     if (objective != "classify") out.push_back({"task.objective", "the image data sets are for classification"});
   } else if (patch != 0) {
     out.push_back({"model.patch", "applies only to the image data sets fashion_mnist and mnist (0 for text)"});
@@ -391,8 +237,7 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
   if (model_max != 0 && model_max < max_len + 1)
     out.push_back({"model.max_len", "must be at least task.max_len + 1 = " + std::to_string(max_len + 1)});
 
-  const auto kind = gets(c, "attention.kind");
-  if (kind != "dense") {
+  if (attention.sparse) {
     // A ViT attends over its patches (and a CLS position), not over the 784 pixels.
     const long long seq_len = image && patch > 0 && 28 % patch == 0
                                   ? (28 / patch) * (28 / patch) + (pooling == "mean" ? 0 : 1)
@@ -402,40 +247,30 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
       out.push_back({"attention.block", "block size " + std::to_string(block) + " is larger than the sequence (" +
                                             (image ? std::to_string(seq_len) + " positions: patches and CLS" : "task.max_len " + std::to_string(seq_len)) + ")"});
     const long long blocks = (seq_len + block - 1) / block;
-    long long k = 0;
     const json& topk = *json_at(c, "attention.topk");
-    if (topk.is_number()) {
-      k = topk.get<long long>();
+    if (attention.uses_topk && topk.is_number()) {
+      const long long k = topk.get<long long>();
       if (k > blocks && block <= seq_len)
         out.push_back({"attention.topk", std::to_string(k) + " blocks requested but a sequence of " + std::to_string(seq_len) +
                                              " tokens has only " + std::to_string(blocks) + " blocks of " + std::to_string(block)});
-    } else {
-      const double ratio = std::max(1.0, static_cast<double>(seq_len) / static_cast<double>(block));
-      k = std::max(1LL, std::min(blocks, static_cast<long long>(std::ceil(getd(c, "attention.c") * std::log2(ratio)))));
     }
-    if (kind == "fixed_sparse" && gets(c, "attention.pattern") == "bigbird") {
-      const auto g = geti(c, "attention.global_blocks"), r = geti(c, "attention.random_blocks");
-      if (g + r + 1 > k)
-        out.push_back({"attention.random_blocks", "bigbird needs global_blocks + random_blocks + 1 (own block) <= k = " +
-                                                      std::to_string(k) + " (got " + std::to_string(g + r + 1) + ")"});
-    }
-    if (kind == "learned_sparse" && geti(c, "attention.dense_warmup_steps") >= steps)
-      out.push_back({"attention.dense_warmup_steps", "must be smaller than train.steps so that sparse attention is trained"});
+    // A number above the block count is reported above; the kind's checks see it as given.
+    const long long k = topk.is_number() ? topk.get<long long>() : resolve_topk(seq_len, block, 0, getd(c, "attention.c"));
+    if (attention.check) attention.check(KindCheckContext{c, seq_len, blocks, k}, out);
   }
 
   if (getb(c, "lora.enabled")) {
     const auto r = geti(c, "lora.r");
-    const auto router_w = heads * geti(c, "attention.router_dim");
     for (const auto& t : json_at(c, "lora.targets")->get<std::vector<std::string>>()) {
       long long in = d, outw = d;
       if (t == "ffn_in") outw = ffn;
       if (t == "ffn_out") in = ffn;
       if (t == "router_q" || t == "router_k") {
-        outw = router_w;
-        if (kind != "learned_sparse") {
-          out.push_back({"lora.targets", "target \"" + t + "\" exists only with attention.kind = learned_sparse"});
+        if (!attention.learned) {
+          out.push_back({"lora.targets", "target \"" + t + "\" exists only with a learned attention.kind (" + learned_kind_names() + ")"});
           continue;
         }
+        outw = heads * router_settings_in(c).dim;
       }
       if (r > std::min(in, outw))
         out.push_back({"lora.r", "rank " + std::to_string(r) + " exceeds the smaller side (" + std::to_string(std::min(in, outw)) +
@@ -446,8 +281,81 @@ void check_combinations(const json& c, std::vector<ConfigIssue>& out) {
 
 }  // namespace
 
+FieldSpec int_key(std::string path, long long def, double lo, double hi, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::Int;
+  f.default_value = def;
+  f.min = lo;
+  f.max = hi;
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec float_key(std::string path, double def, double lo, double hi, std::string help) {
+  FieldSpec f = int_key(std::move(path), 0, lo, hi, std::move(help));
+  f.type = FieldType::Float;
+  f.default_value = def;
+  return f;
+}
+
+FieldSpec bool_key(std::string path, bool def, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::Bool;
+  f.default_value = def;
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec string_key(std::string path, std::string def, std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::String;
+  f.default_value = std::move(def);
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec enum_key(std::string path, std::string def, std::vector<std::string> choices, std::string help) {
+  FieldSpec f = string_key(std::move(path), std::move(def), std::move(help));
+  f.type = FieldType::Enum;
+  f.choices = std::move(choices);
+  return f;
+}
+
+FieldSpec list_key(std::string path, std::vector<std::string> def, std::vector<std::string> choices, double min_items,
+                   std::string help) {
+  FieldSpec f;
+  f.path = std::move(path);
+  f.type = FieldType::StringList;
+  f.default_value = def;
+  f.choices = std::move(choices);
+  f.min = min_items;
+  f.max = 1e9;
+  f.help = std::move(help);
+  return f;
+}
+
+FieldSpec auto_int_key(std::string path, double lo, double hi, std::string help) {
+  FieldSpec f = int_key(std::move(path), 0, lo, hi, std::move(help));
+  f.type = FieldType::IntOrAuto;
+  f.default_value = "auto";
+  return f;
+}
+
 const std::vector<FieldSpec>& config_fields() {
-  static const std::vector<FieldSpec> fields = make_fields();
+  // Rebuilt when a registry grew (a kind registered by a test or a front end), never while in use
+  // elsewhere: registrations happen before configurations are read.
+  static std::mutex mutex;
+  static std::vector<FieldSpec> fields;
+  static uint64_t built_for = ~0ULL;
+  std::lock_guard<std::mutex> lock(mutex);
+  const uint64_t now = registry_generation().load();
+  if (built_for != now) {
+    fields = build_config_fields();
+    built_for = registry_generation().load();
+  }
   return fields;
 }
 
@@ -574,6 +482,38 @@ std::optional<ConfigIssue> apply_set(json& config, const std::string& assignment
   if (!issues.empty()) return issues.front();
   json_put(config, key, value);
   return std::nullopt;
+}
+
+json keys_listing() {
+  static const char* types[] = {"int", "number", "bool", "string", "enum", "list", "int|auto"};
+  json arr = json::array();
+  for (const auto& f : config_fields()) {
+    json j = {{"key", f.path}, {"type", types[static_cast<int>(f.type)]}, {"default", f.default_value}, {"help", f.help}};
+    if (f.type == FieldType::Int || f.type == FieldType::Float || f.type == FieldType::IntOrAuto) {
+      j["min"] = f.min;
+      j["max"] = f.max;
+    }
+    if (!f.choices.empty()) j["choices"] = f.choices;
+    arr.push_back(j);
+  }
+  return arr;
+}
+
+std::string keys_table() {
+  std::string out;
+  for (const auto& j : keys_listing()) {
+    std::string extra;
+    if (j.contains("choices")) {
+      for (const auto& c : j["choices"]) extra += (extra.empty() ? "" : "|") + c.get<std::string>();
+      extra = " {" + extra + "}";
+    }
+    char line[2048];
+    std::snprintf(line, sizeof line, "%-30s %-8s default %-12s %s%s\n", j["key"].get<std::string>().c_str(),
+                  j["type"].get<std::string>().c_str(), j["default"].dump().c_str(), j["help"].get<std::string>().c_str(),
+                  extra.c_str());
+    out += line;
+  }
+  return out;
 }
 
 std::string format_issues(const std::vector<ConfigIssue>& issues) {

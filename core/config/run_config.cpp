@@ -3,32 +3,221 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace etlab {
 
 using nlohmann::json;
 
-int64_t AttentionConfig::resolve_topk(int64_t n) const {
-  const int64_t blocks = std::max<int64_t>(1, (n + block - 1) / block);
-  int64_t k = topk;
-  if (k <= 0) {
-    const double ratio = std::max(1.0, static_cast<double>(n) / static_cast<double>(block));
-    k = static_cast<int64_t>(std::ceil(c * std::log2(ratio)));
-  }
-  return std::clamp<int64_t>(k, 1, blocks);
+namespace {
+
+// Binding a key to the options field it fills: the field's type decides the key's type and the
+// struct's default member initialiser is the key's default, so neither is written twice.
+template <typename S, typename T>
+std::function<void(RunConfig&, const json&)> filler(S RunConfig::*section, T S::*field) {
+  return [section, field](RunConfig& c, const json& v) { (c.*section).*field = v.get<T>(); };
 }
 
-double LoraConfig::scaling() const {
+template <typename S>
+FieldSpec key(const char* path, S RunConfig::*section, int64_t S::*field, double lo, double hi, const char* help) {
+  FieldSpec f = int_key(path, static_cast<long long>(S{}.*field), lo, hi, help);
+  f.fill = filler(section, field);
+  return f;
+}
+
+template <typename S>
+FieldSpec key(const char* path, S RunConfig::*section, double S::*field, double lo, double hi, const char* help) {
+  FieldSpec f = float_key(path, S{}.*field, lo, hi, help);
+  f.fill = filler(section, field);
+  return f;
+}
+
+template <typename S>
+FieldSpec key(const char* path, S RunConfig::*section, bool S::*field, const char* help) {
+  FieldSpec f = bool_key(path, S{}.*field, help);
+  f.fill = filler(section, field);
+  return f;
+}
+
+template <typename S>
+FieldSpec key(const char* path, S RunConfig::*section, std::string S::*field, const char* help) {
+  FieldSpec f = string_key(path, S{}.*field, help);
+  f.fill = filler(section, field);
+  return f;
+}
+
+template <typename S>
+FieldSpec key(const char* path, S RunConfig::*section, std::string S::*field, std::vector<std::string> choices, const char* help) {
+  FieldSpec f = enum_key(path, S{}.*field, std::move(choices), help);
+  f.fill = filler(section, field);
+  return f;
+}
+
+template <typename S>
+FieldSpec key(const char* path, S RunConfig::*section, std::vector<std::string> S::*field, std::vector<std::string> choices,
+              double min_items, const char* help) {
+  FieldSpec f = list_key(path, S{}.*field, std::move(choices), min_items, help);
+  f.fill = filler(section, field);
+  return f;
+}
+
+// A top-level string (preset, description, name).
+FieldSpec top(const char* path, std::string RunConfig::*field, const char* help) {
+  FieldSpec f = string_key(path, "", help);
+  f.fill = [field](RunConfig& c, const json& v) { c.*field = v.get<std::string>(); };
+  return f;
+}
+
+// An integer that also takes "auto", kept as 0 in its field.
+template <typename S>
+FieldSpec auto_key(const char* path, S RunConfig::*section, int64_t S::*field, double lo, double hi, const char* help) {
+  FieldSpec f = auto_int_key(path, lo, hi, help);
+  f.fill = [section, field](RunConfig& c, const json& v) { (c.*section).*field = v.is_number() ? v.get<int64_t>() : 0; };
+  return f;
+}
+
+// A kind's own key ("attention.pattern") fills AttentionOptions::params["pattern"].
+FieldSpec kind_key(FieldSpec f, const std::string& owner) {
+  const std::string name = f.path.substr(f.path.find('.') + 1);
+  f.owner = owner;
+  f.fill = [name](RunConfig& c, const json& v) { c.attention.params[name] = v; };
+  return f;
+}
+
+}  // namespace
+
+std::vector<FieldSpec> build_config_fields() {
+  const double big = 1e9;
+  using T = TaskOptions;
+  using M = ModelOptions;
+  using A = AttentionOptions;
+  using L = LoraOptions;
+  using R = TrainOptions;
+  using P = ProbeOptions;
+  const auto task = &RunConfig::task;
+  const auto model = &RunConfig::model;
+  const auto attn = &RunConfig::attention;
+  const auto lora = &RunConfig::lora;
+  const auto train = &RunConfig::train;
+  const auto probe = &RunConfig::probe;
+  std::vector<FieldSpec> f;
+  f.push_back(top("preset", &RunConfig::preset, "name of the preset this configuration came from"));
+  f.push_back(top("description", &RunConfig::description, "one-line description"));
+  f.push_back(top("name", &RunConfig::name, "run name shown in the run browser"));
+
+  f.push_back(key("task.dataset", task, &T::dataset,
+                  {"listops", "retrieval", "corpus", "sentiment", "spam", "sotu_party", "brown_genre", "reuters_corn",
+                   "reuters_grain", "fortunes", "user", "fashion_mnist", "mnist", "brown_tagging"},
+                  "data set (see README, 'Data sets')"));
+  f.push_back(key("task.objective", task, &T::objective, {"classify", "lm", "seq2seq"},
+                  "classification, language modelling, or sequence to sequence (brown_tagging, an encoder_decoder)"));
+  f.push_back(key("task.domain", task, &T::domain, {"imdb", "yelp", "amazon"}, "sentiment training domain"));
+  f.push_back(key("task.eval_domains", task, &T::eval_domains, {"imdb", "yelp", "amazon"}, 0,
+                  "extra sentiment domains evaluated on their test split (distribution shift)"));
+  f.push_back(key("task.path", task, &T::path, "user data file (.jsonl or .csv with text and label)"));
+  f.push_back(key("task.tokenizer", task, &T::tokenizer, {"auto", "byte", "bpe"},
+                  "auto: the data set's own vocabulary for listops/retrieval, bytes otherwise (listops also reads as bytes)"));
+  f.push_back(key("task.max_len", task, &T::max_len, 8, 1 << 20, "sequence length in tokens (longer inputs are cut)"));
+  f.push_back(key("task.min_len", task, &T::min_len, 1, 1 << 20, "shortest generated sequence (listops, retrieval)"));
+  f.push_back(key("task.listops_depth", task, &T::listops_depth, 1, 20, "ListOps maximum tree depth"));
+  f.push_back(key("task.listops_args", task, &T::listops_args, 2, 10, "ListOps maximum arguments per operator"));
+  f.push_back(key("task.train_size", task, &T::train_size, 0, big, "training examples (0 = all; generated sets need > 0)"));
+  f.push_back(key("task.val_size", task, &T::val_size, 0, big, "validation examples (0 = all)"));
+  f.push_back(key("task.test_size", task, &T::test_size, 0, big, "test examples (0 = all)"));
+  f.push_back(key("task.categories", task, &T::categories, {}, 0, "classes to keep (fortunes, brown_genre); empty = default"));
+
+  f.push_back(key("model.arch", model, &M::arch, model_archs(),
+                  "bidirectional encoder, causal decoder, or both with cross-attention (sequence to sequence)"));
+  f.push_back(key("model.layers", model, &M::layers, 1, 96, "transformer blocks (the encoder's, for an encoder_decoder)"));
+  f.push_back(key("model.decoder_layers", model, &M::decoder_layers, 0, 96,
+                  "encoder_decoder: decoder blocks (0 = as many as model.layers)"));
+  f.push_back(key("model.d_model", model, &M::d_model, 8, 16384, "model width"));
+  f.push_back(key("model.heads", model, &M::heads, 1, 256, "attention heads"));
+  f.push_back(key("model.ffn", model, &M::ffn, 8, 65536, "feed-forward width"));
+  f.push_back(key("model.dropout", model, &M::dropout, 0.0, 0.9, "dropout probability"));
+  f.push_back(key("model.max_len", model, &M::max_len, 0, 1 << 20, "longest input the model accepts (0 = task.max_len + 1)"));
+  f.push_back(key("model.pooling", model, &M::pooling, {"auto", "cls", "mean", "last"},
+                  "classification pooling (auto: cls for encoders, mean for decoders)"));
+  f.push_back(key("model.vocab_size", model, &M::vocab_size, 0, 4000000, "vocabulary size (0 = the tokenizer's)"));
+  f.push_back(key("model.tie_embeddings", model, &M::tie_embeddings, "share input embedding and LM output weights"));
+  f.push_back(key("model.patch", model, &M::patch, 0, 28,
+                  "ViT patch side in pixels for the 28x28 image sets (must divide 28); 0 = a text model"));
+  f.push_back(key("model.rope_base", model, &M::rope_base, 2.0, 1e9, "rotary position base"));
+
+  std::vector<std::string> kind_names;
+  for (const AttentionKind* k : kinds_in_order()) kind_names.push_back(k->name);
+  f.push_back(key("attention.kind", attn, &A::kind, kind_names, "attention family"));
+  f.push_back(key("attention.block", attn, &A::block, 1, 65536, "block size B in tokens"));
+  f.push_back(auto_key("attention.topk", attn, &A::topk, 1, big, "key blocks per query block, own block included; auto = ceil(c*log2(n/B))"));
+  f.push_back(key("attention.c", attn, &A::c, 1e-3, 64.0, "constant c of topk=auto"));
+  for (const AttentionKind* k : attention_kinds().all())
+    for (const FieldSpec& spec : k->keys) f.push_back(kind_key(spec, k->name));
+  f.push_back(key("attention.dense_impl", attn, &A::dense_impl, {"auto", "sdpa", "math", "fused"},
+                  "dense kernel: LibTorch's SDPA, matmul-softmax-matmul, or etlab's fused block kernel over "
+                  "every block (fp32 on the CPU); auto measures them once per process and keeps the fastest"));
+
+  f.push_back(key("lora.enabled", lora, &L::enabled, "train LoRA adapters over frozen weights"));
+  f.push_back(key("lora.r", lora, &L::r, 1, 65536, "adapter rank"));
+  f.push_back(key("lora.alpha", lora, &L::alpha, 1e-6, 1e6, "scaling numerator: update = alpha/r * B A"));
+  f.push_back(key("lora.dropout", lora, &L::dropout, 0.0, 0.9, "dropout on the adapter input"));
+  f.push_back(key("lora.targets", lora, &L::targets, {"q", "k", "v", "o", "ffn_in", "ffn_out", "router_q", "router_k"}, 1,
+                  "adapted matrices"));
+  f.push_back(key("lora.init", lora, &L::init, lora_inits().names(), "adapter initialisation"));
+  f.push_back(key("lora.rslora", lora, &L::rslora, "scale by alpha/sqrt(r) instead of alpha/r"));
+  f.push_back(key("lora.form", lora, &L::form, lora_forms().names(), "how the adapter enters the layer's output"));
+
+  f.push_back(key("train.phase", train, &R::phase, {"scratch", "pretrain", "finetune"}, "training phase"));
+  f.push_back(key("train.base", train, &R::base, "finetune: base run id (or unique prefix) or checkpoint file"));
+  f.push_back(key("train.base_preset", train, &R::base_preset, "finetune: use the newest finished run of this preset as base"));
+  f.push_back(key("train.steps", train, &R::steps, 1, big, "optimizer steps"));
+  f.push_back(key("train.batch", train, &R::batch, 1, 65536, "examples per micro-batch"));
+  f.push_back(key("train.lr", train, &R::lr, 1e-12, 10.0, "peak learning rate"));
+  f.push_back(key("train.weight_decay", train, &R::weight_decay, 0.0, 10.0, "AdamW weight decay"));
+  f.push_back(key("train.warmup", train, &R::warmup, 0, big, "linear warm-up steps before the cosine decay"));
+  f.push_back(key("train.min_lr_ratio", train, &R::min_lr_ratio, 0.0, 1.0, "final learning rate as a fraction of the peak"));
+  f.push_back(key("train.clip", train, &R::clip, 0.0, 1e9, "gradient-norm clipping (0 = off)"));
+  f.push_back(key("train.accum", train, &R::accum, 1, 4096, "micro-batches accumulated per optimizer step"));
+  f.push_back(key("train.world_size", train, &R::world_size, 1, 1 << 20,
+                  "data-parallel ranks, each with train.batch examples a micro-batch (set by --distributed from WORLD_SIZE)"));
+  f.push_back(key("train.eval_every", train, &R::eval_every, 1, big, "evaluate every N steps"));
+  f.push_back(key("train.eval_batches", train, &R::eval_batches, 0, big, "validation batches per evaluation (0 = whole split)"));
+  f.push_back(key("train.patience", train, &R::patience, 0, big, "early stopping after N evaluations without improvement (0 = off)"));
+  f.push_back(key("train.seed", train, &R::seed, 0, 2147483647.0, "random seed"));
+  f.push_back(key("train.deterministic", train, &R::deterministic, "deterministic algorithms (bit-identical resume)"));
+  f.push_back(key("train.threads", train, &R::threads, 0, 4096, "intra-op threads (0 = all cores)"));
+  f.push_back(key("train.device", train, &R::device, {"cpu", "cuda"}, "compute device"));
+  f.push_back(key("train.checkpoint_every", train, &R::checkpoint_every, 0, big, "checkpoint every N steps (0 = at each evaluation)"));
+  f.push_back(key("train.keep_best", train, &R::keep_best, "also keep the weights of the best validation result (kind \"best\")"));
+  f.push_back(key("train.log_every", train, &R::log_every, 1, big, "steps per logging interval (one database transaction)"));
+  f.push_back(key("train.freeze_router", train, &R::freeze_router, "keep the learned router at its initial weights"));
+  f.push_back(key("train.router_from", train, &R::router_from,
+                  "start the learned router from another finished run's router (run id or unique prefix)"));
+
+  f.push_back(key("probe.examples", probe, &P::examples, 0, 4, "held-out probe examples recorded with the run"));
+  f.push_back(key("probe.prob_steps", probe, &P::prob_steps, 0, 8, "evaluation steps at which attention probabilities are stored"));
+  f.push_back(key("probe.max_prob_tokens", probe, &P::max_prob_tokens, 0, 4096,
+                  "full-resolution probabilities up to this length, block-pooled beyond"));
+  f.push_back(key("probe.spectra", probe, &P::spectra, "record rank spectra of weight updates at evaluations"));
+  return f;
+}
+
+json AttentionOptions::param(const std::string& key) const {
+  if (auto it = params.find(key); it != params.end()) return *it;
+  if (const FieldSpec* f = find_field("attention." + key); f && !f->owner.empty()) return f->default_value;
+  throw std::invalid_argument("attention." + key + ": no attention kind declares this key");
+}
+
+double LoraOptions::scaling() const {
   return rslora ? alpha / std::sqrt(static_cast<double>(r)) : alpha / static_cast<double>(r);
 }
 
-bool LoraConfig::targets_module(const std::string& name) const {
+bool LoraOptions::targets_module(const std::string& name) const {
   return enabled && std::find(targets.begin(), targets.end(), name) != targets.end();
 }
 
 std::string RunConfig::method() const {
-  std::string m = attention.kind;
-  if (attention.kind == "fixed_sparse") m += ":" + attention.pattern;
+  const AttentionKind& k = attention.info();
+  std::string m = k.method ? k.method(attention.params) : k.name;
   if (lora.enabled) m += "+lora";
   else if (train.phase == "finetune") m += "+full_ft";
   return m;
@@ -39,98 +228,10 @@ std::vector<ConfigIssue> parse_run_config(const json& config, RunConfig& out) {
   auto issues = validate_config(config, &full);
   if (!issues.empty()) return issues;
   RunConfig c;
-  c.json = full;
-  c.preset = full["preset"];
-  c.description = full["description"];
-  c.name = full["name"];
-
-  const json& t = full["task"];
-  c.task.dataset = t["dataset"];
-  c.task.objective = t["objective"];
-  c.task.domain = t["domain"];
-  c.task.eval_domains = t["eval_domains"].get<std::vector<std::string>>();
-  c.task.path = t["path"];
-  c.task.tokenizer = t["tokenizer"];
-  c.task.max_len = t["max_len"];
-  c.task.min_len = t["min_len"];
-  c.task.listops_depth = t["listops_depth"];
-  c.task.listops_args = t["listops_args"];
-  c.task.train_size = t["train_size"];
-  c.task.val_size = t["val_size"];
-  c.task.test_size = t["test_size"];
-  c.task.categories = t["categories"].get<std::vector<std::string>>();
-
-  const json& m = full["model"];
-  c.model.arch = m["arch"];
-  c.model.layers = m["layers"];
-  c.model.decoder_layers = m["decoder_layers"];
-  c.model.d_model = m["d_model"];
-  c.model.heads = m["heads"];
-  c.model.ffn = m["ffn"];
-  c.model.dropout = m["dropout"];
-  c.model.max_len = m["max_len"];
-  c.model.pooling = m["pooling"];
-  c.model.vocab_size = m["vocab_size"];
-  c.model.tie_embeddings = m["tie_embeddings"];
-  c.model.rope_base = m["rope_base"];
-  c.model.patch = m["patch"];
+  for (const auto& f : config_fields())
+    if (f.fill) f.fill(c, *json_at(full, f.path));
   if (c.model.max_len == 0) c.model.max_len = c.task.max_len + 1;
-
-  const json& a = full["attention"];
-  c.attention.kind = a["kind"];
-  c.attention.block = a["block"];
-  c.attention.topk = a["topk"].is_number() ? a["topk"].get<int64_t>() : 0;
-  c.attention.c = a["c"];
-  c.attention.pattern = a["pattern"];
-  c.attention.global_blocks = a["global_blocks"];
-  c.attention.random_blocks = a["random_blocks"];
-  c.attention.router_dim = a["router_dim"];
-  c.attention.router_samples = a["router_samples"];
-  c.attention.router_loss_weight = a["router_loss_weight"];
-  c.attention.dense_warmup_steps = a["dense_warmup_steps"];
-  c.attention.dense_impl = a["dense_impl"];
-
-  const json& l = full["lora"];
-  c.lora.enabled = l["enabled"];
-  c.lora.r = l["r"];
-  c.lora.alpha = l["alpha"];
-  c.lora.dropout = l["dropout"];
-  c.lora.targets = l["targets"].get<std::vector<std::string>>();
-  c.lora.init = l["init"];
-  c.lora.rslora = l["rslora"];
-
-  const json& tr = full["train"];
-  c.train.phase = tr["phase"];
-  c.train.base = tr["base"];
-  c.train.base_preset = tr["base_preset"];
-  c.train.steps = tr["steps"];
-  c.train.batch = tr["batch"];
-  c.train.lr = tr["lr"];
-  c.train.weight_decay = tr["weight_decay"];
-  c.train.warmup = tr["warmup"];
-  c.train.min_lr_ratio = tr["min_lr_ratio"];
-  c.train.clip = tr["clip"];
-  c.train.accum = tr["accum"];
-  c.train.world_size = tr["world_size"];
-  c.train.eval_every = tr["eval_every"];
-  c.train.eval_batches = tr["eval_batches"];
-  c.train.patience = tr["patience"];
-  c.train.seed = tr["seed"];
-  c.train.deterministic = tr["deterministic"];
-  c.train.threads = tr["threads"];
-  c.train.device = tr["device"];
-  c.train.checkpoint_every = tr["checkpoint_every"];
-  c.train.keep_best = tr["keep_best"];
-  c.train.log_every = tr["log_every"];
-  c.train.freeze_router = tr["freeze_router"];
-  c.train.router_from = tr["router_from"];
-
-  const json& p = full["probe"];
-  c.probe.examples = p["examples"];
-  c.probe.prob_steps = p["prob_steps"];
-  c.probe.max_prob_tokens = p["max_prob_tokens"];
-  c.probe.spectra = p["spectra"];
-
+  c.json = std::move(full);
   out = std::move(c);
   return {};
 }

@@ -1,17 +1,26 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// A run's configuration as options structs, torch-free (the views read it too). Each setting is
+// declared once: its field here (type and default) and its schema entry in run_config.cpp (path,
+// range, help), which names the field it fills; a kind's own settings live in its registry entry and
+// land in AttentionOptions::params. parse_run_config validates a JSON configuration and fills the
+// structs directly.
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/config/attention_kind.h"
 #include "core/config/config_schema.h"
+#include "core/config/lora_axes.h"
+#include "core/config/model_family.h"
 
 namespace etlab {
 
-struct TaskConfig {
+struct TaskOptions {
   std::string dataset = "listops";
   std::string objective = "classify";  // classify | lm | seq2seq
   std::string domain = "imdb";
@@ -26,8 +35,8 @@ struct TaskConfig {
   std::vector<std::string> categories;
 };
 
-struct ModelConfig {
-  std::string arch = "encoder";  // encoder | decoder | encoder_decoder
+struct ModelOptions {
+  std::string arch = "encoder";  ///< a model family's arch (model_archs())
   int64_t layers = 2, d_model = 128, heads = 4, ffn = 512;
   int64_t decoder_layers = 0;  ///< encoder_decoder: 0 = as many as layers
   double dropout = 0.1;
@@ -38,41 +47,50 @@ struct ModelConfig {
   double rope_base = 10000.0;
   int64_t patch = 0;  ///< ViT patch side for the image data sets; 0 = text
 
-  bool causal() const { return arch == "decoder"; }
-  /// The pooling actually used: "auto" resolved by architecture.
-  std::string resolved_pooling() const { return pooling != "auto" ? pooling : (causal() ? "mean" : "cls"); }
+  /// The model family these options build (model_families()).
+  const ModelFamily& family() const { return model_family(arch, patch); }
+  bool causal() const { return family().causal; }
+  /// The pooling actually used: "auto" resolved by the family.
+  std::string resolved_pooling() const { return pooling != "auto" ? pooling : family().default_pooling; }
 };
 
-struct AttentionConfig {
-  std::string kind = "dense";  // dense | learned_sparse | fixed_sparse
+struct AttentionOptions {
+  std::string kind = kinds::kDense;  ///< an entry of attention_kinds()
   int64_t block = 64;
-  int64_t topk = 0;  // 0 = auto
+  int64_t topk = 0;  ///< 0 = auto: resolve_topk
   double c = 1.0;
-  std::string pattern = "local";
-  int64_t global_blocks = 1, random_blocks = 1;
-  int64_t router_dim = 16, router_samples = 4;
-  double router_loss_weight = 1.0;
-  int64_t dense_warmup_steps = 0;
   std::string dense_impl = "auto";
+  /// The kinds' own settings by key name ("pattern", "router_dim", ...), as their schema entries
+  /// declare them; param() falls back to the declared default.
+  nlohmann::json params = nlohmann::json::object();
 
-  bool sparse() const { return kind != "dense"; }
+  const AttentionKind& info() const { return attention_kind(kind); }
+  bool sparse() const { return info().sparse; }
   /// Key blocks per query block for a sequence of n keys (own block included), clamped to [1, blocks].
-  int64_t resolve_topk(int64_t n) const;
+  int64_t resolve_topk(int64_t n) const { return etlab::resolve_topk(n, block, topk, c); }
+  /// A kind's setting "attention.<key>": the configured value or the key's declared default; throws
+  /// std::invalid_argument when no kind declares the key.
+  nlohmann::json param(const std::string& key) const;
+  AttentionOptions& set(const std::string& key, nlohmann::json value) {
+    params[key] = std::move(value);
+    return *this;
+  }
 };
 
-struct LoraConfig {
+struct LoraOptions {
   bool enabled = false;
   int64_t r = 8;
   double alpha = 16.0, dropout = 0.0;
   std::vector<std::string> targets{"q", "v"};
-  std::string init = "kaiming";
+  std::string init = "kaiming";  ///< an entry of lora_inits()
   bool rslora = false;
+  std::string form = "plain";    ///< an entry of lora_forms()
 
   double scaling() const;
   bool targets_module(const std::string& name) const;
 };
 
-struct TrainConfig {
+struct TrainOptions {
   std::string phase = "scratch";
   std::string base, base_preset;
   int64_t steps = 200, batch = 16;
@@ -91,7 +109,7 @@ struct TrainConfig {
   std::string router_from;  ///< run whose learned router this run starts from (empty: a fresh router)
 };
 
-struct ProbeConfig {
+struct ProbeOptions {
   int64_t examples = 4, prob_steps = 8, max_prob_tokens = 1024;
   bool spectra = true;
 };
@@ -100,12 +118,12 @@ struct ProbeConfig {
 /// resolved JSON it came from (what the store records).
 struct RunConfig {
   std::string preset, description, name;
-  TaskConfig task;
-  ModelConfig model;
-  AttentionConfig attention;
-  LoraConfig lora;
-  TrainConfig train;
-  ProbeConfig probe;
+  TaskOptions task;
+  ModelOptions model;
+  AttentionOptions attention;
+  LoraOptions lora;
+  TrainOptions train;
+  ProbeOptions probe;
   nlohmann::json json;
 
   /// Short method label for run lists: dense, learned_sparse, fixed_sparse:local, +lora.

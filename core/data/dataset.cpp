@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/data/dataset.h"
 
+#include <set>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -24,7 +26,7 @@ void cap(std::vector<T>& v, int64_t n) {
   if (n > 0 && static_cast<int64_t>(v.size()) > n) v.resize(static_cast<size_t>(n));
 }
 
-std::vector<Document> load_documents(const TaskConfig& task, const DataCache& cache, const std::string& domain) {
+std::vector<Document> load_documents(const TaskOptions& task, const DataCache& cache, const std::string& domain) {
   const std::string& d = task.dataset;
   if (d == "sentiment") return load_sentiment(cache, domain);
   if (d == "spam") return load_spam(cache);
@@ -120,7 +122,7 @@ int64_t majority_share_count(const std::vector<Example>& train, const std::vecto
 
 }  // namespace
 
-std::string tokenizer_for(const TaskConfig& task) {
+std::string tokenizer_for(const TaskOptions& task) {
   // ListOps reads as bytes too when asked (a fine-tune of a byte-level base).
   if (task.dataset == "listops") return task.tokenizer == "byte" ? "byte" : "listops";
   if (task.dataset == "retrieval") return "retrieval";
@@ -135,7 +137,7 @@ std::string split_of(const Document& doc) {
   return bucket < 80 ? "train" : (bucket < 90 ? "val" : "test");
 }
 
-std::vector<std::string> data_packages_for(const TaskConfig& task) {
+std::vector<std::string> data_packages_for(const TaskOptions& task) {
   static const std::map<std::string, std::vector<std::string>> by_dataset = {
       {"sentiment", {"sentiment"}},      {"spam", {"spam"}},
       {"sotu_party", {"sotu"}},          {"brown_genre", {"brown"}},
@@ -149,7 +151,7 @@ std::vector<std::string> data_packages_for(const TaskConfig& task) {
   return out;
 }
 
-std::vector<ConfigIssue> check_data(const TaskConfig& task, const DataCache& cache, bool parse_user_file) {
+std::vector<ConfigIssue> check_data(const TaskOptions& task, const DataCache& cache, bool parse_user_file) {
   std::vector<ConfigIssue> issues;
   for (const auto& key : data_packages_for(task)) {
     try {
@@ -181,7 +183,7 @@ std::vector<int32_t> encode_for_model(const std::string& text, const Tokenizer& 
   return ids;
 }
 
-DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, const DataCache& cache, bool prepend_cls) {
+DatasetSplits build_dataset(const TaskOptions& task, const Tokenizer& tokenizer, const DataCache& cache, bool prepend_cls) {
   DatasetSplits out;
   out.tokenizer = tokenizer.name();
   out.vocab_size = tokenizer.vocab_size();
@@ -314,6 +316,29 @@ DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, 
                     std::to_string(task.max_len));
   if (!out.lm) majority_share_count(out.train, out.test, &out.majority_baseline);
   return out;
+}
+
+int64_t tokenizer_vocab(const std::string& name) {
+  if (name == "bpe") return 50259;
+  if (name == "listops") return 18;
+  if (name == "retrieval") return 64;
+  return 259;
+}
+
+// Classes of the built-in data sets; the user's file is read to count them.
+int64_t class_count(const TaskOptions& task) {
+  const std::string& d = task.dataset;
+  if (d == "listops") return 10;
+  if (d == "retrieval") return 8;
+  if (d == "sotu_party") return 3;
+  if (d == "brown_genre") return 15;
+  if (d == "fortunes") return task.categories.empty() ? 5 : static_cast<int64_t>(task.categories.size());
+  if (d == "user") {
+    std::set<std::string> labels;
+    for (const auto& doc : load_user_file(task.path)) labels.insert(doc.label);
+    return static_cast<int64_t>(labels.size());
+  }
+  return 2;
 }
 
 }  // namespace etlab

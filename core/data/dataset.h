@@ -50,7 +50,7 @@ struct DatasetSplits {
 inline bool is_image_dataset(const std::string& dataset) { return dataset == "fashion_mnist" || dataset == "mnist"; }
 
 /// Chooses the tokenizer name a task uses ("listops", "retrieval", "pixel", "byte" or "bpe").
-std::string tokenizer_for(const TaskConfig& task);
+std::string tokenizer_for(const TaskOptions& task);
 
 /// Deterministic split of a document by a stable hash of its id: "train" (80%), "val" (10%), "test" (10%).
 /// Documents that carry their own split keep "test"; their "train" part is split 90/10 into train/val.
@@ -59,18 +59,23 @@ std::string split_of(const Document& doc);
 /// Loads, splits and tokenizes the task's data. `prepend_cls` adds the CLS id in front of every
 /// classification input (encoder with CLS pooling); the total length stays within task.max_len + 1.
 /// Throws DataError for missing or malformed data.
-DatasetSplits build_dataset(const TaskConfig& task, const Tokenizer& tokenizer, const DataCache& cache, bool prepend_cls);
+DatasetSplits build_dataset(const TaskOptions& task, const Tokenizer& tokenizer, const DataCache& cache, bool prepend_cls);
 
 /// The pinned data packages a task reads (its data set's and its tokenizer's); empty for the generated
 /// tasks (listops, retrieval) and for a user file.
-std::vector<std::string> data_packages_for(const TaskConfig& task);
+std::vector<std::string> data_packages_for(const TaskOptions& task);
 
 /// The data a run needs, checked before anything is written: every package the task reads is present
 /// and intact (see DataCache), and a user file exists and, with `parse_user_file`, parses. Problems come
 /// back as issues naming task.dataset, task.tokenizer or task.path, with the file and the fix.
-std::vector<ConfigIssue> check_data(const TaskConfig& task, const DataCache& cache, bool parse_user_file = true);
+std::vector<ConfigIssue> check_data(const TaskOptions& task, const DataCache& cache, bool parse_user_file = true);
 
 /// Tokenizes one text for inference the same way build_dataset does.
 std::vector<int32_t> encode_for_model(const std::string& text, const Tokenizer& tokenizer, int64_t max_len, bool prepend_cls);
+
+/// Vocabulary size of a tokenizer ("byte", "bpe", ...) and number of classes of a task (the user's
+/// file is read to count its labels).
+int64_t tokenizer_vocab(const std::string& tokenizer);
+int64_t class_count(const TaskOptions& task);
 
 }  // namespace etlab

@@ -2,18 +2,11 @@
 // Engine calls that do not train: environment, parameter counts, inference.
 #include "core/engine/engine.h"
 
-#include <fstream>
 #include <optional>
-#include <set>
-#include <thread>
 
 #include <torch/torch.h>
-#include <torch/version.h>
-#include <unistd.h>
 
-#include "core/config/blas_tuning.h"
 #include "core/config/presets.h"
-#include "core/config/version.h"
 #include "core/data/corpora.h"
 #include "core/data/data_cache.h"
 #include "core/data/dataset.h"
@@ -22,59 +15,6 @@
 #include "core/train/session.h"
 
 namespace etlab {
-
-namespace {
-
-std::string cpu_model() {
-  std::ifstream in("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("model name", 0) == 0) {
-      const auto colon = line.find(':');
-      return colon == std::string::npos ? line : line.substr(colon + 2);
-    }
-  return "unknown";
-}
-
-}  // namespace
-
-int64_t tokenizer_vocab(const std::string& name) {
-  if (name == "bpe") return 50259;
-  if (name == "listops") return 18;
-  if (name == "retrieval") return 64;
-  return 259;
-}
-
-// Classes of the built-in data sets; the user's file is read to count them.
-int64_t class_count(const TaskConfig& task) {
-  const std::string& d = task.dataset;
-  if (d == "listops") return 10;
-  if (d == "retrieval") return 8;
-  if (d == "sotu_party") return 3;
-  if (d == "brown_genre") return 15;
-  if (d == "fortunes") return task.categories.empty() ? 5 : static_cast<int64_t>(task.categories.size());
-  if (d == "user") {
-    std::set<std::string> labels;
-    for (const auto& doc : load_user_file(task.path)) labels.insert(doc.label);
-    return static_cast<int64_t>(labels.size());
-  }
-  return 2;
-}
-
-
-nlohmann::json runtime_environment(int64_t threads, const std::string& device) {
-  char host[256] = {0};
-  gethostname(host, sizeof host - 1);
-  return {{"etlab_version", version()},
-          {"git_revision", git_revision()},
-          {"libtorch_version", TORCH_VERSION},
-          {"device", device},
-          {"threads", threads},
-          {"hardware_threads", std::thread::hardware_concurrency()},
-          {"cpu", cpu_model()},
-          {"openblas_coretype", blas_coretype().empty() ? "auto" : blas_coretype()},
-          {"host", host}};
-}
 
 ParamReport count_params(const RunConfig& requested, const EngineOptions& options, RunStore* store) {
   (void)options;
@@ -97,7 +37,7 @@ ParamReport count_params(const RunConfig& requested, const EngineOptions& option
   }
   const int64_t vocab = config.model.vocab_size > 0 ? config.model.vocab_size : tokenizer_vocab(tokenizer_for(config.task));
   const int64_t classes = config.task.objective == "lm" ? 0 : class_count(config.task);
-  Transformer model(model_options_for(config, vocab, classes));
+  Transformer model(transformer_options_for(config, vocab, classes));
   if (config.lora.enabled) apply_lora(model, config.lora, config.train.freeze_router);
   else if (config.train.freeze_router) set_router_trainable(model, false);
   const auto counts = count_parameters(*model);
@@ -130,7 +70,7 @@ InferResult infer(RunStore& store, const std::string& run_id, const std::string&
   apply_threads(options.threads >= 0 ? options.threads : 0);
 
   torch::manual_seed(static_cast<uint64_t>(cfg.train.seed));  // parameters no checkpoint holds start as in training
-  Transformer model(model_options_for(cfg, tokenizer->vocab_size(), static_cast<int64_t>(classes.size())));
+  Transformer model(transformer_options_for(cfg, tokenizer->vocab_size(), static_cast<int64_t>(classes.size())));
   const std::string weights = checkpoint_of(store, run->id, "model"), adapter = checkpoint_of(store, run->id, "adapter");
   if (!adapter.empty()) {
     const std::string base = base_weights_of(store, *run);

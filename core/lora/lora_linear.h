@@ -5,28 +5,21 @@
 
 #include <torch/torch.h>
 
+#include "core/config/run_config.h"
+#include "core/lora/lora_variants.h"
+
 namespace etlab {
 
-/// Options of a LoRA adapter (PEFT names in brackets): rank r [r], alpha [lora_alpha], dropout
-/// [lora_dropout], init "kaiming" (A ~ Kaiming-uniform a=sqrt(5), B = 0) or "pissa" (A, B from the
-/// top-r SVD of W, W replaced by the residual), rsLoRA scaling alpha/sqrt(r) [use_rslora].
-struct LoraOptions {
-  LoraOptions(int64_t r, double alpha) : r_(r), alpha_(alpha) {}
-  double scaling() const;
-
-  TORCH_ARG(int64_t, r);
-  TORCH_ARG(double, alpha);
-  TORCH_ARG(double, dropout) = 0.0;
-  TORCH_ARG(std::string, init) = "kaiming";
-  TORCH_ARG(bool, rslora) = false;
-};
-
 /// A linear layer y = x W^T + b that can carry a LoRA adapter: y = x W^T + b + s * (drop(x) A^T) B^T
-/// with s = alpha / r (or alpha / sqrt(r)). When an adapter is attached, W and b are frozen. `merge()`
-/// folds s*B*A into W for inference; `unmerge()` takes it out again.
+/// with s = alpha / r (or alpha / sqrt(r)). The adapter's options are the run's LoraOptions (PEFT names:
+/// r [r], alpha [lora_alpha], dropout [lora_dropout], init [init_lora_weights], rslora [use_rslora]).
+/// When an adapter is attached, W and b are frozen. `merge()` folds s*B*A into W for inference;
+/// `unmerge()` takes it out again.
 ///
-///   LoraLinear q(LoraLinearOptions(256, 256));
-///   q->attach_lora(LoraOptions(8, 16));
+///   LoraLinear q(256, 256);
+///   LoraOptions lora;
+///   lora.r = 8;
+///   q->attach_lora(lora);
 ///   auto y = q->forward(x);
 class LoraLinearImpl : public torch::nn::Module {
  public:
@@ -36,11 +29,12 @@ class LoraLinearImpl : public torch::nn::Module {
   void reset_parameters();
   torch::Tensor forward(const torch::Tensor& x);
 
-  /// Adds an adapter and freezes the base weight and bias; throws std::logic_error when the layer
-  /// already has one.
+  /// Adds an adapter (its init and form from the registries of core/lora/lora_variants.h) and freezes
+  /// the base weight and bias; throws std::logic_error when the layer already has one and
+  /// std::invalid_argument for a rank out of range or an unknown init or form.
   void attach_lora(const LoraOptions& options);
   bool has_lora() const { return lora_A.defined(); }
-  /// s * B * A (zeros without an adapter), shape [out, in].
+  /// The adapter's update in weight space (s * B * A for the plain form; zeros without an adapter), [out, in].
   torch::Tensor delta_weight() const;
   void merge();
   void unmerge();
@@ -51,6 +45,7 @@ class LoraLinearImpl : public torch::nn::Module {
   torch::Tensor lora_A, lora_B;  ///< [r, in], [out, r]
   double scaling = 1.0;
   double lora_dropout = 0.0;
+  const LoraForm* form = nullptr;  ///< how the attached adapter enters the output
 
  private:
   bool with_bias_;

@@ -12,7 +12,8 @@
 #include <torch/torch.h>
 
 #include "core/attention/kernels.h"
-#include "core/engine/engine.h"
+#include "core/measure/bench.h"
+#include "core/measure/environment.h"
 #include "core/measure/memory.h"
 #include "core/store/run_store.h"
 
@@ -27,7 +28,56 @@ struct Method {
   double flops = 0.0;
   int64_t k = 0;
   bool skip = false;  ///< not run at this n (it would not fit); no row is written
+  bool sparse = false;  ///< a sparse kind (speed-ups against the fastest exact method are recorded)
 };
+
+// A learned kind without a trained router: block means of q and k scored against each other (what an
+// untrained router approximates, the same cost shape as the router's top-k), then the attention.
+torch::Tensor mean_pooled_attention(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const BlockGeometry& g,
+                                    int64_t topk, const torch::TensorOptions& options) {
+  const int64_t B = q.size(0), H = q.size(1), D = q.size(3), block = g.block, pad = g.mk * block - g.nk;
+  auto kd = k.detach(), qd = q.detach();  // the selection itself is not differentiated here
+  auto kp = pad > 0 ? torch::constant_pad_nd(kd, {0, 0, 0, pad}) : kd;
+  auto qp = pad > 0 ? torch::constant_pad_nd(qd, {0, 0, 0, pad}) : qd;
+  auto ks = kp.view({B, H, g.mk, block, D}).mean(3);
+  auto qs = qp.view({B, H, g.mq, block, D}).mean(3);
+  auto scores = torch::matmul(qs, ks.transpose(-1, -2));
+  auto allowed = allowed_blocks(g, {}, B, false, options);
+  auto sel = select_top_blocks(scores, allowed, own_blocks(g, options), topk);
+  // The selection's tensors stay alive through the attention call, as a router's do in training.
+  return block_sparse_attention(q, k, v, {}, false, block, sel.first, sel.second);
+}
+
+// One registered sparse kind as a benchmark method: a learned router's cost through the mean-pooled
+// stand-in, a static pattern through its own pattern at the kind's default keys.
+Method kind_method(const AttentionKind& kind, const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                   const BlockGeometry& g, int64_t topk, const torch::Tensor& allowed, const std::string& sparse_kernel,
+                   double per_pair) {
+  const int64_t n = g.nk, block = g.block;
+  const nlohmann::json params = kind_default_params(kind);
+  const std::string label = kind.method ? kind.method(params) : kind.name;
+  Method m;
+  m.name = kind.name;
+  m.sparse = true;
+  m.kernel = sparse_kernel + label.substr(kind.name.size());  // fixed_sparse:local -> "...:local"
+  // The selection is part of every timed call (the router's scoring, the pattern's construction), as
+  // in training.
+  const auto options = allowed.options();
+  if (kind.learned) {
+    m.run = [&q, &k, &v, g, topk, options] { return mean_pooled_attention(q, k, v, g, topk, options); };
+    m.k = topk;
+  } else {
+    const PatternGeometry pg(n, n, block, false, q.size(1), topk, 0);
+    m.run = [&q, &k, &v, &kind, params, pg, g, options, block] {
+      auto allowed = allowed_blocks(g, {}, q.size(0), false, options);
+      auto sel = pattern_selection(kind, params, pg, allowed);
+      return block_sparse_attention(q, k, v, {}, false, block, sel.indices, sel.valid, nullptr, SparseKernel::Auto, sel.tokens);
+    };
+    m.k = pattern_selection(kind, params, pg, allowed).indices.size(-1);
+  }
+  m.flops = per_pair * static_cast<double>(n) * static_cast<double>(std::min(n, m.k * block));
+  return m;
+}
 
 }  // namespace
 
@@ -75,44 +125,27 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
     auto make = [&] { return torch::randn({o.batch, o.heads, n, o.dim}, gen).to(device, dtype).set_requires_grad(backward); };
     auto q = make(), k = make(), v = make();
     const BlockGeometry g(n, n, o.block);
-    const int64_t topk = std::clamp<int64_t>(
-        o.topk > 0 ? o.topk : static_cast<int64_t>(std::ceil(std::log2(std::max(1.0, static_cast<double>(n) / o.block)))), 1, g.mk);
+    const int64_t topk = resolve_topk(n, o.block, o.topk, 1.0);
     // Work actually done: QK^T and PV, 2 flops per multiply-add each; backward about twice the forward.
     const double per_pair = 4.0 * o.batch * o.heads * static_cast<double>(o.dim) * (backward ? 3.0 : 1.0);
     const auto opts = torch::TensorOptions().device(device);
-    auto all_blocks = [&] {
-      auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
-      return fixed_pattern_blocks("local", g, allowed, o.heads, g.mk, 0, 0, 1, false);  // every block: k = all
-    }();
-    auto learned = [&] {
-      const int64_t pad = g.mk * o.block - n;
-      auto kd = k.detach(), qd = q.detach();  // the selection itself is not differentiated here
-      auto kp = pad > 0 ? torch::constant_pad_nd(kd, {0, 0, 0, pad}) : kd;
-      auto qp = pad > 0 ? torch::constant_pad_nd(qd, {0, 0, 0, pad}) : qd;
-      auto ks = kp.view({o.batch, o.heads, g.mk, o.block, o.dim}).mean(3);
-      auto qs = qp.view({o.batch, o.heads, g.mq, o.block, o.dim}).mean(3);
-      auto scores = torch::matmul(qs, ks.transpose(-1, -2));
-      auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
-      auto sel = select_top_blocks(scores, allowed, own_blocks(g, opts), topk);
-      return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);
-    };
+    const auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
+    // Every block (k = all), nearest first: the local pattern at k = all blocks.
+    const auto all_blocks = pattern_selection(attention_kind(kinds::kFixedSparse), {{"pattern", "local"}},
+                                              PatternGeometry(n, n, o.block, false, o.heads, g.mk, 0), allowed);
     const std::string sparse_kernel = sparse_kernel_name(q, SparseKernel::Auto);
     std::vector<Method> methods;
-    methods.push_back({"dense", to_string(dense_kernel), [&] { return dense_attention(q, k, v, {}, false, dense_kernel); },
+    methods.push_back({reference_kind().name, to_string(dense_kernel), [&] { return dense_attention(q, k, v, {}, false, dense_kernel); },
                        per_pair * n * n, g.mk});
     // etlab's own kernel at k = all: exact, and tells fusion apart from sparsity.
     methods.push_back({"dense_blocks", sparse_kernel + ":all",
-                       [&] { return block_sparse_attention(q, k, v, {}, false, o.block, all_blocks.first, all_blocks.second); },
+                       [&] { return block_sparse_attention(q, k, v, {}, false, o.block, all_blocks.indices, all_blocks.valid); },
                        per_pair * n * n, g.mk});
     methods.push_back({"dense_chunked", "math:chunked-" + std::to_string(o.chunk), [&] { return chunked_dense(q, k, v, o.chunk); },
                        per_pair * n * n, g.mk});
-    methods.push_back({"learned_sparse", sparse_kernel, learned, per_pair * n * std::min(n, topk * o.block), topk});
-    methods.push_back({"fixed_sparse", sparse_kernel + ":local", [&] {
-                         auto allowed = allowed_blocks(g, {}, o.batch, false, opts);
-                         auto sel = fixed_pattern_blocks("local", g, allowed, o.heads, topk, 0, 0, 1, false);
-                         return block_sparse_attention(q, k, v, {}, false, o.block, sel.first, sel.second);
-                       },
-                       per_pair * n * std::min(n, topk * o.block), topk});
+    // Every sparse kind of the registry, at its defaults and the benchmark's block and k.
+    for (const AttentionKind* kind : kinds_in_order())
+      if (kind->sparse && kind->benchmarked) methods.push_back(kind_method(*kind, q, k, v, g, topk, allowed, sparse_kernel, per_pair));
     // The gather path at k = all copies every key and value once per query block: skipped where that
     // would not fit in 8 GiB (long n on CUDA), rather than failing the whole run.
     if (sparse_kernel == "block_sparse_gather") {
@@ -131,8 +164,8 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
       torch::NoGradGuard ng;
       auto f = [](const torch::Tensor& t) { return t.detach().to(torch::kFloat); };
       auto ref = chunked_dense(f(q), f(k), f(v), o.chunk);
-      auto mine = f(block_sparse_attention(q.detach(), k.detach(), v.detach(), {}, false, o.block, all_blocks.first,
-                                           all_blocks.second));
+      auto mine = f(block_sparse_attention(q.detach(), k.detach(), v.detach(), {}, false, o.block, all_blocks.indices,
+                                           all_blocks.valid));
       rel_error = ((mine - ref).abs().max() / ref.abs().max().clamp_min(1e-30)).item<double>();
     }
     std::vector<std::vector<double>> times(methods.size());
@@ -172,8 +205,8 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
     size_t best_dense = 0;
     for (size_t m = 1; m < 3; ++m)
       if (median[m] < median[best_dense]) best_dense = m;
-    const double ideal_speedup = static_cast<double>(n) / static_cast<double>(std::min(n, topk * o.block));
     for (size_t m = 0; m < methods.size(); ++m) {
+      const double ideal_speedup = static_cast<double>(n) / static_cast<double>(std::min(n, methods[m].k * o.block));
       if (methods[m].skip) continue;
       const auto& t = times[m];
       BenchmarkRecord r;
@@ -192,7 +225,7 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
       r.time_spread_ms = t.back() - t.front();
       r.peak_bytes = peaks[m];
       r.flops = methods[m].flops;
-      const bool sparse = r.method == "learned_sparse" || r.method == "fixed_sparse";
+      const bool sparse = methods[m].sparse;
       nlohmann::json extra = {{"ideal_ratio", sparse ? 1.0 / ideal_speedup : 1.0},
                               {"gflops_per_s", r.flops / (r.time_ms * 1e6)},
                               {"repeats", o.repeats},

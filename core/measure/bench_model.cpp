@@ -11,9 +11,11 @@
 #include <torch/torch.h>
 
 #include "core/attention/kernels.h"
+#include "core/attention/kinds/router.h"
 #include "core/config/presets.h"
 #include "core/data/dataset.h"
-#include "core/engine/engine.h"
+#include "core/measure/bench.h"
+#include "core/measure/environment.h"
 #include "core/measure/memory.h"
 #include "core/model/transformer.h"
 #include "core/train/session.h"
@@ -35,6 +37,19 @@ struct Variant {
   int64_t train_peak = 0, infer_peak = 0;  ///< transient bytes above what was live before the call
 };
 
+// The learned kind sparse_lora adapts (the first learned kind in chart order).
+const AttentionKind& first_learned_kind() {
+  for (const AttentionKind* k : kinds_in_order())
+    if (k->learned) return *k;
+  throw std::runtime_error("no learned attention kind is registered");
+}
+
+std::string join_variants() {
+  std::string out;
+  for (const auto& v : model_variants()) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
 // The preset's configuration with one variant's changes, at length n.
 RunConfig variant_config(const nlohmann::json& preset_json, const std::string& name, int64_t n) {
   nlohmann::json j = preset_json;
@@ -46,19 +61,19 @@ RunConfig variant_config(const nlohmann::json& preset_json, const std::string& n
   const bool lora = name == "lora" || name == "lora_merged" || name == "sparse_lora";
   j["lora"]["enabled"] = lora;
   if (lora && !preset_json.contains("lora")) j["lora"]["targets"] = {"q", "v"};
-  if (name == "dense" || name == "lora" || name == "lora_merged") {
-    j["attention"]["kind"] = "dense";
+  const AttentionKind* kind = attention_kinds().find(name);
+  if (name == reference_kind().name || name == "lora" || name == "lora_merged") {
+    j["attention"]["kind"] = reference_kind().name;
     j["attention"]["dense_impl"] = "auto";
   } else if (name == "dense_libtorch") {
-    j["attention"]["kind"] = "dense";
+    j["attention"]["kind"] = reference_kind().name;
     j["attention"]["dense_impl"] = config_name(auto_dense_kernel(/*libtorch_only=*/true));
-  } else if (name == "learned_sparse" || name == "sparse_lora") {
-    j["attention"]["kind"] = "learned_sparse";
-  } else if (name == "fixed_sparse") {
-    j["attention"]["kind"] = "fixed_sparse";
+  } else if (name == "sparse_lora") {
+    j["attention"]["kind"] = first_learned_kind().name;
+  } else if (kind && kind->sparse) {
+    j["attention"]["kind"] = kind->name;
   } else {
-    throw std::runtime_error("--variants: unknown variant '" + name +
-                             "' (dense, dense_libtorch, learned_sparse, fixed_sparse, lora, lora_merged, sparse_lora)");
+    throw std::runtime_error("--variants: unknown variant '" + name + "' (" + join_variants() + ")");
   }
   RunConfig cfg;
   const auto issues = parse_run_config(j, cfg);
@@ -78,6 +93,20 @@ double median_of(std::vector<double> v) {
 }
 
 }  // namespace
+
+std::vector<std::string> model_variants() {
+  std::vector<std::string> out{reference_kind().name, "dense_libtorch"};
+  for (const AttentionKind* k : kinds_in_order())
+    if (k->sparse && k->benchmarked) out.push_back(k->name);
+  for (const char* v : {"lora", "lora_merged", "sparse_lora"}) out.push_back(v);
+  return out;
+}
+
+std::vector<std::string> default_model_variants() {
+  auto out = model_variants();
+  out.pop_back();  // sparse_lora on request only
+  return out;
+}
 
 std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver* observer) {
   install_counting_allocator();
@@ -135,8 +164,8 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
       auto out = v.model->forward(tokens, valid, nullptr, lm);
       auto loss = lm ? torch::nn::functional::cross_entropy(out.logits.reshape({-1, out.logits.size(-1)}), labels.reshape({-1}))
                      : torch::nn::functional::cross_entropy(out.logits, labels);
-      if (out.aux_loss.defined() && v.config.attention.router_loss_weight > 0)
-        loss = loss + out.aux_loss * v.config.attention.router_loss_weight;
+      const double router_weight = router_settings(v.config.attention).loss_weight;
+      if (out.aux_loss.defined() && router_weight > 0) loss = loss + out.aux_loss * router_weight;
       loss.backward();
       v.optimizer->step();
       sync();
@@ -154,7 +183,7 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
       v->config = variant_config(preset_json, name, n);
       const int64_t before = tensor_bytes_current();
       torch::manual_seed(static_cast<uint64_t>(v->config.train.seed));
-      v->model = Transformer(model_options_for(v->config, vocab, classes));
+      v->model = Transformer(transformer_options_for(v->config, vocab, classes));
       if (v->config.lora.enabled) apply_lora(v->model, v->config.lora, v->config.train.freeze_router);
       v->model->to(device);
       if (name == "lora_merged")
@@ -178,7 +207,7 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
       v->state_bytes = v->trains ? tensor_bytes_current() - before : v->param_bytes;
       const auto& a = v->config.attention;
       const auto probe = torch::empty({1, 1, 1, 1}, torch::TensorOptions().device(device));  // what runs on this device
-      if (a.kind == "dense") v->kernel = to_string(effective_dense_kernel(probe, dense_kernel_from(a.dense_impl)));
+      if (!a.sparse()) v->kernel = to_string(effective_dense_kernel(probe, dense_kernel_from(a.dense_impl)));
       else v->kernel = sparse_kernel_name(probe, SparseKernel::Auto);
       variants.push_back(std::move(v));
     }
@@ -216,7 +245,7 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
     double dense_train = 0.0, dense_infer = 0.0;
     int64_t dense_train_bytes = 0, dense_infer_bytes = 0;
     for (const auto& v : variants) {
-      if (v->name != "dense" && v->name != "dense_libtorch") continue;
+      if (v->name != reference_kind().name && v->name != "dense_libtorch") continue;
       const double t = median_of(v->train_ms), i = median_of(v->infer_ms);
       if (dense_train == 0.0 || t < dense_train) {
         dense_train = t;
@@ -242,8 +271,8 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
         r.batch = batch;
         r.heads = v->config.model.heads;
         r.dim = v->config.model.d_model / std::max<int64_t>(1, v->config.model.heads);
-        r.block = a.kind == "dense" ? 0 : a.block;
-        r.k = a.kind == "dense" ? 0 : a.resolve_topk(n);
+        r.block = a.sparse() ? a.block : 0;
+        r.k = a.sparse() ? a.resolve_topk(n) : 0;
         r.threads = threads;
         r.time_ms = median_of(t);
         r.time_spread_ms = t.empty() ? 0.0 : *std::max_element(t.begin(), t.end()) - *std::min_element(t.begin(), t.end());

@@ -6,45 +6,55 @@
 
 namespace etlab {
 
-ModelOptions model_options_for(const RunConfig& c, int64_t vocab_size, int64_t num_classes) {
-  ModelOptions o;
+int64_t TransformerOptions::decoder_layers() const {
+  if (!model.family().decoder_stack) return 0;
+  return model.decoder_layers > 0 ? model.decoder_layers : model.layers;
+}
+
+namespace {
+
+// The family's structure, as etlab builds it: the entries that ask for anything else (an imported
+// architecture before its pieces exist) are refused by name rather than built wrongly.
+void check_structure(const ModelFamily& f) {
+  std::string missing;
+  auto need = [&](bool ok, const std::string& what) {
+    if (!ok) missing += (missing.empty() ? "" : ", ") + what;
+  };
+  need(f.norm == "layernorm", "norm " + f.norm);
+  need(f.norm_placement == "pre", "norm placement " + f.norm_placement);
+  need(f.mlp == "two_layer", "MLP " + f.mlp);
+  need(f.activation == "gelu", "activation " + f.activation);
+  need(f.positions == "rope" || f.positions == "rope+learned", "positions " + f.positions);
+  need(f.biases, "projections without biases");
+  need(f.kv_heads == 0, "grouped-query attention");
+  if (!missing.empty())
+    throw std::invalid_argument("model family '" + f.name + "' needs what etlab does not build yet: " + missing);
+}
+
+torch::nn::LayerNorm layer_norm(const TransformerOptions& o) {
+  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.model.d_model}).eps(o.model.family().norm_eps));
+}
+
+}  // namespace
+
+TransformerOptions transformer_options_for(const RunConfig& c, int64_t vocab_size, int64_t num_classes) {
+  TransformerOptions o;
+  o.model = c.model;
+  o.attention = c.attention;
   o.vocab_size = c.model.vocab_size > 0 ? c.model.vocab_size : vocab_size;
-  o.d_model = c.model.d_model;
-  o.heads = c.model.heads;
-  o.layers = c.model.layers;
-  o.ffn = c.model.ffn;
-  o.dropout = c.model.dropout;
-  o.max_len = c.model.max_len;
-  o.causal = c.model.causal();
-  o.pooling = c.model.resolved_pooling();
   o.num_classes = c.task.objective == "lm" ? 0 : num_classes;
-  o.tie_embeddings = c.model.tie_embeddings;
-  o.rope_base = c.model.rope_base;
-  o.patch = c.model.patch;
-  if (c.model.arch == "encoder_decoder") o.decoder_layers = c.model.decoder_layers > 0 ? c.model.decoder_layers : c.model.layers;
-  auto& a = o.attention;
-  a.kind = c.attention.kind;
-  a.block = c.attention.block;
-  a.topk = c.attention.topk;
-  a.c = c.attention.c;
-  a.pattern = c.attention.pattern;
-  a.global_blocks = c.attention.global_blocks;
-  a.random_blocks = c.attention.random_blocks;
-  a.router_dim = c.attention.router_dim;
-  a.router_samples = c.attention.router_samples;
-  a.dense_kernel = dense_kernel_from(c.attention.dense_impl);
+  o.dense_kernel = dense_kernel_from(c.attention.dense_impl);
   return o;
 }
 
-TransformerBlockImpl::TransformerBlockImpl(const ModelOptions& o, int64_t layer_index) {
-  AttentionSettings s = o.attention;
-  s.layer_index = layer_index;
-  ln1 = register_module("ln1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
-  attn = register_module("attn", MultiHeadAttention(o.d_model, o.heads, s));
-  ln2 = register_module("ln2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
-  ffn_in = register_module("ffn_in", LoraLinear(o.d_model, o.ffn));
-  ffn_out = register_module("ffn_out", LoraLinear(o.ffn, o.d_model));
-  drop = register_module("drop", torch::nn::Dropout(o.dropout));
+TransformerBlockImpl::TransformerBlockImpl(const TransformerOptions& o, int64_t layer_index) {
+  const auto& m = o.model;
+  ln1 = register_module("ln1", layer_norm(o));
+  attn = register_module("attn", MultiHeadAttention(m.d_model, m.heads, o.attention, layer_index, o.dense_kernel));
+  ln2 = register_module("ln2", layer_norm(o));
+  ffn_in = register_module("ffn_in", LoraLinear(m.d_model, m.ffn));
+  ffn_out = register_module("ffn_out", LoraLinear(m.ffn, m.d_model));
+  drop = register_module("drop", torch::nn::Dropout(m.dropout));
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& valid, bool causal,
@@ -59,19 +69,18 @@ namespace {
 constexpr int64_t kImageSide = 28;
 }
 
-DecoderBlockImpl::DecoderBlockImpl(const ModelOptions& o, int64_t layer_index) {
-  AttentionSettings self = o.attention, cross = o.attention;
-  self.layer_index = o.layers + layer_index;
-  cross.layer_index = o.layers + o.decoder_layers + layer_index;
-  ln1 = register_module("ln1", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
-  self_attn = register_module("self_attn", MultiHeadAttention(o.d_model, o.heads, self));
-  ln_cross = register_module("ln_cross", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
-  cross_attn = register_module("cross_attn", MultiHeadAttention(o.d_model, o.heads, cross));
+DecoderBlockImpl::DecoderBlockImpl(const TransformerOptions& o, int64_t layer_index) {
+  const auto& m = o.model;
+  const int64_t self_layer = m.layers + layer_index, cross_layer = m.layers + o.decoder_layers() + layer_index;
+  ln1 = register_module("ln1", layer_norm(o));
+  self_attn = register_module("self_attn", MultiHeadAttention(m.d_model, m.heads, o.attention, self_layer, o.dense_kernel));
+  ln_cross = register_module("ln_cross", layer_norm(o));
+  cross_attn = register_module("cross_attn", MultiHeadAttention(m.d_model, m.heads, o.attention, cross_layer, o.dense_kernel));
   cross_attn->rotary = false;
-  ln2 = register_module("ln2", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
-  ffn_in = register_module("ffn_in", LoraLinear(o.d_model, o.ffn));
-  ffn_out = register_module("ffn_out", LoraLinear(o.ffn, o.d_model));
-  drop = register_module("drop", torch::nn::Dropout(o.dropout));
+  ln2 = register_module("ln2", layer_norm(o));
+  ffn_in = register_module("ffn_in", LoraLinear(m.d_model, m.ffn));
+  ffn_out = register_module("ffn_out", LoraLinear(m.ffn, m.d_model));
+  drop = register_module("drop", torch::nn::Dropout(m.dropout));
 }
 
 torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& y, const torch::Tensor& y_valid, const torch::Tensor& memory,
@@ -89,30 +98,35 @@ torch::Tensor DecoderBlockImpl::forward(const torch::Tensor& y, const torch::Ten
   return x + drop->forward(f);
 }
 
-TransformerImpl::TransformerImpl(const ModelOptions& o) : options(o), rope(o.max_len, o.d_model / o.heads, o.rope_base) {
-  if (o.patch > 0) {
-    if (kImageSide % o.patch != 0) throw std::invalid_argument("model.patch " + std::to_string(o.patch) + " does not divide 28");
-    const int64_t side = kImageSide / o.patch, positions = side * side + (o.pooling == "cls" ? 1 : 0);
-    patch_embed = register_module("patch_embed", torch::nn::Linear(o.patch * o.patch, o.d_model));
-    pos_embed = register_parameter("pos_embed", torch::randn({positions, o.d_model}) * 0.02);
-    if (o.pooling == "cls") cls_token = register_parameter("cls_token", torch::randn({1, 1, o.d_model}) * 0.02);
+TransformerImpl::TransformerImpl(const TransformerOptions& o)
+    : options(o), rope(o.max_len(), o.model.d_model / o.model.heads, o.model.rope_base) {
+  const auto& m = o.model;
+  check_structure(m.family());
+  const int64_t d = m.d_model, decoder_layers = o.decoder_layers();
+  if (m.patch > 0) {
+    if (kImageSide % m.patch != 0) throw std::invalid_argument("model.patch " + std::to_string(m.patch) + " does not divide 28");
+    const bool cls = o.pooling() == "cls";
+    const int64_t side = kImageSide / m.patch, positions = side * side + (cls ? 1 : 0);
+    patch_embed = register_module("patch_embed", torch::nn::Linear(m.patch * m.patch, d));
+    pos_embed = register_parameter("pos_embed", torch::randn({positions, d}) * 0.02);
+    if (cls) cls_token = register_parameter("cls_token", torch::randn({1, 1, d}) * 0.02);
   } else {
-    embed = register_module("embed", torch::nn::Embedding(o.vocab_size, o.d_model));
+    embed = register_module("embed", torch::nn::Embedding(o.vocab_size, d));
     torch::NoGradGuard no_grad;
     embed->weight.normal_(0.0, 0.02);
   }
   blocks = register_module("blocks", torch::nn::ModuleList());
-  for (int64_t i = 0; i < o.layers; ++i) blocks->push_back(TransformerBlock(o, i));
-  ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
-  drop = register_module("drop", torch::nn::Dropout(o.dropout));
-  if (o.decoder_layers > 0) {
-    if (o.patch > 0) throw std::invalid_argument("a ViT has no decoder");
+  for (int64_t i = 0; i < m.layers; ++i) blocks->push_back(TransformerBlock(o, i));
+  ln_f = register_module("ln_f", layer_norm(o));
+  drop = register_module("drop", torch::nn::Dropout(m.dropout));
+  if (decoder_layers > 0) {
+    if (m.patch > 0) throw std::invalid_argument("a ViT has no decoder");
     dec_blocks = register_module("dec_blocks", torch::nn::ModuleList());
-    for (int64_t i = 0; i < o.decoder_layers; ++i) dec_blocks->push_back(DecoderBlock(o, i));
-    ln_dec = register_module("ln_dec", torch::nn::LayerNorm(torch::nn::LayerNormOptions({o.d_model})));
+    for (int64_t i = 0; i < decoder_layers; ++i) dec_blocks->push_back(DecoderBlock(o, i));
+    ln_dec = register_module("ln_dec", layer_norm(o));
   }
-  if (o.num_classes > 0) cls_head = register_module("cls_head", torch::nn::Linear(o.d_model, o.num_classes));
-  if (!o.tie_embeddings) lm_head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(o.d_model, o.vocab_size).bias(false)));
+  if (o.num_classes > 0) cls_head = register_module("cls_head", torch::nn::Linear(d, o.num_classes));
+  if (!m.tie_embeddings) lm_head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(d, o.vocab_size).bias(false)));
 }
 
 torch::Tensor TransformerImpl::run_blocks(torch::Tensor x, const torch::Tensor& mask, bool causal, TraceRequest* trace,
@@ -133,27 +147,27 @@ torch::Tensor TransformerImpl::run_blocks(torch::Tensor x, const torch::Tensor& 
 }
 
 ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::Tensor& valid, TraceRequest* trace, bool lm) {
-  if (tokens.size(1) > options.max_len)
+  if (tokens.size(1) > options.max_len())
     throw std::invalid_argument("input of " + std::to_string(tokens.size(1)) + " tokens exceeds model.max_len " +
-                                std::to_string(options.max_len));
+                                std::to_string(options.max_len()));
   ModelOutput out;
   torch::Tensor x;
   torch::Tensor mask = valid;
   if (patch_embed) {
     // [B, 784] intensities → [B, side², patch²] patches in row-major order.
-    const int64_t p = options.patch, side = kImageSide / p, B = tokens.size(0);
+    const int64_t p = options.model.patch, side = kImageSide / p, B = tokens.size(0);
     if (tokens.size(1) != kImageSide * kImageSide)
       throw std::invalid_argument("a ViT reads 784 pixels per image, got " + std::to_string(tokens.size(1)));
     auto pixels = tokens.to(pos_embed.scalar_type()).clamp(0, 255) / 255.0;
     auto patches = pixels.view({B, side, p, side, p}).permute({0, 1, 3, 2, 4}).reshape({B, side * side, p * p});
     x = patch_embed->forward(patches);
-    if (cls_token.defined()) x = torch::cat({cls_token.expand({B, 1, options.d_model}), x}, 1);
+    if (cls_token.defined()) x = torch::cat({cls_token.expand({B, 1, options.model.d_model}), x}, 1);
     x = drop->forward(x + pos_embed.unsqueeze(0));
     mask = torch::Tensor();  // every image has all its patches
   } else {
     x = drop->forward(embed->forward(tokens));
   }
-  x = run_blocks(x, mask, options.causal, trace, out);
+  x = run_blocks(x, mask, options.causal(), trace, out);
   x = ln_f->forward(x);
   if (lm || options.num_classes == 0) {
     if (!embed) throw std::invalid_argument("a ViT has no language-model head");
@@ -161,7 +175,7 @@ ModelOutput TransformerImpl::forward(const torch::Tensor& tokens, const torch::T
     return out;
   }
   torch::Tensor pooled;
-  const auto& pooling = options.pooling;
+  const auto pooling = options.pooling();
   if (pooling == "cls") {
     pooled = x.select(1, 0);
   } else if (pooling == "last") {
@@ -179,9 +193,9 @@ ModelOutput TransformerImpl::forward_seq2seq(const torch::Tensor& source, const 
                                              const torch::Tensor& target_valid, TraceRequest* trace) {
   if (!dec_blocks) throw std::invalid_argument("forward_seq2seq needs an encoder-decoder (model.arch \"encoder_decoder\")");
   for (const auto& t : {source, target})
-    if (t.size(1) > options.max_len)
+    if (t.size(1) > options.max_len())
       throw std::invalid_argument("input of " + std::to_string(t.size(1)) + " tokens exceeds model.max_len " +
-                                  std::to_string(options.max_len));
+                                  std::to_string(options.max_len()));
   ModelOutput out;
   auto memory = drop->forward(embed->forward(source));
   memory = run_blocks(memory, source_valid, /*causal=*/false, trace, out);
@@ -255,12 +269,10 @@ void set_router_trainable(Transformer& model, bool trainable) {
   }
 }
 
-void apply_lora(Transformer& model, const LoraConfig& lora, bool freeze_router) {
+void apply_lora(Transformer& model, const LoraOptions& lora, bool freeze_router) {
   for (auto& p : model->parameters()) p.set_requires_grad(false);
-  LoraOptions opts(lora.r, lora.alpha);
-  opts.dropout(lora.dropout).init(lora.init).rslora(lora.rslora);
   for (auto& a : model->adaptable())
-    if (lora.targets_module(a.type)) a.module->attach_lora(opts);
+    if (lora.targets_module(a.type)) a.module->attach_lora(lora);
   if (model->cls_head)
     for (auto& p : model->cls_head->parameters()) p.set_requires_grad(true);
   set_router_trainable(model, !freeze_router);

@@ -12,31 +12,30 @@
 
 namespace etlab {
 
-/// Shape of a transformer. Positions are rotary (RoPE): relative, no learned table to outgrow, and
-/// applied to q and k before any attention family, so block-sparse kernels need no special casing;
-/// max_len only bounds the precomputed tables (several thousand tokens cost a few hundred KB).
-struct ModelOptions {
+/// What a Transformer is built from: the run's model and attention options as configured (no copy of
+/// them), plus what the data decides (vocabulary, classes) and the dense kernel chosen for this
+/// process. Positions are rotary (RoPE): relative, no learned table to outgrow, and applied to q and k
+/// before any attention kind, so block-sparse kernels need no special casing; model.max_len only bounds
+/// the precomputed tables. With model.patch > 0 the model is a ViT over the 784 pixels of a 28×28 image
+/// (patches embedded by a linear layer, learned CLS and position embeddings, rotary positions still
+/// applied); with model.arch "encoder_decoder" a decoder stack (causal self-attention, cross-attention
+/// to the encoder's output, feed-forward) follows, sharing the embedding and the output head.
+struct TransformerOptions {
+  ModelOptions model;
+  AttentionOptions attention;
   int64_t vocab_size = 259;
-  int64_t d_model = 128, heads = 4, layers = 2, ffn = 512;
-  double dropout = 0.1;
-  int64_t max_len = 1025;
-  bool causal = false;
-  std::string pooling = "cls";  ///< cls | mean | last
-  int64_t num_classes = 0;      ///< 0 = language-model head only
-  bool tie_embeddings = true;
-  double rope_base = 10000.0;
-  /// ViT: > 0 reads the tokens as the 784 pixel intensities of a 28×28 image, cut into patches of
-  /// patch × patch pixels that a linear layer embeds (learned CLS and position embeddings added; the
-  /// rotary positions still apply). 0 = token embeddings.
-  int64_t patch = 0;
-  /// Encoder-decoder: > 0 adds this many decoder blocks (causal self-attention, cross-attention to the
-  /// encoder's output, feed-forward); the embedding and the output head are shared (one vocabulary).
-  int64_t decoder_layers = 0;
-  AttentionSettings attention;
+  int64_t num_classes = 0;  ///< 0 = language-model head only
+  DenseKernel dense_kernel = DenseKernel::Sdpa;
+
+  int64_t max_len() const { return model.max_len > 0 ? model.max_len : 1025; }
+  bool causal() const { return model.causal(); }
+  std::string pooling() const { return model.resolved_pooling(); }
+  /// Decoder blocks of an encoder-decoder (0 for every other architecture).
+  int64_t decoder_layers() const;
 };
 
-/// ModelOptions for a run configuration (vocabulary and classes come from the data).
-ModelOptions model_options_for(const RunConfig& config, int64_t vocab_size, int64_t num_classes);
+/// TransformerOptions for a run configuration (vocabulary and classes come from the data).
+TransformerOptions transformer_options_for(const RunConfig& config, int64_t vocab_size, int64_t num_classes);
 
 /// Per-forward requests for recording attention (probes) and the results.
 struct TraceRequest {
@@ -52,7 +51,7 @@ struct ModelOutput {
 
 class TransformerBlockImpl : public torch::nn::Module {
  public:
-  TransformerBlockImpl(const ModelOptions& o, int64_t layer_index);
+  TransformerBlockImpl(const TransformerOptions& o, int64_t layer_index);
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& valid, bool causal, const RotaryCache& rope,
                         AttentionTrace* trace, torch::Tensor* aux);
 
@@ -67,7 +66,7 @@ TORCH_MODULE(TransformerBlock);
 /// output (same attention family; no rotary positions across the two sequences), feed-forward.
 class DecoderBlockImpl : public torch::nn::Module {
  public:
-  DecoderBlockImpl(const ModelOptions& o, int64_t layer_index);
+  DecoderBlockImpl(const TransformerOptions& o, int64_t layer_index);
   torch::Tensor forward(const torch::Tensor& y, const torch::Tensor& y_valid, const torch::Tensor& memory,
                         const torch::Tensor& memory_valid, const RotaryCache& rope, torch::Tensor* aux);
 
@@ -80,10 +79,10 @@ TORCH_MODULE(DecoderBlock);
 
 /// Encoder (bidirectional) or decoder-only (causal) transformer with a classification head (pooling:
 /// CLS or mean for encoders, mean or last token for decoders) and/or a language-model head; with
-/// options.patch > 0 a ViT over 28×28 images.
+/// options.model.patch > 0 a ViT over 28×28 images.
 class TransformerImpl : public torch::nn::Module {
  public:
-  explicit TransformerImpl(const ModelOptions& options);
+  explicit TransformerImpl(const TransformerOptions& options);
 
   /// tokens [B, N] int64, valid [B, N] bool (undefined = all valid). `lm` selects the LM head even
   /// when a classification head exists.
@@ -106,7 +105,7 @@ class TransformerImpl : public torch::nn::Module {
   };
   std::vector<Adaptable> adaptable();
 
-  ModelOptions options;
+  TransformerOptions options;
   torch::nn::Embedding embed{nullptr};     ///< text models
   torch::nn::Linear patch_embed{nullptr};  ///< ViT
   torch::Tensor cls_token, pos_embed;      ///< ViT: [1, 1, d] (CLS pooling only) and [positions, d]
@@ -127,7 +126,7 @@ TORCH_MODULE(Transformer);
 
 /// Attaches LoRA adapters to the configured targets and freezes what LoRA leaves frozen: every base
 /// weight except the task head and (unless it is itself adapted or frozen by config) the router.
-void apply_lora(Transformer& model, const LoraConfig& lora, bool freeze_router);
+void apply_lora(Transformer& model, const LoraOptions& lora, bool freeze_router);
 
 /// Freezes or unfreezes the learned routers' own weights.
 void set_router_trainable(Transformer& model, bool trainable);

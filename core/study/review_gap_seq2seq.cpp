@@ -35,10 +35,10 @@ json seq2seq_config(const Budget& b, const std::string& kind, int64_t seed) {
   cfg["train"]["eval_batches"] = 0;
   cfg["train"]["warmup"] = std::max<int64_t>(1, p.steps / 12);
   cfg["train"]["seed"] = seed;
-  if (kind == "dense") {
-    cfg["attention"] = {{"kind", "dense"}};
-  } else if (kind == "fixed_sparse") {
-    cfg["attention"] = {{"kind", "fixed_sparse"}, {"pattern", "local"}, {"block", 32}, {"topk", "auto"}};
+  if (kind == kinds::kDense) {
+    cfg["attention"] = {{"kind", kinds::kDense}};
+  } else if (kind == kinds::kFixedSparse) {
+    cfg["attention"] = {{"kind", kinds::kFixedSparse}, {"pattern", "local"}, {"block", 32}, {"topk", "auto"}};
   } else {
     cfg["attention"]["dense_warmup_steps"] = std::max<int64_t>(1, p.steps / 10);
   }
@@ -60,7 +60,7 @@ GapResult gap_seq2seq(Context& c) {
                "alignment better than a fixed local window of the same density?";
   g.preset = "tagging-seq2seq";
   const std::vector<std::pair<std::string, std::string>> arms = {
-      {"dense", "dense"}, {"learned sparse", "learned_sparse"}, {"fixed local", "fixed_sparse"}};
+      {"dense", kinds::kDense}, {"learned sparse", kinds::kLearnedSparse}, {"fixed local", kinds::kFixedSparse}};
   std::map<std::string, std::vector<double>> points, ms, mib;
   double majority = 0;
   for (const int64_t seed : b.seeds) {

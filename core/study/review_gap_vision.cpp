@@ -34,10 +34,10 @@ json vision_config(const Budget& b, const std::string& kind, int64_t seed) {
   cfg["train"]["eval_every"] = p.steps;
   cfg["train"]["warmup"] = std::max<int64_t>(1, p.steps / 15);
   cfg["train"]["seed"] = seed;
-  if (kind != "dense") {
+  if (kind != kinds::kDense) {
     // 50 positions (49 patches and CLS) in 10 blocks of 5; 3 key blocks per query block: 30% density.
     cfg["attention"] = {{"kind", kind}, {"block", 5}, {"topk", 3}};
-    if (kind == "learned_sparse") {
+    if (kind == kinds::kLearnedSparse) {
       cfg["attention"]["router_dim"] = 16;
       cfg["attention"]["dense_warmup_steps"] = std::max<int64_t>(1, p.steps / 10);
     } else {
@@ -92,9 +92,9 @@ GapResult gap_vision(Context& c) {
   std::map<std::string, double> majority;
   for (const int64_t seed : b.seeds) {
     const std::string s = ", seed " + std::to_string(seed);
-    const auto dense = c.runner.get(vision_config(b, "dense", seed), "gap " + b.name + ": Fashion-MNIST ViT, dense" + s);
-    const auto learned = c.runner.get(vision_config(b, "learned_sparse", seed), "gap " + b.name + ": Fashion-MNIST ViT, learned sparse" + s);
-    const auto fixed = c.runner.get(vision_config(b, "fixed_sparse", seed), "gap " + b.name + ": Fashion-MNIST ViT, fixed local" + s);
+    const auto dense = c.runner.get(vision_config(b, kinds::kDense, seed), "gap " + b.name + ": Fashion-MNIST ViT, dense" + s);
+    const auto learned = c.runner.get(vision_config(b, kinds::kLearnedSparse, seed), "gap " + b.name + ": Fashion-MNIST ViT, learned sparse" + s);
+    const auto fixed = c.runner.get(vision_config(b, kinds::kFixedSparse, seed), "gap " + b.name + ": Fashion-MNIST ViT, fixed local" + s);
     const auto full = c.runner.get(digits_config(b, dense.id, 0, seed), "gap " + b.name + ": MNIST digits, full fine-tuning" + s);
     const auto lora = c.runner.get(digits_config(b, dense.id, 8, seed), "gap " + b.name + ": MNIST digits, LoRA r=8" + s);
     const auto scratch = c.runner.get(digits_config(b, "", 0, seed), "gap " + b.name + ": MNIST digits, from scratch" + s);

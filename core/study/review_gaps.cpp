@@ -33,7 +33,7 @@ std::string parity_words(Verdict v) {
 
 // Learned sparse attention in a fine-tune of the (dense) base: the router is new, the rest is the base's.
 json sparse_finetune_attention(const Budget& b) {
-  return {{"kind", "learned_sparse"}, {"block", 32}, {"topk", "auto"}, {"router_dim", 16},
+  return {{"kind", kinds::kLearnedSparse}, {"block", 32}, {"topk", "auto"}, {"router_dim", 16},
           {"dense_warmup_steps", std::max<int64_t>(1, b.finetune_steps / 6)}};
 }
 
@@ -92,7 +92,7 @@ GapResult gap_combined(Context& c, const RunRecord& base) {
   BenchModelOptions bm;
   bm.config = preset_config("sentiment-sparse-lora");
   bm.label = "sentiment-sparse-lora";
-  bm.variants = {"dense", "learned_sparse", "lora", "sparse_lora"};
+  bm.variants = {kinds::kDense, kinds::kLearnedSparse, "lora", "sparse_lora"};
   const int64_t bench_n = b.name == "smoke" ? 256 : 2048;
   bm.lengths = {bench_n};
   bm.batch = 4;
@@ -101,11 +101,11 @@ GapResult gap_combined(Context& c, const RunRecord& base) {
   c.observer.on_message("gap 1: benchmarking a training step of dense, sparse, LoRA and both at n = " + std::to_string(bench_n));
   const auto rows = bench_model(bm);
   c.store.add_benchmarks(rows);
-  const std::map<std::string, std::string> variant = {{arms[0].name, "dense"},
-                                                      {arms[1].name, "learned_sparse"},
+  const std::map<std::string, std::string> variant = {{arms[0].name, kinds::kDense},
+                                                      {arms[1].name, kinds::kLearnedSparse},
                                                       {arms[2].name, "lora"},
                                                       {arms[3].name, "sparse_lora"}};
-  const auto* dense = find_bench(rows, "dense", "train_step", bench_n);
+  const auto* dense = find_bench(rows, kinds::kDense, "train_step", bench_n);
   if (!dense) throw std::runtime_error("gap combined: bench model returned no dense training step");
   std::map<std::string, double> speed, memory;
   json bars_x = json::array(), acc_y = json::array(), speed_y = json::array(), mem_y = json::array();
@@ -180,7 +180,7 @@ GapResult gap_long_context(Context& c) {
   bm.config["model"]["ffn"] = 2 * b.text_d_model;
   bm.config["attention"]["block"] = 64;
   bm.label = "text-sparse";
-  bm.variants = {"dense", "learned_sparse", "fixed_sparse"};
+  bm.variants = {kinds::kDense, kinds::kLearnedSparse, kinds::kFixedSparse};
   bm.lengths = lengths;
   bm.batch = 1;
   bm.threads = c.options.threads;
@@ -195,16 +195,16 @@ GapResult gap_long_context(Context& c) {
   std::map<std::string, std::vector<double>> ms, mib;
   std::vector<double> xs;
   for (const int64_t n : lengths) xs.push_back(static_cast<double>(n));
-  for (const char* m : {"dense", "learned_sparse", "fixed_sparse"}) {
+  for (const char* m : {kinds::kDense, kinds::kLearnedSparse, kinds::kFixedSparse}) {
     for (const int64_t n : lengths) {
       const auto* r = find_bench(rows, m, "train_step", n);
       ms[m].push_back(r ? r->time_ms : std::nan(""));
       mib[m].push_back(r ? static_cast<double>(r->peak_bytes) / 1048576.0 : std::nan(""));
     }
-    chart_series.push_back(series(std::string(m == std::string("dense") ? "dense" : m == std::string("learned_sparse")
+    chart_series.push_back(series(std::string(m == std::string(kinds::kDense) ? "dense" : m == std::string(kinds::kLearnedSparse)
                                                                                      ? "learned sparse"
                                                                                      : "fixed sparse (local)"),
-                                  xs, ms[m], std::string(m) == "fixed_sparse"));
+                                  xs, ms[m], std::string(m) == kinds::kFixedSparse));
   }
   for (size_t i = 0; i < lengths.size(); ++i) {
     std::string dense_score = "–", learned_score = "–";
@@ -217,15 +217,15 @@ GapResult gap_long_context(Context& c) {
         }
     }
     g.add_row({{"n", std::to_string(lengths[i])},
-               {"dense step (ms)", fmt(ms["dense"][i], 0)},
-               {"learned step (ms)", fmt(ms["learned_sparse"][i], 0)},
-               {"speed-up", fmt(ms["dense"][i] / ms["learned_sparse"][i], 2) + "×"},
-               {"dense MiB", fmt(mib["dense"][i], 0)},
-               {"learned MiB", fmt(mib["learned_sparse"][i], 0)},
+               {"dense step (ms)", fmt(ms[kinds::kDense][i], 0)},
+               {"learned step (ms)", fmt(ms[kinds::kLearnedSparse][i], 0)},
+               {"speed-up", fmt(ms[kinds::kDense][i] / ms[kinds::kLearnedSparse][i], 2) + "×"},
+               {"dense MiB", fmt(mib[kinds::kDense][i], 0)},
+               {"learned MiB", fmt(mib[kinds::kLearnedSparse][i], 0)},
                {"dense score", dense_score},
                {"learned score", learned_score}});
   }
-  const double slope_dense = loglog_slope(xs, ms["dense"]), slope_sparse = loglog_slope(xs, ms["learned_sparse"]);
+  const double slope_dense = loglog_slope(xs, ms[kinds::kDense]), slope_sparse = loglog_slope(xs, ms[kinds::kLearnedSparse]);
   const size_t last = lengths.size() - 1;
   g.values = {{"n", lengths}, {"step_ms", ms}, {"peak_mib", mib}, {"slope_dense", slope_dense}, {"slope_learned", slope_sparse}};
   std::string accuracy = "no accuracy sweep in this report";
@@ -235,8 +235,8 @@ GapResult gap_long_context(Context& c) {
   }
   g.conclusion = "A whole training step grows as n^" + fmt(slope_dense, 2) + " with dense attention and n^" + fmt(slope_sparse, 2) +
                  " with learned-sparse attention; at n = " + std::to_string(lengths[last]) + " learned sparse is " +
-                 fmt(ms["dense"][last] / ms["learned_sparse"][last], 2) + "× faster and uses " +
-                 fmt(100 * mib["learned_sparse"][last] / mib["dense"][last], 0) + "% of dense's step memory. " + accuracy + ".";
+                 fmt(ms[kinds::kDense][last] / ms[kinds::kLearnedSparse][last], 2) + "× faster and uses " +
+                 fmt(100 * mib[kinds::kLearnedSparse][last] / mib[kinds::kDense][last], 0) + "% of dense's step memory. " + accuracy + ".";
   g.rule = "fitted log-log exponents of the step time over the lengths; the accuracy sweep is the review's sparse.long_context";
   g.chart = {{"kind", "lines"}, {"title", "Training step time against sequence length (whole model, batch 1)"},
              {"x_label", "sequence length n (tokens)"}, {"y_label", "training step (ms)"}, {"log_x", true}, {"log_y", true},
@@ -278,7 +278,7 @@ GapResult gap_hardware(Context& c) {
       c.store.add_benchmarks(rows);
       const BenchmarkRecord* learned = nullptr;
       for (const auto& r : rows)
-        if (r.method == "learned_sparse") learned = &r;
+        if (r.method == kinds::kLearnedSparse) learned = &r;
       if (!learned) continue;
       const auto extra = json::parse(learned->extra_json);
       const double speed = extra.value("speedup_vs_dense", 0.0), fraction = extra.value("fraction_of_ideal", 0.0);
@@ -412,9 +412,9 @@ GapResult gap_failure_predictor(Context& c, const RunRecord& base) {
   };
   for (const int64_t seed : b.seeds) {
     for (const int64_t n : b.text_lengths)
-      sparse_point(text_config(b, "dense", n, seed), text_config(b, "learned_sparse", n, seed),
+      sparse_point(text_config(b, kinds::kDense, n, seed), text_config(b, kinds::kLearnedSparse, n, seed),
                    "review " + b.name + ": spam bytes n=" + std::to_string(n) + ", seed " + std::to_string(seed));
-    sparse_point(global_config(b, "dense", seed), global_config(b, "learned_sparse", seed),
+    sparse_point(global_config(b, kinds::kDense, seed), global_config(b, kinds::kLearnedSparse, seed),
                  "review " + b.name + ": retrieval n=" + std::to_string(b.global_n) + ", seed " + std::to_string(seed));
   }
   // LoRA: one point per (valid task, seed): effective rank of the full update of q and v, and full - LoRA.

@@ -38,7 +38,7 @@ RunRecord review_lora_side(Context& c) {
     BenchModelOptions bm;
     bm.config = lora_cfg;
     bm.label = "sentiment-lora";
-    bm.variants = {"dense", "lora"};
+    bm.variants = {kinds::kDense, "lora"};
     bm.threads = c.options.threads;
     bm.repeats = b.name == "smoke" ? 3 : 9;
     c.observer.on_message("benchmarking a fine-tuning step: full vs LoRA");

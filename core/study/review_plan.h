@@ -96,7 +96,7 @@ struct Context {
 /// A fine-tune of `base_id` on `task`: full fine-tuning when rank is 0, LoRA on q, v with alpha = 2r otherwise.
 nlohmann::json finetune_config(const Budget& b, const FinetuneTask& task, const std::string& base_id, int64_t seed, int64_t rank);
 
-/// The sparse side's arms: byte-level spam at n ("dense", "learned_sparse", "fixed_sparse") and the
+/// The sparse side's arms: byte-level spam at n (dense, learned_sparse, fixed_sparse) and the
 /// long-range retrieval task.
 nlohmann::json text_config(const Budget& b, const std::string& kind, int64_t n, int64_t seed);
 nlohmann::json global_config(const Budget& b, const std::string& kind, int64_t seed);

@@ -67,12 +67,12 @@ namespace {
 // The attention block of an arm: learned (k = auto, router), fixed local (the same k) or dense.
 json attention_block(const std::string& kind, int64_t steps) {
   json a = {{"kind", kind}, {"block", 64}};
-  if (kind != "dense") a["topk"] = "auto";
-  if (kind == "learned_sparse") {
+  if (kind != kinds::kDense) a["topk"] = "auto";
+  if (kind == kinds::kLearnedSparse) {
     a["router_dim"] = 16;
     a["dense_warmup_steps"] = std::max<int64_t>(1, steps / 6);
   }
-  if (kind == "fixed_sparse") a["pattern"] = "local";
+  if (kind == kinds::kFixedSparse) a["pattern"] = "local";
   return a;
 }
 
@@ -128,21 +128,21 @@ void review_sparse_side(Context& c) {
   for (const int64_t n : b.text_lengths) {
     for (const int64_t seed : b.seeds) {
       const std::string at = "review " + b.name + ": spam bytes n=" + std::to_string(n) + ", ";
-      const auto d = c.runner.get(text_config(b, "dense", n, seed), at + "dense" + seed_label(seed));
-      const auto l = c.runner.get(text_config(b, "learned_sparse", n, seed), at + "learned sparse" + seed_label(seed));
+      const auto d = c.runner.get(text_config(b, kinds::kDense, n, seed), at + "dense" + seed_label(seed));
+      const auto l = c.runner.get(text_config(b, kinds::kLearnedSparse, n, seed), at + "learned sparse" + seed_label(seed));
       text[n].add(d, l);
       if (n == b.text_n)
-        text[n].add_fixed(c.runner.get(text_config(b, "fixed_sparse", n, seed), at + "fixed sparse" + seed_label(seed)));
+        text[n].add_fixed(c.runner.get(text_config(b, kinds::kFixedSparse, n, seed), at + "fixed sparse" + seed_label(seed)));
     }
   }
   // ------------------------------------------------ global context: long-range retrieval
   Arms global;
   for (const int64_t seed : b.seeds) {
     const std::string at = "review " + b.name + ": retrieval n=" + std::to_string(b.global_n) + ", ";
-    const auto d = c.runner.get(global_config(b, "dense", seed), at + "dense" + seed_label(seed));
-    const auto l = c.runner.get(global_config(b, "learned_sparse", seed), at + "learned sparse" + seed_label(seed));
+    const auto d = c.runner.get(global_config(b, kinds::kDense, seed), at + "dense" + seed_label(seed));
+    const auto l = c.runner.get(global_config(b, kinds::kLearnedSparse, seed), at + "learned sparse" + seed_label(seed));
     global.add(d, l);
-    global.add_fixed(c.runner.get(global_config(b, "fixed_sparse", seed), at + "fixed sparse" + seed_label(seed)));
+    global.add_fixed(c.runner.get(global_config(b, kinds::kFixedSparse, seed), at + "fixed sparse" + seed_label(seed)));
   }
   // ------------------------------------------------ ListOps (LRA), where the budget affords it
   Arms listops;
@@ -158,7 +158,7 @@ void review_sparse_side(Context& c) {
         }
       }
       auto fixed_cfg = learned_cfg;
-      fixed_cfg["attention"]["kind"] = "fixed_sparse";
+      fixed_cfg["attention"]["kind"] = kinds::kFixedSparse;
       fixed_cfg["attention"]["pattern"] = "local";
       fixed_cfg["attention"].erase("dense_warmup_steps");
       const std::string at = "review " + b.name + ": ListOps, ";
@@ -247,7 +247,7 @@ void review_sparse_side(Context& c) {
     c.store.add_benchmarks(rows);
     std::map<std::string, std::map<int64_t, BenchmarkRecord>> by;
     for (const auto& row : rows) by[row.method][row.n] = row;
-    const auto& at = by["learned_sparse"][b.bench_n];
+    const auto& at = by[kinds::kLearnedSparse][b.bench_n];
     const auto extra = json::parse(at.extra_json);
     const double speed = extra.value("speedup_vs_dense", 0.0);
     const double memory = extra.value("memory_vs_dense", 1.0);
@@ -273,7 +273,7 @@ void review_sparse_side(Context& c) {
     report.rows.push_back(mem_row);
 
     std::vector<double> ns, ts, dts;
-    for (const auto& [n, row] : by["learned_sparse"]) {
+    for (const auto& [n, row] : by[kinds::kLearnedSparse]) {
       ns.push_back(static_cast<double>(n));
       ts.push_back(row.time_ms);
     }

@@ -13,7 +13,7 @@
 
 #include "core/config/run_config.h"
 #include "core/data/dataset.h"
-#include "core/engine/engine.h"
+#include "core/train/run_events.h"
 #include "core/model/transformer.h"
 #include "core/store/records.h"
 
@@ -58,6 +58,7 @@ struct Session {
   bool prepend_cls = false;
   Transformer model{nullptr};
   std::unique_ptr<torch::optim::AdamW> optimizer;
+  std::vector<double> lr_scales;  ///< per optimizer group: its learning rate is the schedule's times this
   std::string base_run_id;
   std::string router_checkpoint;  ///< train.router_from resolved: the checkpoint the router is read from
   /// Base weights of every adaptable matrix ("q:3") for full fine-tune spectra (W - W_base).
@@ -82,6 +83,13 @@ struct Session {
   std::vector<const Example*> next_examples();
   void shuffle_epoch();
 };
+
+/// A session for `cfg`, not yet trained: the engine options applied (threads, device, the measured dense
+/// kernel fixed in the configuration), the router source and the fine-tune's base resolved (its
+/// checkpoint into `base_checkpoint`), the data loaded and the probes chosen. Throws
+/// std::runtime_error naming the problem; nothing is written.
+std::unique_ptr<Session> prepare_session(RunConfig cfg, RunStore& store, RunObserver& obs, const EngineOptions& options,
+                                         std::string* base_checkpoint);
 
 /// Fine-tuning keeps the base's architecture and tokenizer: copies them from `base` into `cfg`
 /// (dropout, pooling and a longer max_len stay the fine-tune's). Throws when the tokenizers differ.

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/attention/kernels.h"
+#include "core/attention/kinds/router.h"
 #include "core/data/data_cache.h"
 #include "core/dist/data_parallel.h"
 #include "core/measure/memory.h"
@@ -22,7 +23,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double learning_rate(const TrainConfig& t, int64_t step) {
+double learning_rate(const TrainOptions& t, int64_t step) {
   if (t.warmup > 0 && step < t.warmup) return t.lr * static_cast<double>(step + 1) / static_cast<double>(t.warmup);
   const double span = std::max<double>(1.0, static_cast<double>(t.steps - t.warmup));
   const double progress = std::min(1.0, static_cast<double>(step - t.warmup) / span);
@@ -30,14 +31,16 @@ double learning_rate(const TrainConfig& t, int64_t step) {
   return floor + (t.lr - floor) * 0.5 * (1.0 + std::cos(M_PI * progress));
 }
 
-void set_lr(torch::optim::AdamW& opt, double lr) {
-  for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
+void set_lr(torch::optim::AdamW& opt, double lr, const std::vector<double>& scales) {
+  auto& groups = opt.param_groups();
+  for (size_t i = 0; i < groups.size(); ++i)
+    static_cast<torch::optim::AdamWOptions&>(groups[i].options()).lr(lr * (i < scales.size() ? scales[i] : 1.0));
 }
 
 // Steps at which an evaluation happens: every eval_every steps and the last step.
-bool is_eval_step(const TrainConfig& t, int64_t step) { return step % t.eval_every == 0 || step == t.steps; }
+bool is_eval_step(const TrainOptions& t, int64_t step) { return step % t.eval_every == 0 || step == t.steps; }
 
-int64_t total_evals(const TrainConfig& t) { return t.steps / t.eval_every + (t.steps % t.eval_every ? 1 : 0); }
+int64_t total_evals(const TrainOptions& t) { return t.steps / t.eval_every + (t.steps % t.eval_every ? 1 : 0); }
 
 // Evaluations that store probabilities: at most probe.prob_steps, spread evenly, always the last.
 bool is_prob_eval(const Session& s, int64_t eval_index) {
@@ -118,279 +121,329 @@ nlohmann::json summary_of(const Session& s, const std::vector<EvalPoint>& final_
   return j;
 }
 
-// The body shared by train_run and resume_run once the session is built.
-RunResult run_loop(Session& s) {
-  RunStore& store = *s.store;
-  RunObserver& obs = *s.observer;
-  DataParallel* dp = s.dist;
-  const bool writer = s.writer();  // in a data-parallel job only rank 0 evaluates and writes
-  const auto& t = s.config.train;
-  const bool lm = s.data.lm;
-  const bool learned = s.config.attention.kind == "learned_sparse";
-  const int64_t nan_step = injected_nan_step();
-  RunResult result;
-  result.run_id = s.run_id;
-  const auto t0 = Clock::now();
-  const int64_t tokens_at_start = s.tokens_seen, step_at_start = s.step;
-  int64_t rank_tokens = 0;  // this rank's own tokens in this session
-  int64_t params_checked = 0;
-  auto elapsed = [&] { return s.elapsed_before + std::chrono::duration<double>(Clock::now() - t0).count(); };
-  auto session_tps = [&] {
-    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-    return secs > 0 ? static_cast<double>(s.tokens_seen - tokens_at_start) / secs : 0.0;
-  };
-  reset_tensor_peak();
-  reset_process_peak_rss();
-  const bool cuda = s.device.is_cuda();
-  if (cuda) reset_cuda_peak(s.device.index() < 0 ? 0 : s.device.index());
-  auto peak_bytes = [&] { return cuda ? cuda_peak_bytes(s.device.index() < 0 ? 0 : s.device.index()) : tensor_bytes_peak(); };
-  s.model->train();
-  LogBatch pending;
-  std::vector<EvalPoint> last_val;
-  int64_t last_val_step = -1;
-  RunStatus status = RunStatus::Finished;
-  std::string reason;
+// The training loop shared by train_run and resume_run once the session is built: one object per
+// session, its steps split by concept (stopping, one optimizer step, step records, the data-parallel
+// report, evaluation, the end of the run).
+class RunLoop {
+ public:
+  explicit RunLoop(Session& s)
+      : s_(s), store_(*s.store), obs_(*s.observer), dp_(s.dist), writer_(s.writer()), t_(s.config.train), lm_(s.data.lm),
+        learned_(s.config.attention.info().learned), router_(router_settings(s.config.attention)),
+        nan_step_(injected_nan_step()), t0_(Clock::now()), tokens_at_start_(s.tokens_seen), step_at_start_(s.step),
+        cuda_(s.device.is_cuda()) {}
+
+  RunResult run() {
+    reset_tensor_peak();
+    reset_process_peak_rss();
+    if (cuda_) reset_cuda_peak(device_index());
+    s_.model->train();
+    while (s_.step < t_.steps) {
+      if (should_leave()) break;
+      if (!optimizer_step()) break;
+      record_step();
+      if (dp_ && s_.step % t_.log_every == 0) report_ranks();
+      if (writer_ && is_eval_step(t_, s_.step) && evaluate_step() && !dp_) break;
+      if (t_.checkpoint_every > 0 && s_.step % t_.checkpoint_every == 0) save_state();
+      if (s_.step % t_.log_every == 0) flush();
+    }
+    return finish();
+  }
+
+ private:
+  int device_index() const { return s_.device.index() < 0 ? 0 : s_.device.index(); }
+  double elapsed() const { return s_.elapsed_before + std::chrono::duration<double>(Clock::now() - t0_).count(); }
+  double session_tps() const {
+    const double secs = std::chrono::duration<double>(Clock::now() - t0_).count();
+    return secs > 0 ? static_cast<double>(s_.tokens_seen - tokens_at_start_) / secs : 0.0;
+  }
+  int64_t peak_bytes() const { return cuda_ ? cuda_peak_bytes(device_index()) : tensor_bytes_peak(); }
 
   // Time spent writing to the database (the budget: under 2% of training time).
-  double store_seconds = 0.0;
-  auto flush = [&] {
-    if (!writer) {
-      pending = LogBatch{};
+  void flush() {
+    if (!writer_) {
+      pending_ = LogBatch{};
       return;
     }
-    pending.step = s.step;
+    pending_.step = s_.step;
     const auto w0 = Clock::now();
-    store.write_batch(s.run_id, pending);
-    store_seconds += std::chrono::duration<double>(Clock::now() - w0).count();
-    pending = LogBatch{};
-  };
+    store_.write_batch(s_.run_id, pending_);
+    store_seconds_ += std::chrono::duration<double>(Clock::now() - w0).count();
+    pending_ = LogBatch{};
+  }
+
   // One checkpoint of a kind is kept: the newest is committed with the pending rows, then the older
   // files go (rows first, so the database never names a missing file).
-  auto replace_checkpoint = [&](CheckpointRecord fresh) {
-    const auto old = store.checkpoints(s.run_id);
+  void replace_checkpoint(CheckpointRecord fresh) {
+    const auto old = store_.checkpoints(s_.run_id);
     const std::string kind = fresh.kind;
-    pending.checkpoints.push_back(std::move(fresh));
+    pending_.checkpoints.push_back(std::move(fresh));
     flush();
     for (const auto& c : old)
-      if (c.kind == kind && c.step != s.step) {
-        store.remove_checkpoint(s.run_id, c.step, c.kind);
+      if (c.kind == kind && c.step != s_.step) {
+        store_.remove_checkpoint(s_.run_id, c.step, c.kind);
         std::error_code ec;
-        fs::remove(checkpoint_path(store, c.path), ec);
+        fs::remove(checkpoint_path(store_, c.path), ec);
       }
-  };
-  int64_t saved_at = -1;
-  auto save_state = [&] {  // the resumable state (once per step: early stopping and checkpoint_every may meet)
-    if (!writer || saved_at == s.step) return;
-    replace_checkpoint(save_full_checkpoint(s, elapsed()));
-    saved_at = s.step;
-  };
-  auto save_best = [&] {  // best-validation weights
-    if (writer) replace_checkpoint(save_weights(s, "best"));
-  };
-  bool early_pending = false;  // data-parallel: rank 0 stops early, and every rank stops with it at the next step
+  }
 
-  while (s.step < t.steps) {
-    bool stop = obs.should_stop();
-    if (dp) {
+  // The resumable state (once per step: early stopping and checkpoint_every may meet).
+  void save_state() {
+    if (!writer_ || saved_at_ == s_.step) return;
+    replace_checkpoint(save_full_checkpoint(s_, elapsed()));
+    saved_at_ = s_.step;
+  }
+
+  // Cancellation, and a data-parallel early stop that every rank takes at the same step.
+  bool should_leave() {
+    bool stop = obs_.should_stop();
+    if (dp_) {
       // Every rank leaves the loop at the same step, or the others would wait for it in a collective.
-      const auto flags = dp->sum({stop ? 1.0 : 0.0, early_pending ? 1.0 : 0.0});
+      const auto flags = dp_->sum({stop ? 1.0 : 0.0, early_pending_ ? 1.0 : 0.0});
       stop = flags[0] > 0;
       if (!stop && flags[1] > 0) {
-        if (reason.empty()) reason = "early stopping (rank 0 saw no improvement)";
-        break;
+        if (reason_.empty()) reason_ = "early stopping (rank 0 saw no improvement)";
+        return true;
       }
     }
     if (stop) {
-      status = RunStatus::Cancelled;
-      reason = "cancelled at step " + std::to_string(s.step);
-      break;
+      status_ = RunStatus::Cancelled;
+      reason_ = "cancelled at step " + std::to_string(s_.step);
     }
-    const double lr = learning_rate(t, s.step);
-    set_lr(*s.optimizer, lr);
-    const bool warmup = learned && s.step < s.config.attention.dense_warmup_steps;
-    if (learned) s.model->set_dense_mode(warmup);
-    s.optimizer->zero_grad();
+    return stop;
+  }
+
+  // Forward and backward over the micro-batches, the optimizer step; false when the loss diverged.
+  bool optimizer_step() {
+    const double lr = learning_rate(t_, s_.step);
+    set_lr(*s_.optimizer, lr, s_.lr_scales);
+    const bool warmup = learned_ && s_.step < router_.dense_warmup_steps;
+    if (learned_) s_.model->set_dense_mode(warmup);
+    s_.optimizer->zero_grad();
     double loss_sum = 0.0, aux_sum = 0.0;
     int64_t step_tokens = 0;
     // Stops are honoured only between optimizer steps: a stop inside an accumulation would already
     // have consumed data and random numbers that the checkpoint of step `s.step` does not record.
-    for (int64_t micro = 0; micro < t.accum; ++micro) {
-      auto batch = make_batch(s.next_examples(), s.data.pad_id, lm, s.device);
-      auto out = forward_batch(s.model, batch, lm);
-      auto loss = task_loss(out, batch, lm);
-      if (s.step + 1 == nan_step) loss = loss * std::numeric_limits<double>::quiet_NaN();
+    for (int64_t micro = 0; micro < t_.accum; ++micro) {
+      auto batch = make_batch(s_.next_examples(), s_.data.pad_id, lm_, s_.device);
+      auto out = forward_batch(s_.model, batch, lm_);
+      auto loss = task_loss(out, batch, lm_);
+      if (s_.step + 1 == nan_step_) loss = loss * std::numeric_limits<double>::quiet_NaN();
       auto total = loss;
-      if (out.aux_loss.defined() && s.config.attention.router_loss_weight > 0) {
-        total = total + out.aux_loss * s.config.attention.router_loss_weight;
+      if (out.aux_loss.defined() && router_.loss_weight > 0) {
+        total = total + out.aux_loss * router_.loss_weight;
         aux_sum += out.aux_loss.item<double>();
       }
       // Data-parallel: the last micro-batch's backward averages the accumulated gradients over the ranks,
       // bucket by bucket as they are produced.
-      if (dp && micro == t.accum - 1) dp->prepare_for_backward(total);
-      (total / static_cast<double>(t.accum)).backward();
+      if (dp_ && micro == t_.accum - 1) dp_->prepare_for_backward(total);
+      (total / static_cast<double>(t_.accum)).backward();
       loss_sum += loss.item<double>();
       step_tokens += batch.real_tokens;
     }
-    rank_tokens += step_tokens;
-    if (dp) {
+    rank_tokens_ += step_tokens;
+    if (dp_) {
       // The job's loss (the mean over every rank's examples) and tokens, the same on every rank.
-      const auto all = dp->sum({loss_sum, aux_sum, static_cast<double>(step_tokens)});
-      loss_sum = all[0] / static_cast<double>(s.world);
-      aux_sum = all[1] / static_cast<double>(s.world);
+      const auto all = dp_->sum({loss_sum, aux_sum, static_cast<double>(step_tokens)});
+      loss_sum = all[0] / static_cast<double>(s_.world);
+      aux_sum = all[1] / static_cast<double>(s_.world);
       step_tokens = static_cast<int64_t>(all[2]);
     }
-    s.tokens_seen += step_tokens;
-    const double loss = loss_sum / static_cast<double>(t.accum);
+    s_.tokens_seen += step_tokens;
+    const double loss = loss_sum / static_cast<double>(t_.accum);
     if (!std::isfinite(loss)) {
-      status = RunStatus::Failed;
-      reason = "loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " at step " + std::to_string(s.step + 1);
-      break;
+      status_ = RunStatus::Failed;
+      reason_ = "loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " at step " + std::to_string(s_.step + 1);
+      return false;
     }
     double grad_norm = 0.0;
     std::vector<torch::Tensor> params;
-    for (auto& g : s.optimizer->param_groups())
+    for (auto& g : s_.optimizer->param_groups())
       for (auto& p : g.params()) params.push_back(p);
-    if (t.clip > 0) grad_norm = torch::nn::utils::clip_grad_norm_(params, t.clip);
-    s.optimizer->step();
-    ++s.step;
+    if (t_.clip > 0) grad_norm = torch::nn::utils::clip_grad_norm_(params, t_.clip);
+    s_.optimizer->step();
+    ++s_.step;
+    last_ = {lr, loss, aux_sum / static_cast<double>(t_.accum), grad_norm, warmup};
+    return true;
+  }
 
+  // The step's event for the observer and its metric rows.
+  void record_step() {
     StepEvent ev;
-    ev.run_id = s.run_id;
-    ev.step = s.step;
-    ev.total_steps = t.steps;
-    ev.loss = loss;
-    ev.aux_loss = aux_sum / static_cast<double>(t.accum);
-    ev.lr = lr;
-    ev.grad_norm = grad_norm;
+    ev.run_id = s_.run_id;
+    ev.step = s_.step;
+    ev.total_steps = t_.steps;
+    ev.loss = last_.loss;
+    ev.aux_loss = last_.aux_loss;
+    ev.lr = last_.lr;
+    ev.grad_norm = last_.grad_norm;
     ev.elapsed_seconds = elapsed();
     ev.tokens_per_second = session_tps();
-    const double per_step = std::chrono::duration<double>(Clock::now() - t0).count() /
-                            static_cast<double>(std::max<int64_t>(1, s.step - step_at_start));
-    ev.eta_seconds = per_step * static_cast<double>(t.steps - s.step);
-    ev.dense_warmup = warmup;
-    obs.on_step(ev);
+    const double per_step = std::chrono::duration<double>(Clock::now() - t0_).count() /
+                            static_cast<double>(std::max<int64_t>(1, s_.step - step_at_start_));
+    ev.eta_seconds = per_step * static_cast<double>(t_.steps - s_.step);
+    ev.dense_warmup = last_.warmup;
+    obs_.on_step(ev);
     const double wall = ev.elapsed_seconds;
-    pending.metrics.push_back({s.step, "train/loss", loss, wall});
-    pending.metrics.push_back({s.step, "train/lr", lr, wall});
-    if (t.clip > 0) pending.metrics.push_back({s.step, "train/grad_norm", grad_norm, wall});
-    if (learned) pending.metrics.push_back({s.step, "train/router_kl", ev.aux_loss, wall});
-    if (s.step % t.log_every == 0) pending.metrics.push_back({s.step, "train/tokens_per_s", ev.tokens_per_second, wall});
-    if (dp && s.step % t.log_every == 0) {
-      // Every rank reports to rank 0: its own throughput and memory, and a fingerprint of its parameters,
-      // which must equal rank 0's bit for bit.
-      const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-      const auto [hi, lo] = parameter_fingerprint(s);
-      const auto ranks = dp->gather({secs > 0 ? static_cast<double>(rank_tokens) / secs : 0.0, static_cast<double>(peak_bytes()),
-                                     static_cast<double>(process_peak_rss()), hi, lo});
-      for (size_t r = 0; r < ranks.size(); ++r) {
-        const std::string prefix = "rank" + std::to_string(r) + "/";
-        pending.metrics.push_back({s.step, prefix + "tokens_per_s", ranks[r][0], wall});
-        pending.metrics.push_back({s.step, prefix + "peak_bytes", ranks[r][1], wall});
-        pending.metrics.push_back({s.step, prefix + "peak_rss_bytes", ranks[r][2], wall});
-        if (ranks[r][3] != ranks[0][3] || ranks[r][4] != ranks[0][4])
-          throw std::runtime_error("data-parallel: rank " + std::to_string(r) + "'s parameters differ from rank 0's after step " +
-                                   std::to_string(s.step));
-      }
-      ++params_checked;
-    }
-
-    if (writer && is_eval_step(t, s.step)) {
-      auto points = evaluate(s, s.data.val, "val", t.eval_batches);
-      last_val = points;
-      last_val_step = s.step;
-      const bool with_probs = is_prob_eval(s, s.evals_done);
-      if (with_probs) ++s.prob_evals_done;
-      ++s.evals_done;
-      const size_t sel_before = pending.selections.size(), prob_before = pending.probabilities.size();
-      record_probes(s, with_probs, pending);
-      add_attention_statistics(pending, sel_before, prob_before, s.step, elapsed(), s.config.attention.block);
-      if (s.config.probe.spectra && (s.config.lora.enabled || !s.base_weights.empty()))
-        record_spectra(s, s.step == t.steps, pending);
-      pending.evals.insert(pending.evals.end(), points.begin(), points.end());
-      EvalEvent ee{s.run_id, s.step, points};
-      obs.on_eval(ee);
-      const double metric = selection_metric(points, lm);
-      if (metric > s.best_metric) {
-        s.best_metric = metric;
-        s.best_step = s.step;
-        s.evals_without_improvement = 0;
-        if (t.keep_best) save_best();
-      } else {
-        ++s.evals_without_improvement;
-      }
-      const bool early = t.patience > 0 && s.evals_without_improvement >= t.patience;
-      if (t.checkpoint_every == 0 || early) save_state();
-      if (early) {
-        reason = "early stopping: no improvement in " + std::to_string(t.patience) + " evaluations";
-        if (!dp) break;
-        early_pending = true;
-      }
-    }
-    if (t.checkpoint_every > 0 && s.step % t.checkpoint_every == 0) save_state();
-    if (s.step % t.log_every == 0) flush();
+    pending_.metrics.push_back({s_.step, "train/loss", last_.loss, wall});
+    pending_.metrics.push_back({s_.step, "train/lr", last_.lr, wall});
+    if (t_.clip > 0) pending_.metrics.push_back({s_.step, "train/grad_norm", last_.grad_norm, wall});
+    if (learned_) pending_.metrics.push_back({s_.step, "train/router_kl", ev.aux_loss, wall});
+    if (s_.step % t_.log_every == 0) pending_.metrics.push_back({s_.step, "train/tokens_per_s", ev.tokens_per_second, wall});
+    wall_ = wall;
   }
 
-  const double wall = elapsed();
-  const double tps = session_tps();
-  if (!writer) {
-    // Rank 0 records the run; this rank only says how it ended.
-    result.status = status;
-    result.reason = reason;
-    result.summary = {{"rank", s.rank}, {"steps", s.step}, {"wall_seconds", wall}, {"tokens_per_second", tps},
-                      {"params_checked", params_checked}};
-    obs.on_finish(result);
+  // Every rank reports to rank 0: its own throughput and memory, and a fingerprint of its parameters,
+  // which must equal rank 0's bit for bit.
+  void report_ranks() {
+    const double secs = std::chrono::duration<double>(Clock::now() - t0_).count();
+    const auto [hi, lo] = parameter_fingerprint(s_);
+    const auto ranks = dp_->gather({secs > 0 ? static_cast<double>(rank_tokens_) / secs : 0.0, static_cast<double>(peak_bytes()),
+                                    static_cast<double>(process_peak_rss()), hi, lo});
+    for (size_t r = 0; r < ranks.size(); ++r) {
+      const std::string prefix = "rank" + std::to_string(r) + "/";
+      pending_.metrics.push_back({s_.step, prefix + "tokens_per_s", ranks[r][0], wall_});
+      pending_.metrics.push_back({s_.step, prefix + "peak_bytes", ranks[r][1], wall_});
+      pending_.metrics.push_back({s_.step, prefix + "peak_rss_bytes", ranks[r][2], wall_});
+      if (ranks[r][3] != ranks[0][3] || ranks[r][4] != ranks[0][4])
+        throw std::runtime_error("data-parallel: rank " + std::to_string(r) + "'s parameters differ from rank 0's after step " +
+                                 std::to_string(s_.step));
+    }
+    ++params_checked_;
+  }
+
+  // Validation, probes, spectra, the best weights and early stopping; true when the run stops early.
+  bool evaluate_step() {
+    auto points = evaluate(s_, s_.data.val, "val", t_.eval_batches);
+    last_val_ = points;
+    last_val_step_ = s_.step;
+    const bool with_probs = is_prob_eval(s_, s_.evals_done);
+    if (with_probs) ++s_.prob_evals_done;
+    ++s_.evals_done;
+    const size_t sel_before = pending_.selections.size(), prob_before = pending_.probabilities.size();
+    record_probes(s_, with_probs, pending_);
+    add_attention_statistics(pending_, sel_before, prob_before, s_.step, elapsed(), s_.config.attention.block);
+    if (s_.config.probe.spectra && (s_.config.lora.enabled || !s_.base_weights.empty()))
+      record_spectra(s_, s_.step == t_.steps, pending_);
+    pending_.evals.insert(pending_.evals.end(), points.begin(), points.end());
+    EvalEvent ee{s_.run_id, s_.step, points};
+    obs_.on_eval(ee);
+    const double metric = selection_metric(points, lm_);
+    if (metric > s_.best_metric) {
+      s_.best_metric = metric;
+      s_.best_step = s_.step;
+      s_.evals_without_improvement = 0;
+      if (t_.keep_best && writer_) replace_checkpoint(save_weights(s_, "best"));
+    } else {
+      ++s_.evals_without_improvement;
+    }
+    const bool early = t_.patience > 0 && s_.evals_without_improvement >= t_.patience;
+    if (t_.checkpoint_every == 0 || early) save_state();
+    if (early) {
+      reason_ = "early stopping: no improvement in " + std::to_string(t_.patience) + " evaluations";
+      early_pending_ = true;
+    }
+    return early;
+  }
+
+  // The final checkpoint, evaluation and status (rank 0); another rank only says how it ended.
+  RunResult finish() {
+    RunResult result;
+    result.run_id = s_.run_id;
+    const double wall = elapsed();
+    const double tps = session_tps();
+    if (!writer_) {
+      result.status = status_;
+      result.reason = reason_;
+      result.summary = {{"rank", s_.rank}, {"steps", s_.step}, {"wall_seconds", wall}, {"tokens_per_second", tps},
+                        {"params_checked", params_checked_}};
+      obs_.on_finish(result);
+      return result;
+    }
+    if (status_ == RunStatus::Cancelled) {
+      save_state();
+    } else if (status_ == RunStatus::Finished) {
+      pending_.checkpoints.push_back(save_weights(s_));
+      flush();
+    } else {
+      flush();
+    }
+    std::vector<EvalPoint> final_points;
+    if (status_ == RunStatus::Finished) final_points = final_evaluation();
+    RunTotals totals;
+    result.summary = summary_of(s_, final_points, wall, tps);
+    result.summary["store_write_seconds"] = store_seconds_;
+    result.summary["store_write_fraction"] = wall > s_.elapsed_before ? store_seconds_ / (wall - s_.elapsed_before) : 0.0;
+    if (dp_) {
+      result.summary["world_size"] = s_.world;
+      result.summary["effective_batch"] = t_.batch * t_.accum * s_.world;
+      const double secs = std::chrono::duration<double>(Clock::now() - t0_).count();
+      result.summary["rank0_tokens_per_second"] = secs > 0 ? static_cast<double>(rank_tokens_) / secs : 0.0;
+      result.summary["ranks_identical_checks"] = params_checked_;  // parameter fingerprints compared across ranks, all equal
+    }
+    totals.summary_json = result.summary.dump();
+    totals.wall_seconds = wall;
+    totals.tokens_per_second = tps;
+    totals.peak_bytes = peak_bytes();
+    totals.step = s_.step;
+    store_.finish_run(s_.run_id, status_, reason_, totals);
+    result.status = status_;
+    result.reason = reason_;
+    obs_.on_finish(result);
     return result;
   }
-  if (status == RunStatus::Cancelled) {
-    save_state();
-  } else if (status == RunStatus::Finished) {
-    pending.checkpoints.push_back(save_weights(s));
+
+  // Validation (unless the last in-loop evaluation already covered the whole split), test and the extra
+  // test domains, written with the run.
+  std::vector<EvalPoint> final_evaluation() {
+    auto points = t_.eval_batches == 0 && last_val_step_ == s_.step ? last_val_ : evaluate(s_, s_.data.val, "val", 0);
+    auto test = evaluate(s_, s_.data.test, "test", 0);
+    points.insert(points.end(), test.begin(), test.end());
+    for (const auto& extra : s_.data.extra_tests) {
+      auto pts = evaluate(s_, extra.examples, extra.name, 0);
+      points.insert(points.end(), pts.begin(), pts.end());
+    }
+    pending_.evals = points;
     flush();
-  } else {
-    flush();
+    return points;
   }
 
-  std::vector<EvalPoint> final_points;
-  if (status == RunStatus::Finished) {
-    // The last in-loop evaluation already covered the whole validation split unless eval_batches capped it.
-    final_points = t.eval_batches == 0 && last_val_step == s.step ? last_val : evaluate(s, s.data.val, "val", 0);
-    auto test = evaluate(s, s.data.test, "test", 0);
-    final_points.insert(final_points.end(), test.begin(), test.end());
-    for (const auto& extra : s.data.extra_tests) {
-      auto pts = evaluate(s, extra.examples, extra.name, 0);
-      final_points.insert(final_points.end(), pts.begin(), pts.end());
-    }
-    pending.evals = final_points;
-    flush();
-  }
-  RunTotals totals;
-  result.summary = summary_of(s, final_points, wall, tps);
-  result.summary["store_write_seconds"] = store_seconds;
-  result.summary["store_write_fraction"] = wall > s.elapsed_before ? store_seconds / (wall - s.elapsed_before) : 0.0;
-  if (dp) {
-    result.summary["world_size"] = s.world;
-    result.summary["effective_batch"] = t.batch * t.accum * s.world;
-    const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-    result.summary["rank0_tokens_per_second"] = secs > 0 ? static_cast<double>(rank_tokens) / secs : 0.0;
-    result.summary["ranks_identical_checks"] = params_checked;  // parameter fingerprints compared across ranks, all equal
-  }
-  totals.summary_json = result.summary.dump();
-  totals.wall_seconds = wall;
-  totals.tokens_per_second = tps;
-  totals.peak_bytes = peak_bytes();
-  totals.step = s.step;
-  store.finish_run(s.run_id, status, reason, totals);
-  result.status = status;
-  result.reason = reason;
-  obs.on_finish(result);
-  return result;
-}
+  struct StepValues {
+    double lr = 0.0, loss = 0.0, aux_loss = 0.0, grad_norm = 0.0;
+    bool warmup = false;
+  };
+
+  Session& s_;
+  RunStore& store_;
+  RunObserver& obs_;
+  DataParallel* dp_;
+  const bool writer_;  // in a data-parallel job only rank 0 evaluates and writes
+  const TrainOptions& t_;
+  const bool lm_, learned_;
+  const RouterSettings router_;
+  const int64_t nan_step_;
+  const Clock::time_point t0_;
+  const int64_t tokens_at_start_, step_at_start_;
+  const bool cuda_;
+  int64_t rank_tokens_ = 0;  // this rank's own tokens in this session
+  int64_t params_checked_ = 0;
+  LogBatch pending_;
+  std::vector<EvalPoint> last_val_;
+  int64_t last_val_step_ = -1;
+  RunStatus status_ = RunStatus::Finished;
+  std::string reason_;
+  double store_seconds_ = 0.0;
+  int64_t saved_at_ = -1;
+  bool early_pending_ = false;  // data-parallel: rank 0 stops early, and every rank stops with it at the next step
+  StepValues last_;
+  double wall_ = 0.0;  // the last step's wall time
+};
 
 }  // namespace
 
 RunResult run_session(Session& s) {
   try {
-    return run_loop(s);
+    return RunLoop(s).run();
+
   } catch (const std::exception& e) {
     RunResult r;
     r.run_id = s.run_id;

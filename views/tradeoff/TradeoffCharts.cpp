@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffView.h"
 
 namespace etlab::tradeoff {
@@ -30,11 +31,19 @@ double testAccuracy(const std::string& summaryJson) {
 }
 
 int methodRank(const QString& m) {
-  if (m == QStringLiteral("dense")) return 0;
-  if (m == QStringLiteral("learned_sparse")) return 1;
-  if (m.startsWith(QStringLiteral("fixed_sparse"))) return 2;
-  if (m.contains(QStringLiteral("lora"))) return 3;
-  return 4;
+  // A kind's own runs and benchmarks first, in the registry's order; then adapters and fine-tunes,
+  // then anything else (benchmark baselines).
+  const std::string method = m.toStdString();
+  const int kinds = static_cast<int>(attention_kinds().all().size());
+  if (const AttentionKind* k = kind_of_method(method); k && is_plain_kind_method(method)) return k->order;
+  if (m.contains(QStringLiteral("lora"))) return kinds;
+  return kinds + 1;
+}
+
+QString methodLabel(const QString& m) {
+  const std::string method = m.toStdString();
+  const AttentionKind* k = kind_of_method(method);
+  return k ? QString::fromStdString(k->display() + method.substr(k->name.size())) : m;
 }
 
 QScatterSeries::MarkerShape markerShape(int i) {

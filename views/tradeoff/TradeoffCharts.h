@@ -5,6 +5,7 @@
 
 #include <QScatterSeries>
 #include <QString>
+#include <QStringList>
 
 #include <string>
 
@@ -18,8 +19,11 @@ inline constexpr double kMiB = 1024.0 * 1024.0;
 
 /// test/accuracy of a run's summary in [0, 1] (percentages tolerated); -1 when it has none.
 double testAccuracy(const std::string& summaryJson);
-/// dense first, then learned sparse, fixed patterns, LoRA variants, anything else (alphabetical within).
+/// The attention kinds' own methods first, in the registry's order; then LoRA variants, then anything
+/// else (alphabetical within).
 int methodRank(const QString& m);
+/// A method as legends show it: its kind's registry label with the method's suffix ("+lora", ":local").
+QString methodLabel(const QString& m);
 /// The i-th series' marker (cycled).
 QScatterSeries::MarkerShape markerShape(int i);
 /// Removes every series and axis of the chart.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The trade-off view's second tab: benchmark time and memory against the sequence length.
+#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffView.h"
 
 #include <QChart>
@@ -140,7 +141,7 @@ void TradeoffView::rebuildCurves() {
       const auto& ys = panel == 0 ? c.timeMs : c.peakBytes;
       for (size_t i = 0; i < c.n.size(); ++i)
         if (ys[i] > 0) s->append(c.n[i], panel == 0 ? ys[i] : ys[i] / kMiB);
-      s->setName(tr("%1  slope %2").arg(c.method, fmtSlope(panel == 0 ? c.timeSlope : c.memorySlope)));
+      s->setName(tr("%1  slope %2").arg(methodLabel(c.method), fmtSlope(panel == 0 ? c.timeSlope : c.memorySlope)));
       QPen pen(okabeIto(idx));
       pen.setWidthF(2.2);
       s->setPen(pen);
@@ -161,18 +162,24 @@ void TradeoffView::rebuildCurves() {
     }
   }
 
-  // Where learned sparse attention overtakes dense.
+  // Where the learned kind overtakes the dense reference.
+  const AttentionKind* learnedKind = nullptr;
+  for (const AttentionKind* k : kinds_in_order())
+    if (k->learned && !learnedKind) learnedKind = k;
+  const QString denseName = QString::fromStdString(reference_kind().name);
+  const QString learnedName = learnedKind ? QString::fromStdString(learnedKind->name) : QString();
   const TradeoffCurve *sparse = nullptr, *dense = nullptr;
   for (const auto& c : m_curves) {
-    if (c.method == QStringLiteral("learned_sparse")) sparse = &c;
-    if (c.method == QStringLiteral("dense")) dense = &c;
+    if (!learnedName.isEmpty() && c.method == learnedName) sparse = &c;
+    if (c.method == denseName) dense = &c;
   }
   if (!sparse || !dense) {
-    m_crossoverText = tr("Crossover: needs both dense and learned_sparse benchmarks for this pass and device.");
+    m_crossoverText = tr("Crossover: needs both %1 and %2 benchmarks for this pass and device.").arg(denseName, learnedName);
   } else {
     m_crossover = crossover(sparse->n, sparse->timeMs, dense->n, dense->timeMs);
     if (m_crossover) {
-      m_crossoverText = tr("Crossover: learned_sparse becomes faster than dense at n ≈ %1 (interpolated in log–log space).")
+      m_crossoverText = tr("Crossover: %1 becomes faster than %2 at n ≈ %3 (interpolated in log–log space).")
+                            .arg(learnedName, denseName)
                             .arg(*m_crossover, 0, 'f', 0);
       auto* line = new QLineSeries;
       line->setName(tr("crossover n ≈ %1").arg(*m_crossover, 0, 'f', 0));
@@ -188,12 +195,15 @@ void TradeoffView::rebuildCurves() {
     } else {
       const auto d = logDifference(sparse->n, sparse->timeMs, dense->n, dense->timeMs);
       if (d.empty())
-        m_crossoverText = tr("Crossover: none in range (dense and learned_sparse share no sequence lengths).");
+        m_crossoverText = tr("Crossover: none in range (%1 and %2 share no sequence lengths).").arg(denseName, learnedName);
       else if (d.front().second < 0)
-        m_crossoverText = tr("Crossover: none in range — learned_sparse is already faster at n = %1.")
+        m_crossoverText = tr("Crossover: none in range — %1 is already faster at n = %2.")
+                              .arg(learnedName)
                               .arg(std::exp(d.front().first), 0, 'f', 0);
       else
-        m_crossoverText = tr("Crossover: none in range — dense stays faster up to n = %1.").arg(std::exp(d.back().first), 0, 'f', 0);
+        m_crossoverText = tr("Crossover: none in range — %1 stays faster up to n = %2.")
+                              .arg(denseName)
+                              .arg(std::exp(d.back().first), 0, 'f', 0);
     }
   }
   m_crossoverLabel->setText(m_crossoverText);

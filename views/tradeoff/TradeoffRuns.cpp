@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The trade-off view's first tab: finished runs as points, time or speed against peak memory.
+#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffView.h"
 
 #include <QChart>
@@ -42,7 +43,7 @@ void TradeoffView::rebuildRuns() {
   std::map<std::string, const RunRecord*> denseOf;
   auto taskKey = [](const RunRecord& r) { return r.task.empty() ? "preset:" + r.preset : r.task; };
   for (const auto& r : runs)
-    if (r.method == "dense" && !denseOf.count(taskKey(r))) denseOf[taskKey(r)] = &r;
+    if (r.method == reference_kind().name && !denseOf.count(taskKey(r))) denseOf[taskKey(r)] = &r;
 
   int noMemory = 0, noTime = 0, noReference = 0;
   for (const auto& r : runs) {
@@ -174,7 +175,7 @@ void TradeoffView::rebuildRuns() {
     auto it = byMethod.find(idx);
     if (it == byMethod.end()) {
       auto* s = new QScatterSeries;
-      s->setName(p.method);
+      s->setName(methodLabel(p.method));
       s->setColor(okabeIto(idx));
       s->setBorderColor(okabeIto(idx).darker(140));
       s->setMarkerShape(markerShape(idx));

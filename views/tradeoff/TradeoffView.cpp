@@ -143,7 +143,7 @@ void TradeoffView::setDatabase(const QString& dbPath) {
 void TradeoffView::onLoaded() {
   if (m_watcher->future().resultCount() == 0) return;
   m_data = std::make_shared<TradeoffData>(m_watcher->result());
-  // One colour and marker per method, the same in both tabs.
+  // One colour and marker per method, the same in both tabs, in the attention registry's order.
   QStringList methods;
   for (const auto& r : m_data->runs) methods << QString::fromStdString(r.method);
   for (const auto& b : m_data->benchmarks) methods << QString::fromStdString(b.method);

@@ -91,7 +91,7 @@ class TradeoffView : public QWidget {
   void rebuildCurves();
   void placeLabels();
   void fillBenchmarkCombos();
-  int methodIndex(const QString& method) const;
+  int methodIndex(const QString& method) const;  ///< colour, marker and legend place (registry order)
   void onPointClicked(const QPointF& value);
   void onPointHovered(const QPointF& value, bool state);
 

@@ -140,8 +140,9 @@ TEST_F(AttentionTest, FixedPatternsSelectIntendedBlocks) {
   auto allowed = allowed_blocks(g, {}, 1, false, torch::TensorOptions());
   auto pick = [&](const std::string& pattern, int64_t k, bool causal, int64_t global, int64_t random) {
     auto al = allowed_blocks(g, {}, 1, causal, torch::TensorOptions());
-    auto sel = fixed_pattern_blocks(pattern, g, al, 2, k, global, random, 11, causal);
-    return selection_mask(sel.first, sel.second, g.mk)[0];
+    const nlohmann::json params = {{"pattern", pattern}, {"global_blocks", global}, {"random_blocks", random}};
+    auto sel = pattern_selection(attention_kind(kinds::kFixedSparse), params, PatternGeometry(128, 128, 16, causal, 2, k, 10), al);
+    return selection_mask(sel.indices, sel.valid, g.mk)[0];
   };
   auto local = pick("local", 3, false, 0, 0)[0];
   for (int64_t qb = 1; qb < 7; ++qb)
@@ -178,7 +179,7 @@ TEST_F(AttentionTest, PaddedBlocksAreNeverSelected) {
 }
 
 TEST_F(AttentionTest, AutoTopKFollowsLogFormula) {
-  AttentionSettings s;
+  AttentionOptions s;
   s.block = 64;
   EXPECT_EQ(s.resolve_topk(4096), 6);   // ceil(log2(64))
   EXPECT_EQ(s.resolve_topk(1000), 4);   // ceil(log2(15.6))
@@ -190,13 +191,12 @@ TEST_F(AttentionTest, AutoTopKFollowsLogFormula) {
 }
 
 TEST_F(AttentionTest, ModuleSparseAtFullKEqualsDenseModule) {
-  AttentionSettings dense;
-  dense.dense_kernel = DenseKernel::Math;
-  AttentionSettings learned = dense;
-  learned.kind = "learned_sparse";
+  AttentionOptions dense;
+  AttentionOptions learned = dense;
+  learned.kind = kinds::kLearnedSparse;
   learned.block = 8;
   learned.topk = 1000;  // every block
-  MultiHeadAttention a(32, 4, dense), b(32, 4, learned);
+  MultiHeadAttention a(32, 4, dense, 0, DenseKernel::Math), b(32, 4, learned, 0, DenseKernel::Math);
   torch::NoGradGuard no_grad;
   for (const auto& name : {"q", "k", "v", "o"})
     for (auto& p : a->named_modules()[name]->named_parameters()) b->named_modules()[name]->named_parameters()[p.key()].copy_(p.value());

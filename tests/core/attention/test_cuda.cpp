@@ -45,13 +45,13 @@ TEST(AttentionGpu, SparseAtAllBlocksEqualsDenseOnCudaWithGradients) {
 
 TEST(AttentionGpu, ModelTrainsOneStepOnCuda) {
   ETLAB_NEED_CUDA();
-  ModelOptions o;
-  o.d_model = 64;
-  o.heads = 4;
-  o.layers = 2;
-  o.ffn = 128;
+  TransformerOptions o;
+  o.model.d_model = 64;
+  o.model.heads = 4;
+  o.model.layers = 2;
+  o.model.ffn = 128;
   o.num_classes = 3;
-  o.attention.kind = "learned_sparse";
+  o.attention.kind = kinds::kLearnedSparse;
   o.attention.block = 32;
   Transformer model(o);
   model->to(torch::kCUDA);

@@ -54,21 +54,21 @@ double hit_rate(Transformer& model, const Data& d) {
 
 Outcome train_router(bool freeze_router) {
   torch::manual_seed(3);
-  ModelOptions o;
+  TransformerOptions o;
   o.vocab_size = RetrievalTokenizer::kVocab;
-  o.d_model = 32;
-  o.heads = 2;
-  o.layers = 1;
-  o.ffn = 64;
-  o.dropout = 0.0;
-  o.max_len = kLength + 1;
-  o.pooling = "cls";
+  o.model.d_model = 32;
+  o.model.heads = 2;
+  o.model.layers = 1;
+  o.model.ffn = 64;
+  o.model.dropout = 0.0;
+  o.model.max_len = kLength + 1;
+  o.model.pooling = "cls";
   o.num_classes = RetrievalTokenizer::kValues;
-  o.attention.kind = "learned_sparse";
+  o.attention.kind = kinds::kLearnedSparse;
   o.attention.block = kBlock;
   o.attention.topk = 2;  // own block + one more: chance of picking the answer block is 1/7
-  o.attention.router_dim = 16;
-  o.attention.dense_kernel = DenseKernel::Math;
+  o.attention.set("router_dim", 16);
+  o.dense_kernel = DenseKernel::Math;
   Transformer model(o);
   if (freeze_router) set_router_trainable(model, false);
   auto train = make_data(2048, 1), test = make_data(512, 2);

@@ -63,7 +63,7 @@ TEST_F(DataCacheFaults, AFlippedByteNamesTheFileAndTheFetchCommand) {
   } catch (const DataError& err) {
     EXPECT_NE(std::string(err.what()).find("./setup.sh data"), std::string::npos);
   }
-  TaskConfig task;
+  TaskOptions task;
   task.dataset = "sentiment";
   const auto issues = check_data(task, DataCache(dir.string()));
   ASSERT_EQ(issues.size(), 1u);

@@ -53,7 +53,7 @@ TEST(ListOpsTest, DeterministicAndWithinLengths) {
 }
 
 TEST(ListOpsTest, DatasetSplitsAreFixedAndLabelled) {
-  TaskConfig task;
+  TaskOptions task;
   task.dataset = "listops";
   task.max_len = 100;
   task.min_len = 20;
@@ -74,7 +74,7 @@ TEST(ListOpsTest, DatasetSplitsAreFixedAndLabelled) {
 // A byte-level model (a fine-tune of the byte-level base) reads ListOps as text: every expression fits
 // max_len bytes whole, so no label depends on a cut-off tail.
 TEST(ListOpsTest, ReadAsBytesNothingIsCutOff) {
-  TaskConfig task;
+  TaskOptions task;
   task.dataset = "listops";
   task.tokenizer = "byte";
   task.max_len = 64;

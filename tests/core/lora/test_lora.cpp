@@ -9,24 +9,35 @@
 namespace etlab {
 namespace {
 
+// An adapter's options as a run configuration gives them.
+LoraOptions adapter(int64_t r, double alpha, const std::string& init = "kaiming", bool rslora = false) {
+  LoraOptions o;
+  o.enabled = true;
+  o.r = r;
+  o.alpha = alpha;
+  o.init = init;
+  o.rslora = rslora;
+  return o;
+}
+
 class LoraTest : public ::testing::Test {
  protected:
   void SetUp() override { torch::manual_seed(11); }
 };
 
-ModelOptions small_model(bool causal) {
-  ModelOptions o;
+TransformerOptions small_model(bool causal) {
+  TransformerOptions o;
   o.vocab_size = 50;
-  o.d_model = 32;
-  o.heads = 4;
-  o.layers = 2;
-  o.ffn = 48;
-  o.dropout = 0.0;
-  o.max_len = 64;
-  o.causal = causal;
-  o.pooling = causal ? "mean" : "cls";
+  o.model.d_model = 32;
+  o.model.heads = 4;
+  o.model.layers = 2;
+  o.model.ffn = 48;
+  o.model.dropout = 0.0;
+  o.model.max_len = 64;
+  o.model.arch = causal ? "decoder" : "encoder";
+  o.model.pooling = causal ? "mean" : "cls";
   o.num_classes = 3;
-  o.attention.dense_kernel = DenseKernel::Math;
+  o.dense_kernel = DenseKernel::Math;
   return o;
 }
 
@@ -36,7 +47,7 @@ TEST_F(LoraTest, AdapterAtInitEqualsBaseModel) {
     model->eval();
     auto tokens = torch::randint(0, 50, {3, 20}, torch::kLong);
     auto before = model->forward(tokens, {}).logits.detach().clone();
-    LoraConfig cfg;
+    LoraOptions cfg;
     cfg.enabled = true;
     cfg.r = 4;
     cfg.targets = {"q", "k", "v", "o", "ffn_in", "ffn_out"};
@@ -51,7 +62,7 @@ TEST_F(LoraTest, MergeAndUnmergeKeepOutputs) {
     for (bool rs : {false, true}) {
       LoraLinear layer(24, 40);
       auto base = layer->weight.detach().clone();
-      layer->attach_lora(LoraOptions(6, 12.0).init(init).rslora(rs));
+      layer->attach_lora(adapter(6, 12.0, init, rs));
       torch::NoGradGuard no_grad;
       layer->lora_B.normal_();  // a trained-looking adapter
       auto x = torch::randn({5, 24});
@@ -71,7 +82,7 @@ TEST_F(LoraTest, PissaStartsFromPrincipalSubspaceWithoutChangingOutputs) {
   LoraLinear layer(16, 16);
   auto x = torch::randn({4, 16});
   auto y = layer->forward(x).detach().clone();
-  layer->attach_lora(LoraOptions(4, 4.0).init("pissa"));
+  layer->attach_lora(adapter(4, 4.0, "pissa"));
   EXPECT_LE((layer->forward(x) - y).abs().max().item<double>(), 1e-5);
   auto s_delta = singular_values(layer->delta_weight());
   auto s_full = singular_values(layer->weight + layer->delta_weight());
@@ -80,7 +91,7 @@ TEST_F(LoraTest, PissaStartsFromPrincipalSubspaceWithoutChangingOutputs) {
 
 TEST_F(LoraTest, OnlyAdaptersAndHeadTrainUnderLora) {
   Transformer model(small_model(false));
-  LoraConfig cfg;
+  LoraOptions cfg;
   cfg.enabled = true;
   cfg.r = 2;
   cfg.targets = {"q", "v"};
@@ -94,13 +105,13 @@ TEST_F(LoraTest, OnlyAdaptersAndHeadTrainUnderLora) {
   }
 }
 
-int64_t expected_params(const ModelOptions& o, bool router) {
-  const int64_t d = o.d_model, f = o.ffn;
+int64_t expected_params(const TransformerOptions& o, bool router) {
+  const int64_t d = o.model.d_model, f = o.model.ffn;
   int64_t layer = 4 * (d * d + d) + (d * f + f) + (f * d + d) + 2 * (2 * d);
-  if (router) layer += 2 * d * o.heads * o.attention.router_dim;
-  int64_t total = o.vocab_size * d + o.layers * layer + 2 * d;
+  if (router) layer += 2 * d * o.model.heads * router_settings(o.attention).dim;
+  int64_t total = o.vocab_size * d + o.model.layers * layer + 2 * d;
   if (o.num_classes > 0) total += d * o.num_classes + o.num_classes;
-  if (!o.tie_embeddings) total += d * o.vocab_size;
+  if (!o.model.tie_embeddings) total += d * o.vocab_size;
   return total;
 }
 
@@ -108,21 +119,21 @@ TEST_F(LoraTest, ParameterCountsMatchFormula) {
   auto o = small_model(false);
   Transformer dense(o);
   EXPECT_EQ(count_parameters(*dense).total, expected_params(o, false));
-  o.attention.kind = "learned_sparse";
-  o.tie_embeddings = false;
+  o.attention.kind = kinds::kLearnedSparse;
+  o.model.tie_embeddings = false;
   o.num_classes = 0;
   Transformer sparse(o);
   EXPECT_EQ(count_parameters(*sparse).total, expected_params(o, true));
 }
 
 TEST_F(LoraTest, BertBaseShapeBuildsAndCounts) {
-  ModelOptions o;
+  TransformerOptions o;
   o.vocab_size = 30522;
-  o.d_model = 768;
-  o.heads = 12;
-  o.layers = 12;
-  o.ffn = 3072;
-  o.max_len = 513;
+  o.model.d_model = 768;
+  o.model.heads = 12;
+  o.model.layers = 12;
+  o.model.ffn = 3072;
+  o.model.max_len = 513;
   o.num_classes = 2;
   Transformer bert(o);
   const auto c = count_parameters(*bert);

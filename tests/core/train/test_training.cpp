@@ -10,30 +10,13 @@
 #include "core/engine/engine.h"
 #include "core/config/file_hash.h"
 #include "core/store/run_store.h"
+#include "tests/core/temp_dir.h"
 #include "core/train/session.h"
 
 namespace etlab {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDb {
- public:
-  TempDb() {
-    dir_ = fs::temp_directory_path() / ("etlab-test-" + new_uuid());
-    fs::create_directories(dir_);
-    store = std::make_unique<RunStore>((dir_ / "runs.db").string());
-  }
-  ~TempDb() {
-    store.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  std::unique_ptr<RunStore> store;
-
- private:
-  fs::path dir_;
-};
 
 RunConfig tiny_config(nlohmann::json overrides = nlohmann::json::object()) {
   nlohmann::json cfg = {
@@ -193,16 +176,17 @@ TEST(TrainingTest, VitLearnsDigitsAndLoraAdaptsIt) {
 // The encoder-decoder's decoder is causal and reads the source through cross-attention; both hold for
 // learned block-sparse attention in every self- and cross-attention.
 TEST(TrainingTest, EncoderDecoderIsCausalAndReadsItsSource) {
-  ModelOptions o;
+  TransformerOptions o;
   o.vocab_size = 259;
-  o.d_model = 32;
-  o.heads = 2;
-  o.layers = 1;
-  o.decoder_layers = 2;
-  o.ffn = 64;
-  o.dropout = 0.0;
-  o.max_len = 129;
-  o.attention.kind = "learned_sparse";
+  o.model.d_model = 32;
+  o.model.heads = 2;
+  o.model.layers = 1;
+  o.model.arch = "encoder_decoder";
+  o.model.decoder_layers = 2;
+  o.model.ffn = 64;
+  o.model.dropout = 0.0;
+  o.model.max_len = 129;
+  o.attention.kind = kinds::kLearnedSparse;
   o.attention.block = 16;
   o.attention.topk = 2;
   torch::manual_seed(7);
@@ -225,7 +209,7 @@ TEST(TrainingTest, EncoderDecoderIsCausalAndReadsItsSource) {
   src2.slice(1, 0, 96).fill_(65);
   const auto c = m->forward_seq2seq(src2, sv, tgt, tv).logits;
   EXPECT_FALSE(torch::allclose(a, c, 1e-4, 1e-5)) << "the decoder reads the source";
-  EXPECT_THROW(Transformer(ModelOptions{})->forward_seq2seq(src, sv, tgt, tv), std::invalid_argument);
+  EXPECT_THROW(Transformer(TransformerOptions{})->forward_seq2seq(src, sv, tgt, tv), std::invalid_argument);
   int cross_routers = 0;
   for (const auto& a : m->adaptable()) cross_routers += a.type == "router_q" && a.layer >= 3;
   EXPECT_EQ(cross_routers, 2) << "layers 3 and 4 are the decoder's cross-attention";
