@@ -73,6 +73,67 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   m_proxy = new RunFilterProxy(this);
   m_proxy->setSourceModel(m_model);
 
+  QWidget* browser = buildRunBrowser();
+
+  m_attention = new AttentionExplorer(this);
+  m_details = new QTextBrowser(this);
+  m_details->setOpenLinks(false);
+  m_tabs = new QTabWidget(this);
+  m_curves = new CurvesView(this);
+  m_spectra = new SpectraView(this);
+  m_tradeoff = new TradeoffView(this);
+  m_review = new ReviewView(this);
+  connect(m_review, &ReviewView::runsActivated, this, &MainWindow::selectRuns);
+  connect(m_spectra, &SpectraView::startRunRequested, this, [this](const QString& runId, int rank) {
+    const int row = m_model->rowOf(runId);
+    NewRunDialog dialog(this);
+    if (row >= 0) dialog.setPreset(QString::fromStdString(m_model->run(row).preset));
+    dialog.setField(QStringLiteral("lora.enabled"), QStringLiteral("true"));
+    dialog.setField(QStringLiteral("lora.r"), QString::number(rank));
+    if (dialog.exec() == QDialog::Accepted) startJob(dialog.cliArguments(), dialog.summary());
+  });
+  connect(m_tradeoff, &TradeoffView::runActivated, this, [this](const QString& id) {
+    selectRun(id);
+    m_tabs->setCurrentWidget(m_details);
+  });
+  m_tabs->addTab(m_details, tr("Details"));
+  m_tabs->addTab(m_curves, tr("Curves && Compare"));
+  m_tabs->addTab(m_attention, tr("Attention"));
+  m_tabs->addTab(m_spectra, tr("Rank Spectra"));
+  m_tabs->addTab(m_tradeoff, tr("Speed vs Memory"));
+  m_tabs->addTab(m_review, tr("Review Study"));
+  m_tabs->setDocumentMode(true);
+
+  m_split = new QSplitter(Qt::Vertical, this);
+  m_split->addWidget(browser);
+  m_split->addWidget(m_tabs);
+  m_split->setStretchFactor(0, 2);
+  m_split->setStretchFactor(1, 3);
+  setCentralWidget(m_split);
+
+  buildJobs();
+
+  buildMenus();
+
+  m_status = new QLabel(this);
+  statusBar()->addPermanentWidget(m_status, 1);
+
+  // Runs started by etlab-cli elsewhere show up without a manual refresh.
+  m_poll = new QTimer(this);
+  m_poll->setInterval(5000);
+  connect(m_poll, &QTimer::timeout, this, &MainWindow::refresh);
+  m_poll->start();
+
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+  if (!m_split->restoreState(settings.value(QStringLiteral("mainWindow/split")).toByteArray()))
+    m_split->setSizes({320, 380});
+  setTheme(static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt()));
+  if (!openDatabase(dbPath)) m_dbPath = dbPath;
+}
+
+// The run browser: the filters above the run table, or the first-launch page while there are no runs.
+QWidget* MainWindow::buildRunBrowser() {
   m_table = new QTableView(this);
   m_table->setModel(m_proxy);
   m_table->setSortingEnabled(true);
@@ -149,43 +210,11 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   browserLayout->setContentsMargins(0, 0, 0, 0);
   browserLayout->addLayout(filters);
   browserLayout->addWidget(m_stack);
+  return browser;
+}
 
-  m_attention = new AttentionExplorer(this);
-  m_details = new QTextBrowser(this);
-  m_details->setOpenLinks(false);
-  m_tabs = new QTabWidget(this);
-  m_curves = new CurvesView(this);
-  m_spectra = new SpectraView(this);
-  m_tradeoff = new TradeoffView(this);
-  m_review = new ReviewView(this);
-  connect(m_review, &ReviewView::runsActivated, this, &MainWindow::selectRuns);
-  connect(m_spectra, &SpectraView::startRunRequested, this, [this](const QString& runId, int rank) {
-    const int row = m_model->rowOf(runId);
-    NewRunDialog dialog(this);
-    if (row >= 0) dialog.setPreset(QString::fromStdString(m_model->run(row).preset));
-    dialog.setField(QStringLiteral("lora.enabled"), QStringLiteral("true"));
-    dialog.setField(QStringLiteral("lora.r"), QString::number(rank));
-    if (dialog.exec() == QDialog::Accepted) startJob(dialog.cliArguments(), dialog.summary());
-  });
-  connect(m_tradeoff, &TradeoffView::runActivated, this, [this](const QString& id) {
-    selectRun(id);
-    m_tabs->setCurrentWidget(m_details);
-  });
-  m_tabs->addTab(m_details, tr("Details"));
-  m_tabs->addTab(m_curves, tr("Curves && Compare"));
-  m_tabs->addTab(m_attention, tr("Attention"));
-  m_tabs->addTab(m_spectra, tr("Rank Spectra"));
-  m_tabs->addTab(m_tradeoff, tr("Speed vs Memory"));
-  m_tabs->addTab(m_review, tr("Review Study"));
-  m_tabs->setDocumentMode(true);
-
-  m_split = new QSplitter(Qt::Vertical, this);
-  m_split->addWidget(browser);
-  m_split->addWidget(m_tabs);
-  m_split->setStretchFactor(0, 2);
-  m_split->setStretchFactor(1, 3);
-  setCentralWidget(m_split);
-
+// The job manager, its dock (shown with the first job) and what a finished job refreshes.
+void MainWindow::buildJobs() {
   m_jobs = new JobManager(this);
   m_jobs->setMaxParallel(QSettings().value(QStringLiteral("jobs/parallel"), 1).toInt());
   m_jobsPanel = new JobsPanel(m_jobs, this);
@@ -216,24 +245,6 @@ MainWindow::MainWindow(const QString& dbPath, QWidget* parent) : QMainWindow(par
   });
   connect(m_jobsPanel, &JobsPanel::resumeRequested, this,
           [this](const QString& id) { startJob({QStringLiteral("resume"), id}, tr("resume %1").arg(id.left(8))); });
-
-  buildMenus();
-
-  m_status = new QLabel(this);
-  statusBar()->addPermanentWidget(m_status, 1);
-
-  // Runs started by etlab-cli elsewhere show up without a manual refresh.
-  m_poll = new QTimer(this);
-  m_poll->setInterval(5000);
-  connect(m_poll, &QTimer::timeout, this, &MainWindow::refresh);
-  m_poll->start();
-
-  QSettings settings;
-  restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-  if (!m_split->restoreState(settings.value(QStringLiteral("mainWindow/split")).toByteArray()))
-    m_split->setSizes({320, 380});
-  setTheme(static_cast<Theme>(settings.value(QStringLiteral("view/theme"), 0).toInt()));
-  if (!openDatabase(dbPath)) m_dbPath = dbPath;
 }
 
 bool MainWindow::openDatabase(const QString& path) {

@@ -113,6 +113,8 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
+  QWidget* buildRunBrowser();
+  void buildJobs();
   void updateStatus();
   void updateRecentMenu();
   void rememberRecent(const QString& path);

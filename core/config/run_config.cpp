@@ -207,6 +207,13 @@ json AttentionOptions::param(const std::string& key) const {
   throw std::invalid_argument("attention." + key + ": no attention kind declares this key");
 }
 
+int64_t AttentionOptions::blocks_per_query(int64_t n, bool causal, int64_t heads) const {
+  const AttentionKind& k = info();
+  const int64_t top = resolve_topk(n);
+  if (k.uses_topk || !k.pattern) return top;
+  return k.pattern(params, PatternGeometry(n, n, block, causal, heads, top, 0)).k;
+}
+
 double LoraOptions::scaling() const {
   return rslora ? alpha / std::sqrt(static_cast<double>(r)) : alpha / static_cast<double>(r);
 }

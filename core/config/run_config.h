@@ -68,6 +68,9 @@ struct AttentionOptions {
   bool sparse() const { return info().sparse; }
   /// Key blocks per query block for a sequence of n keys (own block included), clamped to [1, blocks].
   int64_t resolve_topk(int64_t n) const { return etlab::resolve_topk(n, block, topk, c); }
+  /// The key blocks a query block keeps at n: resolve_topk, or the pattern's own count for a kind that
+  /// does not use topk (a window).
+  int64_t blocks_per_query(int64_t n, bool causal, int64_t heads) const;
   /// A kind's setting "attention.<key>": the configured value or the key's declared default; throws
   /// std::invalid_argument when no kind declares the key.
   nlohmann::json param(const std::string& key) const;

@@ -79,6 +79,48 @@ Method kind_method(const AttentionKind& kind, const torch::Tensor& q, const torc
   return m;
 }
 
+void sync_device(bool cuda) {
+#ifdef ETLAB_WITH_CUDA
+  if (cuda) torch::cuda::synchronize();
+#else
+  (void)cuda;
+#endif
+}
+
+struct Timings {
+  std::vector<std::vector<double>> times;  ///< per method, sorted
+  std::vector<int64_t> peaks;              ///< per method, the largest transient bytes of any call
+};
+
+// Every method `repeats` times after `warmups` untimed rounds, interleaved so that drift hits every
+// method alike; gradients of `inputs` are dropped after each backward.
+Timings time_methods(const std::vector<Method>& methods, int64_t warmups, int64_t repeats, bool cuda, bool backward,
+                     std::initializer_list<torch::Tensor*> inputs) {
+  Timings t{std::vector<std::vector<double>>(methods.size()), std::vector<int64_t>(methods.size(), 0)};
+  for (int64_t rep = 1 - warmups; rep <= repeats; ++rep) {
+    for (size_t m = 0; m < methods.size(); ++m) {
+      if (methods[m].skip) continue;
+      if (cuda) reset_cuda_peak(0);
+      reset_tensor_peak();
+      sync_device(cuda);
+      const int64_t before = cuda ? 0 : tensor_bytes_current();
+      const auto t0 = std::chrono::steady_clock::now();
+      {
+        auto out = methods[m].run();
+        if (backward) out.sum().backward();
+        sync_device(cuda);
+      }
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      t.peaks[m] = std::max(t.peaks[m], cuda ? cuda_peak_bytes(0) : tensor_bytes_peak() - before);
+      if (backward)
+        for (auto* x : inputs) x->mutable_grad() = torch::Tensor();
+      if (rep > 0) t.times[m].push_back(ms);  // rounds up to 0 are the warm-up
+    }
+  }
+  for (auto& v : t.times) std::sort(v.begin(), v.end());
+  return t;
+}
+
 }  // namespace
 
 // Query-chunked exact attention: the same result as dense, never more than `chunk` x n scores at once.
@@ -115,11 +157,6 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
   // "dense" is LibTorch's best exact kernel; etlab's own fused kernel at k = all runs beside it as
   // "dense_blocks", and the speed-ups are taken against the faster of the exact methods.
   const DenseKernel dense_kernel = effective_dense_kernel(probe, cuda ? DenseKernel::Sdpa : auto_dense_kernel(true));
-  auto sync = [&] {
-#ifdef ETLAB_WITH_CUDA
-    if (cuda) torch::cuda::synchronize();
-#endif
-  };
   for (const int64_t n : o.lengths) {
     auto gen = at::detail::createCPUGenerator(static_cast<uint64_t>(n));
     auto make = [&] { return torch::randn({o.batch, o.heads, n, o.dim}, gen).to(device, dtype).set_requires_grad(backward); };
@@ -168,38 +205,14 @@ std::vector<BenchmarkRecord> bench_attention(const BenchAttentionOptions& o, Run
                                            all_blocks.valid));
       rel_error = ((mine - ref).abs().max() / ref.abs().max().clamp_min(1e-30)).item<double>();
     }
-    std::vector<std::vector<double>> times(methods.size());
-    std::vector<int64_t> peaks(methods.size(), 0);
     // Untimed warm-up rounds: one per length, three before the first (thread pools, page faults and
     // clocks settle there, and the first length would otherwise read slow).
-    const int64_t warmups = n == o.lengths.front() ? 3 : 1;
-    for (int64_t rep = 1 - warmups; rep <= o.repeats; ++rep) {
-      for (size_t m = 0; m < methods.size(); ++m) {  // interleaved, so drift hits every method alike
-        if (methods[m].skip) continue;
-        if (cuda) reset_cuda_peak(0);
-        reset_tensor_peak();
-        sync();
-        const int64_t before = cuda ? 0 : tensor_bytes_current();
-        const auto t0 = std::chrono::steady_clock::now();
-        {
-          auto out = methods[m].run();
-          if (backward) out.sum().backward();
-          sync();
-        }
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        peaks[m] = std::max(peaks[m], cuda ? cuda_peak_bytes(0) : tensor_bytes_peak() - before);
-        if (backward) {
-          for (auto* t : {&q, &k, &v}) t->mutable_grad() = torch::Tensor();
-        }
-        if (rep > 0) times[m].push_back(ms);  // rounds up to 0 are the warm-up
-      }
-    }
+    const Timings timed = time_methods(methods, n == o.lengths.front() ? 3 : 1, o.repeats, cuda, backward, {&q, &k, &v});
+    const auto& times = timed.times;
+    const auto& peaks = timed.peaks;
     std::vector<double> median(methods.size(), std::numeric_limits<double>::infinity());
-    for (size_t m = 0; m < methods.size(); ++m) {
-      if (methods[m].skip) continue;
-      std::sort(times[m].begin(), times[m].end());
-      median[m] = times[m][times[m].size() / 2];
-    }
+    for (size_t m = 0; m < methods.size(); ++m)
+      if (!methods[m].skip) median[m] = times[m][times[m].size() / 2];
     // The dense baseline is the fastest exact path: LibTorch's best, etlab's own kernel at k = all, or the
     // query-chunked exact attention (which can win at long n, being cache-friendlier).
     size_t best_dense = 0;

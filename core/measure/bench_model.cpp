@@ -92,6 +92,69 @@ double median_of(std::vector<double> v) {
   return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
+// One record per variant and mode at length n, with speed and memory against the faster dense variant.
+void append_records(std::vector<BenchmarkRecord>& rows, const std::vector<std::unique_ptr<Variant>>& variants,
+                    const BenchModelOptions& o, int64_t n, int64_t batch, int64_t threads, RunObserver* observer) {
+  // The dense reference of each mode is the faster of the dense variants that ran.
+  double dense_train = 0.0, dense_infer = 0.0;
+  int64_t dense_train_bytes = 0, dense_infer_bytes = 0;
+  for (const auto& v : variants) {
+    if (v->name != reference_kind().name && v->name != "dense_libtorch") continue;
+    const double t = median_of(v->train_ms), i = median_of(v->infer_ms);
+    if (dense_train == 0.0 || t < dense_train) {
+      dense_train = t;
+      dense_train_bytes = v->state_bytes + v->train_peak;
+    }
+    if (dense_infer == 0.0 || i < dense_infer) {
+      dense_infer = i;
+      dense_infer_bytes = v->param_bytes + v->infer_peak;
+    }
+  }
+  for (const auto& v : variants) {
+    const auto& a = v->config.attention;
+    for (const std::string mode : {"train_step", "inference"}) {
+      const bool train = mode == "train_step";
+      if (train && !v->trains) continue;
+      const auto& t = train ? v->train_ms : v->infer_ms;
+      BenchmarkRecord r;
+      r.method = v->name;
+      r.kernel = v->kernel;
+      r.mode = mode;
+      r.device = o.device;
+      r.n = n;
+      r.batch = batch;
+      r.heads = v->config.model.heads;
+      r.dim = v->config.model.d_model / std::max<int64_t>(1, v->config.model.heads);
+      r.block = a.sparse() ? a.block : 0;
+      r.k = a.sparse() ? a.blocks_per_query(n, v->config.model.causal(), v->config.model.heads) : 0;
+      r.threads = threads;
+      r.time_ms = median_of(t);
+      r.time_spread_ms = t.empty() ? 0.0 : *std::max_element(t.begin(), t.end()) - *std::min_element(t.begin(), t.end());
+      const int64_t transient = train ? v->train_peak : v->infer_peak;
+      r.peak_bytes = (train ? v->state_bytes : v->param_bytes) + transient;
+      nlohmann::json extra = {{"bench", "model"},
+                              {"preset", o.label},
+                              {"layers", v->config.model.layers},
+                              {"d_model", v->config.model.d_model},
+                              {"params_total", v->params_total},
+                              {"params_trainable", v->params_trainable},
+                              {"state_bytes", train ? v->state_bytes : v->param_bytes},
+                              {"transient_bytes", transient},
+                              {"tokens_per_s", static_cast<double>(batch * n) / (r.time_ms / 1000.0)},
+                              {"repeats", o.repeats},
+                              {"lora", v->config.lora.enabled},
+                              {"process_peak_rss_bytes", process_peak_rss()}};
+      const double ref_t = train ? dense_train : dense_infer;
+      const int64_t ref_b = train ? dense_train_bytes : dense_infer_bytes;
+      if (ref_t > 0.0) extra["speedup_vs_dense"] = ref_t / r.time_ms;
+      if (ref_b > 0) extra["memory_vs_dense"] = static_cast<double>(r.peak_bytes) / static_cast<double>(ref_b);
+      r.extra_json = extra.dump();
+      rows.push_back(r);
+    }
+    if (observer) observer->on_message(v->name + " n=" + std::to_string(n) + " done");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> model_variants() {
@@ -241,64 +304,7 @@ std::vector<BenchmarkRecord> bench_model(const BenchModelOptions& o, RunObserver
         inference(*v);
       }
     }
-    // The dense reference of each mode is the faster of the dense variants that ran.
-    double dense_train = 0.0, dense_infer = 0.0;
-    int64_t dense_train_bytes = 0, dense_infer_bytes = 0;
-    for (const auto& v : variants) {
-      if (v->name != reference_kind().name && v->name != "dense_libtorch") continue;
-      const double t = median_of(v->train_ms), i = median_of(v->infer_ms);
-      if (dense_train == 0.0 || t < dense_train) {
-        dense_train = t;
-        dense_train_bytes = v->state_bytes + v->train_peak;
-      }
-      if (dense_infer == 0.0 || i < dense_infer) {
-        dense_infer = i;
-        dense_infer_bytes = v->param_bytes + v->infer_peak;
-      }
-    }
-    for (const auto& v : variants) {
-      const auto& a = v->config.attention;
-      for (const std::string mode : {"train_step", "inference"}) {
-        const bool train = mode == "train_step";
-        if (train && !v->trains) continue;
-        const auto& t = train ? v->train_ms : v->infer_ms;
-        BenchmarkRecord r;
-        r.method = v->name;
-        r.kernel = v->kernel;
-        r.mode = mode;
-        r.device = o.device;
-        r.n = n;
-        r.batch = batch;
-        r.heads = v->config.model.heads;
-        r.dim = v->config.model.d_model / std::max<int64_t>(1, v->config.model.heads);
-        r.block = a.sparse() ? a.block : 0;
-        r.k = a.sparse() ? a.resolve_topk(n) : 0;
-        r.threads = threads;
-        r.time_ms = median_of(t);
-        r.time_spread_ms = t.empty() ? 0.0 : *std::max_element(t.begin(), t.end()) - *std::min_element(t.begin(), t.end());
-        const int64_t transient = train ? v->train_peak : v->infer_peak;
-        r.peak_bytes = (train ? v->state_bytes : v->param_bytes) + transient;
-        nlohmann::json extra = {{"bench", "model"},
-                                {"preset", o.label},
-                                {"layers", v->config.model.layers},
-                                {"d_model", v->config.model.d_model},
-                                {"params_total", v->params_total},
-                                {"params_trainable", v->params_trainable},
-                                {"state_bytes", train ? v->state_bytes : v->param_bytes},
-                                {"transient_bytes", transient},
-                                {"tokens_per_s", static_cast<double>(batch * n) / (r.time_ms / 1000.0)},
-                                {"repeats", o.repeats},
-                                {"lora", v->config.lora.enabled},
-                                {"process_peak_rss_bytes", process_peak_rss()}};
-        const double ref_t = train ? dense_train : dense_infer;
-        const int64_t ref_b = train ? dense_train_bytes : dense_infer_bytes;
-        if (ref_t > 0.0) extra["speedup_vs_dense"] = ref_t / r.time_ms;
-        if (ref_b > 0) extra["memory_vs_dense"] = static_cast<double>(r.peak_bytes) / static_cast<double>(ref_b);
-        r.extra_json = extra.dump();
-        rows.push_back(r);
-      }
-      if (observer) observer->on_message(v->name + " n=" + std::to_string(n) + " done");
-    }
+    append_records(rows, variants, o, n, batch, threads, observer);
   }
   return rows;
 }

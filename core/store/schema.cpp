@@ -3,12 +3,11 @@
 
 namespace etlab {
 
-// Migrations only ever append: a released version's statements never change, so that every earlier
-// file can be brought forward (the store tests open a fixture of each version).
-const std::vector<std::vector<std::string>>& schema_migrations() {
-  static const std::vector<std::vector<std::string>> migrations = {
-      // 0 -> 1: the first schema.
-      {
+namespace {
+
+// 0 -> 1: the first schema (its statements verbatim, as released).
+std::vector<std::string> first_schema() {
+  return {
           R"(CREATE TABLE experiments(
                id INTEGER PRIMARY KEY,
                name TEXT NOT NULL UNIQUE,
@@ -147,7 +146,16 @@ const std::vector<std::vector<std::string>>& schema_migrations() {
                peak_bytes INTEGER NOT NULL,
                flops REAL NOT NULL,
                extra TEXT NOT NULL DEFAULT '{}'))",
-      },
+  };
+}
+
+}  // namespace
+
+// Migrations only ever append: a released version's statements never change, so that every earlier
+// file can be brought forward (the store tests open a fixture of each version).
+const std::vector<std::vector<std::string>>& schema_migrations() {
+  static const std::vector<std::vector<std::string>> migrations = {
+      first_schema(),
       // 1 -> 2: the bin (when a run was deleted), where a merged run came from, indexes for the views' filters.
       {
           "ALTER TABLE runs ADD COLUMN deleted_at TEXT",

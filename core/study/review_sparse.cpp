@@ -119,60 +119,87 @@ nlohmann::json global_config(const Budget& b, const std::string& kind, int64_t s
           {"train", train_block(b.global_steps, std::max<int64_t>(1, b.global_tokens_per_step / b.global_n), 1e-3, seed)}};
 }
 
-void review_sparse_side(Context& c) {
-  const Budget& b = c.budget;
-  ReviewReport& report = c.report;
+namespace {
 
-  // ------------------------------------------------ byte-level spam over the lengths of the sweep
-  std::map<int64_t, Arms> text;  // by n
-  for (const int64_t n : b.text_lengths) {
-    for (const int64_t seed : b.seeds) {
-      const std::string at = "review " + b.name + ": spam bytes n=" + std::to_string(n) + ", ";
-      const auto d = c.runner.get(text_config(b, kinds::kDense, n, seed), at + "dense" + seed_label(seed));
-      const auto l = c.runner.get(text_config(b, kinds::kLearnedSparse, n, seed), at + "learned sparse" + seed_label(seed));
-      text[n].add(d, l);
-      if (n == b.text_n)
-        text[n].add_fixed(c.runner.get(text_config(b, kinds::kFixedSparse, n, seed), at + "fixed sparse" + seed_label(seed)));
-    }
+// The review's sparse side: the arms train when the object is built (byte-level spam over the sweep's
+// lengths, long-range retrieval, ListOps where the budget affords it); each claim's row is one method.
+class SparseSide {
+ public:
+  explicit SparseSide(Context& context)
+      : c(context), b(context.budget), report(context.report), text(text_arms()), global(global_arms()), listops(listops_arms()),
+        main(text.at(b.text_n)),
+        text_setting("byte-level spam, first " + std::to_string(b.text_n) + " bytes of each mail, 2 layers, d " +
+                     std::to_string(b.text_d_model) + ", " + std::to_string(b.text_steps) + " steps, B = 64") {}
+
+  void rows() {
+    accuracy_kept();
+    beats_fixed();
+    training_speed();
+    attention_benchmarks();
+    long_context();
+    global_context();
   }
-  // ------------------------------------------------ global context: long-range retrieval
-  Arms global;
-  for (const int64_t seed : b.seeds) {
-    const std::string at = "review " + b.name + ": retrieval n=" + std::to_string(b.global_n) + ", ";
-    const auto d = c.runner.get(global_config(b, kinds::kDense, seed), at + "dense" + seed_label(seed));
-    const auto l = c.runner.get(global_config(b, kinds::kLearnedSparse, seed), at + "learned sparse" + seed_label(seed));
-    global.add(d, l);
-    global.add_fixed(c.runner.get(global_config(b, kinds::kFixedSparse, seed), at + "fixed sparse" + seed_label(seed)));
-  }
-  // ------------------------------------------------ ListOps (LRA), where the budget affords it
-  Arms listops;
-  if (!b.listops_dense.empty()) {
-    for (const int64_t seed : b.seeds) {
-      auto dense_cfg = preset_config(b.listops_dense), learned_cfg = preset_config(b.listops_learned);
-      for (auto* cfg : {&dense_cfg, &learned_cfg}) {
-        (*cfg)["train"]["seed"] = seed;
-        if (b.listops_steps > 0) {
-          (*cfg)["train"]["steps"] = b.listops_steps;
-          (*cfg)["train"]["eval_every"] = b.listops_steps / 2;
-          (*cfg)["train"]["warmup"] = b.listops_steps / 10;
-        }
+
+ private:
+  // Byte-level spam over the lengths of the sweep, by n.
+  std::map<int64_t, Arms> text_arms() {
+    std::map<int64_t, Arms> text;
+    for (const int64_t n : b.text_lengths) {
+      for (const int64_t seed : b.seeds) {
+        const std::string at = "review " + b.name + ": spam bytes n=" + std::to_string(n) + ", ";
+        const auto d = c.runner.get(text_config(b, kinds::kDense, n, seed), at + "dense" + seed_label(seed));
+        const auto l = c.runner.get(text_config(b, kinds::kLearnedSparse, n, seed), at + "learned sparse" + seed_label(seed));
+        text[n].add(d, l);
+        if (n == b.text_n)
+          text[n].add_fixed(c.runner.get(text_config(b, kinds::kFixedSparse, n, seed), at + "fixed sparse" + seed_label(seed)));
       }
-      auto fixed_cfg = learned_cfg;
-      fixed_cfg["attention"]["kind"] = kinds::kFixedSparse;
-      fixed_cfg["attention"]["pattern"] = "local";
-      fixed_cfg["attention"].erase("dense_warmup_steps");
-      const std::string at = "review " + b.name + ": ListOps, ";
-      const auto d = c.runner.get(dense_cfg, at + "dense" + seed_label(seed));
-      const auto l = c.runner.get(learned_cfg, at + "learned sparse" + seed_label(seed));
-      listops.add(d, l);
-      listops.add_fixed(c.runner.get(fixed_cfg, at + "fixed sparse" + seed_label(seed)));
     }
+    return text;
   }
 
-  const Arms& main = text.at(b.text_n);
-  const std::string text_setting = "byte-level spam, first " + std::to_string(b.text_n) + " bytes of each mail, 2 layers, d " +
-                                   std::to_string(b.text_d_model) + ", " + std::to_string(b.text_steps) + " steps, B = 64";
-  {
+  // Global context: long-range retrieval.
+  Arms global_arms() {
+    Arms global;
+    for (const int64_t seed : b.seeds) {
+      const std::string at = "review " + b.name + ": retrieval n=" + std::to_string(b.global_n) + ", ";
+      const auto d = c.runner.get(global_config(b, kinds::kDense, seed), at + "dense" + seed_label(seed));
+      const auto l = c.runner.get(global_config(b, kinds::kLearnedSparse, seed), at + "learned sparse" + seed_label(seed));
+      global.add(d, l);
+      global.add_fixed(c.runner.get(global_config(b, kinds::kFixedSparse, seed), at + "fixed sparse" + seed_label(seed)));
+    }
+    return global;
+  }
+
+  // ListOps (LRA), where the budget affords it.
+  Arms listops_arms() {
+    Arms listops;
+    if (!b.listops_dense.empty()) {
+      for (const int64_t seed : b.seeds) {
+        auto dense_cfg = preset_config(b.listops_dense), learned_cfg = preset_config(b.listops_learned);
+        for (auto* cfg : {&dense_cfg, &learned_cfg}) {
+          (*cfg)["train"]["seed"] = seed;
+          if (b.listops_steps > 0) {
+            (*cfg)["train"]["steps"] = b.listops_steps;
+            (*cfg)["train"]["eval_every"] = b.listops_steps / 2;
+            (*cfg)["train"]["warmup"] = b.listops_steps / 10;
+          }
+        }
+        auto fixed_cfg = learned_cfg;
+        fixed_cfg["attention"]["kind"] = kinds::kFixedSparse;
+        fixed_cfg["attention"]["pattern"] = "local";
+        fixed_cfg["attention"].erase("dense_warmup_steps");
+        const std::string at = "review " + b.name + ": ListOps, ";
+        const auto d = c.runner.get(dense_cfg, at + "dense" + seed_label(seed));
+        const auto l = c.runner.get(learned_cfg, at + "learned sparse" + seed_label(seed));
+        listops.add(d, l);
+        listops.add_fixed(c.runner.get(fixed_cfg, at + "fixed sparse" + seed_label(seed)));
+      }
+    }
+    return listops;
+  }
+
+  // "Keeps 98% of dense accuracy": learned / dense test score on the main text task.
+  void accuracy_kept() {
     ClaimRow r{"sparse.accuracy_kept", "learned sparse attention", "keeps 98% of dense accuracy (-2%)", "≥ 98%"};
     const auto s = stats_of(main.kept());
     r.measured = with_spread(Stats{100 * s.mean, 100 * s.sd, 100 * s.se, s.n}, 1, "%") + "; " + reference_text(main);
@@ -184,7 +211,8 @@ void review_sparse_side(Context& c) {
                 {"majority_points", main.majority}};
     report.rows.push_back(r);
   }
-  {
+
+  void beats_fixed() {
     // Pooled over the tasks whose dense reference is valid: the local text task, the global one, ListOps.
     ClaimRow r{"sparse.beats_fixed", "learned sparse attention",
                "learned selection beats a fixed pattern at equal density (issue 6 target)", "> 0 points"};
@@ -213,7 +241,9 @@ void review_sparse_side(Context& c) {
     r.values = per_task;
     report.rows.push_back(r);
   }
-  {
+
+  // "1.8x faster training": whole-run wall time of dense against learned, at the main length.
+  void training_speed() {
     ClaimRow r{"sparse.training_speed", "learned sparse attention", "1.8× faster training", "≥ 1.8×"};
     std::vector<double> ratios;
     json by_n = json::object();
@@ -235,8 +265,10 @@ void review_sparse_side(Context& c) {
     r.values = {{"ratios", ratios}, {"by_n", by_n}};
     report.rows.push_back(r);
   }
+
   // Speed, memory and complexity of attention itself, from the benchmark harness (stored too).
-  {
+  // Speed, memory and complexity of attention itself, from the benchmark harness (stored too).
+  void attention_benchmarks() {
     BenchAttentionOptions bo;
     bo.lengths = b.bench_lengths;
     bo.threads = c.options.threads;
@@ -288,7 +320,8 @@ void review_sparse_side(Context& c) {
     cx.values = {{"exponent", a}, {"dense_exponent", dense_a}, {"n", ns}, {"learned_ms", ts}, {"exact_ms", dts}};
     report.rows.push_back(cx);
   }
-  {
+
+  void long_context() {
     // Accuracy against n: per seed, the mean share of dense accuracy kept at n <= 2048 minus at n > 2048.
     ClaimRow r{"sparse.long_context", "learned sparse attention", "degrades past 2048 tokens", "kept share drops past 2048"};
     json curve = {{"n", json::array()}, {"dense", json::array()}, {"learned", json::array()},
@@ -339,7 +372,8 @@ void review_sparse_side(Context& c) {
     r.values["curve"] = curve;
     report.rows.push_back(r);
   }
-  {
+
+  void global_context() {
     // Global context: the share kept on the long-range retrieval task against the local text task.
     ClaimRow r{"sparse.global_context", "learned sparse attention", "degrades on global-context tasks",
                "keeps less on a global-context task"};
@@ -361,6 +395,18 @@ void review_sparse_side(Context& c) {
                 {"global_fixed_points", global.fixed_points}};
     report.rows.push_back(r);
   }
-}
+
+  Context& c;
+  const Budget& b;
+  ReviewReport& report;
+  const std::map<int64_t, Arms> text;  // by n
+  const Arms global, listops;
+  const Arms& main;
+  const std::string text_setting;
+};
+
+}  // namespace
+
+void review_sparse_side(Context& c) { SparseSide(c).rows(); }
 
 }  // namespace etlab::study::detail

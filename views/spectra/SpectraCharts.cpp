@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 
@@ -74,6 +75,103 @@ void paintEmpty(QPainter& p, const QRectF& area, const QString& text) {
   p.drawText(area.adjusted(16, 8, -16, -8), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
+namespace {
+
+// The vertical range (log10 units for a log axis) and its ticks.
+struct VerticalScale {
+  double y0 = 0, y1 = 1;
+  std::vector<double> ticks;
+};
+
+VerticalScale verticalScale(const LineChart& c, double ymin, double ymax) {
+  double y0, y1;
+  std::vector<double> yticks;
+  if (c.logY) {
+    ymin = std::max(ymin, ymax * 1e-7);  // float noise of a rank-deficient update would flatten the rest
+    double l0 = std::floor(std::log10(ymin)), l1 = std::ceil(std::log10(ymax));
+    if (l1 <= l0) l1 = l0 + 1;
+    y0 = l0;
+    y1 = l1;
+    const int decades = static_cast<int>(l1 - l0);
+    const int every = decades > 12 ? 3 : decades > 6 ? 2 : 1;
+    for (int k = static_cast<int>(l0); k <= static_cast<int>(l1); ++k) {
+      if ((k - static_cast<int>(l0)) % every == 0) yticks.push_back(std::pow(10.0, k));
+      if (decades <= 2 && k < l1) {
+        yticks.push_back(2 * std::pow(10.0, k));
+        yticks.push_back(5 * std::pow(10.0, k));
+      }
+    }
+  } else {
+    if (c.fixedY) {
+      y0 = c.yMin;
+      y1 = c.yMax;
+    } else {
+      y0 = c.yFromZero ? std::min(0.0, ymin) : ymin;
+      y1 = niceCeil(ymax * 1.05);
+      for (const auto& h : c.hLines) y1 = std::max(y1, h.at);
+    }
+    if (y1 <= y0) y1 = y0 + 1;
+    yticks = niceTicks(y0, y1, 5, false);
+  }
+  return {y0, y1, yticks};
+}
+
+// The legend, in the corner of the plot the curves and the reference labels cross least.
+void paintLegend(QPainter& p, const LineChart& c, const QRectF& plot, const std::vector<QRectF>& labels,
+                 const std::function<double(double)>& mx, const std::function<double(double)>& my) {
+  const QFontMetricsF fm(p.font());
+  const double lh = fm.height();
+  std::vector<const Curve*> entries;
+  for (const auto& cv : c.curves)
+    if (!cv.label.isEmpty()) entries.push_back(&cv);
+  if (!entries.empty()) {
+    double w = 0;
+    for (const auto* e : entries) w = std::max(w, fm.horizontalAdvance(e->label));
+    const QSizeF size(w + 34, entries.size() * lh + 8);
+    const QRectF inner = plot.adjusted(6, 6, -6, -6);
+    const QRectF corners[] = {QRectF(QPointF(inner.right() - size.width(), inner.top()), size),
+                              QRectF(QPointF(inner.right() - size.width(), inner.bottom() - size.height()), size),
+                              QRectF(inner.topLeft(), size),
+                              QRectF(QPointF(inner.left(), inner.bottom() - size.height()), size)};
+    QRectF best = corners[0];
+    int bestHits = std::numeric_limits<int>::max();
+    for (const QRectF& r : corners) {
+      int hits = 0;
+      for (const QRectF& l : labels)
+        if (l.intersects(r)) hits += 1000;
+      for (const auto& cv : c.curves)
+        for (size_t i = 0; i < cv.points.size(); ++i) {
+          if (c.logY && !(cv.points[i].y() > 0)) continue;
+          const QPointF q(mx(cv.points[i].x()), my(cv.points[i].y()));
+          const QRectF zone = r.adjusted(-10, -10, 10, 10);  // a curve hugging the legend is as bad as one under it
+          if (zone.contains(q)) hits += 2;
+          if (i > 0 && (!c.logY || cv.points[i - 1].y() > 0)) {
+            const QPointF prev(mx(cv.points[i - 1].x()), my(cv.points[i - 1].y()));
+            for (int k = 1; k < 8; ++k)
+              if (zone.contains(prev + (q - prev) * (k / 8.0))) ++hits;
+          }
+        }
+      if (hits < bestHits) {
+        bestHits = hits;
+        best = r;
+      }
+    }
+    p.setPen(QPen(kGrid, 1.0));
+    p.setBrush(QColor(255, 255, 255, 235));
+    p.drawRoundedRect(best, 3, 3);
+    double y = best.top() + 4;
+    for (const auto* e : entries) {
+      p.setPen(QPen(e->color, 2.2, Qt::SolidLine, Qt::RoundCap));
+      p.drawLine(QPointF(best.left() + 6, y + lh / 2), QPointF(best.left() + 24, y + lh / 2));
+      p.setPen(kText);
+      p.drawText(QRectF(best.left() + 29, y, w + 4, lh), Qt::AlignLeft | Qt::AlignVCenter, e->label);
+      y += lh;
+    }
+  }
+}
+
+}  // namespace
+
 void paintLineChart(QPainter& p, const QRectF& box, const LineChart& c) {
   p.save();
   const QRectF area = paintTitle(p, box, c.title);
@@ -108,35 +206,9 @@ void paintLineChart(QPainter& p, const QRectF& box, const LineChart& c) {
   const double x0 = xmin - xpad, x1 = xmax + xpad;
 
   // Vertical range and ticks.
-  double y0, y1;
-  std::vector<double> yticks;
-  if (c.logY) {
-    ymin = std::max(ymin, ymax * 1e-7);  // float noise of a rank-deficient update would flatten the rest
-    double l0 = std::floor(std::log10(ymin)), l1 = std::ceil(std::log10(ymax));
-    if (l1 <= l0) l1 = l0 + 1;
-    y0 = l0;
-    y1 = l1;
-    const int decades = static_cast<int>(l1 - l0);
-    const int every = decades > 12 ? 3 : decades > 6 ? 2 : 1;
-    for (int k = static_cast<int>(l0); k <= static_cast<int>(l1); ++k) {
-      if ((k - static_cast<int>(l0)) % every == 0) yticks.push_back(std::pow(10.0, k));
-      if (decades <= 2 && k < l1) {
-        yticks.push_back(2 * std::pow(10.0, k));
-        yticks.push_back(5 * std::pow(10.0, k));
-      }
-    }
-  } else {
-    if (c.fixedY) {
-      y0 = c.yMin;
-      y1 = c.yMax;
-    } else {
-      y0 = c.yFromZero ? std::min(0.0, ymin) : ymin;
-      y1 = niceCeil(ymax * 1.05);
-      for (const auto& h : c.hLines) y1 = std::max(y1, h.at);
-    }
-    if (y1 <= y0) y1 = y0 + 1;
-    yticks = niceTicks(y0, y1, 5, false);
-  }
+  const VerticalScale scale = verticalScale(c, ymin, ymax);
+  const double y0 = scale.y0, y1 = scale.y1;
+  const std::vector<double>& yticks = scale.ticks;
   auto ty = [&](double y) { return c.logY ? std::log10(std::max(y, 1e-300)) : y; };
 
   double labelW = 0;
@@ -225,54 +297,7 @@ void paintLineChart(QPainter& p, const QRectF& box, const LineChart& c) {
   }
   p.restore();
 
-  // Legend, in the corner the curves cross least.
-  std::vector<const Curve*> entries;
-  for (const auto& cv : c.curves)
-    if (!cv.label.isEmpty()) entries.push_back(&cv);
-  if (!entries.empty()) {
-    double w = 0;
-    for (const auto* e : entries) w = std::max(w, fm.horizontalAdvance(e->label));
-    const QSizeF size(w + 34, entries.size() * lh + 8);
-    const QRectF inner = plot.adjusted(6, 6, -6, -6);
-    const QRectF corners[] = {QRectF(QPointF(inner.right() - size.width(), inner.top()), size),
-                              QRectF(QPointF(inner.right() - size.width(), inner.bottom() - size.height()), size),
-                              QRectF(inner.topLeft(), size),
-                              QRectF(QPointF(inner.left(), inner.bottom() - size.height()), size)};
-    QRectF best = corners[0];
-    int bestHits = std::numeric_limits<int>::max();
-    for (const QRectF& r : corners) {
-      int hits = 0;
-      for (const QRectF& l : labels)
-        if (l.intersects(r)) hits += 1000;
-      for (const auto& cv : c.curves)
-        for (size_t i = 0; i < cv.points.size(); ++i) {
-          if (c.logY && !(cv.points[i].y() > 0)) continue;
-          const QPointF q(mx(cv.points[i].x()), my(cv.points[i].y()));
-          const QRectF zone = r.adjusted(-10, -10, 10, 10);  // a curve hugging the legend is as bad as one under it
-          if (zone.contains(q)) hits += 2;
-          if (i > 0 && (!c.logY || cv.points[i - 1].y() > 0)) {
-            const QPointF prev(mx(cv.points[i - 1].x()), my(cv.points[i - 1].y()));
-            for (int k = 1; k < 8; ++k)
-              if (zone.contains(prev + (q - prev) * (k / 8.0))) ++hits;
-          }
-        }
-      if (hits < bestHits) {
-        bestHits = hits;
-        best = r;
-      }
-    }
-    p.setPen(QPen(kGrid, 1.0));
-    p.setBrush(QColor(255, 255, 255, 235));
-    p.drawRoundedRect(best, 3, 3);
-    double y = best.top() + 4;
-    for (const auto* e : entries) {
-      p.setPen(QPen(e->color, 2.2, Qt::SolidLine, Qt::RoundCap));
-      p.drawLine(QPointF(best.left() + 6, y + lh / 2), QPointF(best.left() + 24, y + lh / 2));
-      p.setPen(kText);
-      p.drawText(QRectF(best.left() + 29, y, w + 4, lh), Qt::AlignLeft | Qt::AlignVCenter, e->label);
-      y += lh;
-    }
-  }
+  paintLegend(p, c, plot, labels, mx, my);
   p.restore();
 }
 

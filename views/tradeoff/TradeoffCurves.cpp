@@ -38,46 +38,7 @@ void TradeoffView::rebuildCurves() {
   m_crossoverText.clear();
   const QString mode = benchmarkMode(), device = benchmarkDevice();
 
-  // Whole-model rows (`bench model`) of several presets are different models: their curves are kept
-  // apart by preset, so that one line never joins two models.
-  auto presetOf = [](const BenchmarkRecord& b) {
-    return QJsonDocument::fromJson(QByteArray::fromStdString(b.extra_json)).object().value(QStringLiteral("preset")).toString();
-  };
-  QSet<QString> presets;
-  for (const auto& b : m_data->benchmarks)
-    if (QString::fromStdString(b.mode) == mode && QString::fromStdString(b.device) == device) presets.insert(presetOf(b));
-  const bool byPreset = presets.size() > 1;
-  // Newest row per (method, n) for this mode and device (rows come in insertion order).
-  std::map<std::pair<int, QString>, std::map<int64_t, const BenchmarkRecord*>> rows;
-  QStringList presetOrder(presets.begin(), presets.end());
-  presetOrder.sort();
-  std::map<std::pair<int, QString>, int> styles;
-  for (const auto& b : m_data->benchmarks) {
-    if (QString::fromStdString(b.mode) != mode || QString::fromStdString(b.device) != device || b.n <= 0) continue;
-    const QString method = QString::fromStdString(b.method);
-    const QString label = byPreset ? QStringLiteral("%1 · %2").arg(method, presetOf(b)) : method;
-    styles[{methodIndex(method), label}] = methodIndex(method) + 3 * static_cast<int>(presetOrder.indexOf(presetOf(b)) * byPreset);
-    auto& slot = rows[{methodIndex(method), label}][b.n];
-    if (!slot || b.created >= slot->created) slot = &b;
-  }
-  for (const auto& [key, byN] : rows) {
-    TradeoffCurve c;
-    c.method = key.second;
-    c.style = styles[key];
-    QStringList kernels;
-    for (const auto& [n, b] : byN) {
-      c.n.push_back(static_cast<double>(n));
-      c.timeMs.push_back(b->time_ms);
-      c.peakBytes.push_back(static_cast<double>(b->peak_bytes));
-      c.spreadMs.push_back(b->time_spread_ms);
-      kernels << QString::fromStdString(b->kernel);
-    }
-    kernels.removeDuplicates();
-    c.kernel = kernels.join(QStringLiteral(", "));
-    c.timeSlope = fitLogLogSlope(c.n, c.timeMs);
-    c.memorySlope = fitLogLogSlope(c.n, c.peakBytes);
-    m_curves.push_back(std::move(c));
-  }
+  collectCurves(mode, device);
 
   if (!m_data->error.isEmpty())
     m_curvesMessageText = tr("Cannot read the database: %1").arg(m_data->error);
@@ -162,6 +123,57 @@ void TradeoffView::rebuildCurves() {
     }
   }
 
+  addCrossover(time, panels[0].x, panels[0].y);
+  m_crossoverLabel->setText(m_crossoverText);
+  for (QChart* c : {time, mem}) placeLegendInPlot(c);
+}
+
+// The newest row per (method, n) of this pass and device as curves, with their fitted slopes.
+void TradeoffView::collectCurves(const QString& mode, const QString& device) {
+  // Whole-model rows (`bench model`) of several presets are different models: their curves are kept
+  // apart by preset, so that one line never joins two models.
+  auto presetOf = [](const BenchmarkRecord& b) {
+    return QJsonDocument::fromJson(QByteArray::fromStdString(b.extra_json)).object().value(QStringLiteral("preset")).toString();
+  };
+  QSet<QString> presets;
+  for (const auto& b : m_data->benchmarks)
+    if (QString::fromStdString(b.mode) == mode && QString::fromStdString(b.device) == device) presets.insert(presetOf(b));
+  const bool byPreset = presets.size() > 1;
+  // Newest row per (method, n) for this mode and device (rows come in insertion order).
+  std::map<std::pair<int, QString>, std::map<int64_t, const BenchmarkRecord*>> rows;
+  QStringList presetOrder(presets.begin(), presets.end());
+  presetOrder.sort();
+  std::map<std::pair<int, QString>, int> styles;
+  for (const auto& b : m_data->benchmarks) {
+    if (QString::fromStdString(b.mode) != mode || QString::fromStdString(b.device) != device || b.n <= 0) continue;
+    const QString method = QString::fromStdString(b.method);
+    const QString label = byPreset ? QStringLiteral("%1 · %2").arg(method, presetOf(b)) : method;
+    styles[{methodIndex(method), label}] = methodIndex(method) + 3 * static_cast<int>(presetOrder.indexOf(presetOf(b)) * byPreset);
+    auto& slot = rows[{methodIndex(method), label}][b.n];
+    if (!slot || b.created >= slot->created) slot = &b;
+  }
+  for (const auto& [key, byN] : rows) {
+    TradeoffCurve c;
+    c.method = key.second;
+    c.style = styles[key];
+    QStringList kernels;
+    for (const auto& [n, b] : byN) {
+      c.n.push_back(static_cast<double>(n));
+      c.timeMs.push_back(b->time_ms);
+      c.peakBytes.push_back(static_cast<double>(b->peak_bytes));
+      c.spreadMs.push_back(b->time_spread_ms);
+      kernels << QString::fromStdString(b->kernel);
+    }
+    kernels.removeDuplicates();
+    c.kernel = kernels.join(QStringLiteral(", "));
+    c.timeSlope = fitLogLogSlope(c.n, c.timeMs);
+    c.memorySlope = fitLogLogSlope(c.n, c.peakBytes);
+    m_curves.push_back(std::move(c));
+  }
+}
+
+// Where the learned kind overtakes the dense reference: a dotted line on the time chart and a sentence.
+void TradeoffView::addCrossover(QChart* time, QLogValueAxis* x, QLogValueAxis* y) {
   // Where the learned kind overtakes the dense reference.
   const AttentionKind* learnedKind = nullptr;
   for (const AttentionKind* k : kinds_in_order())
@@ -187,11 +199,11 @@ void TradeoffView::rebuildCurves() {
       pen.setStyle(Qt::DotLine);
       pen.setWidthF(1.6);
       line->setPen(pen);
-      line->append(*m_crossover, panels[0].y->min());
-      line->append(*m_crossover, panels[0].y->max());
+      line->append(*m_crossover, y->min());
+      line->append(*m_crossover, y->max());
       time->addSeries(line);
-      line->attachAxis(panels[0].x);
-      line->attachAxis(panels[0].y);
+      line->attachAxis(x);
+      line->attachAxis(y);
     } else {
       const auto d = logDifference(sparse->n, sparse->timeMs, dense->n, dense->timeMs);
       if (d.empty())
@@ -206,8 +218,6 @@ void TradeoffView::rebuildCurves() {
                               .arg(std::exp(d.back().first), 0, 'f', 0);
     }
   }
-  m_crossoverLabel->setText(m_crossoverText);
-  for (QChart* c : {time, mem}) placeLegendInPlot(c);
 }
 
 }  // namespace etlab

@@ -38,55 +38,7 @@ void TradeoffView::rebuildRuns() {
   const TradeoffX metric = xMetric();
   const bool higherIsBetter = metric != TradeoffX::WallSeconds;
   const auto& runs = m_data->runs;
-
-  // The newest finished dense run of each task (runs come newest first), for the speed-up.
-  std::map<std::string, const RunRecord*> denseOf;
-  auto taskKey = [](const RunRecord& r) { return r.task.empty() ? "preset:" + r.preset : r.task; };
-  for (const auto& r : runs)
-    if (r.method == reference_kind().name && !denseOf.count(taskKey(r))) denseOf[taskKey(r)] = &r;
-
-  int noMemory = 0, noTime = 0, noReference = 0;
-  for (const auto& r : runs) {
-    double x = 0.0;
-    switch (metric) {
-      case TradeoffX::WallSeconds: x = r.wall_seconds; break;
-      case TradeoffX::TokensPerSecond: x = r.tokens_per_second; break;
-      case TradeoffX::SpeedupVsDense: {
-        auto it = denseOf.find(taskKey(r));
-        if (it == denseOf.end()) {
-          ++noReference;
-          continue;
-        }
-        const RunRecord& d = *it->second;
-        if (r.tokens_per_second > 0 && d.tokens_per_second > 0) x = r.tokens_per_second / d.tokens_per_second;
-        else if (r.wall_seconds > 0 && d.wall_seconds > 0) x = d.wall_seconds / r.wall_seconds;
-        break;
-      }
-    }
-    if (r.peak_bytes <= 0) {
-      ++noMemory;
-      continue;
-    }
-    if (!(x > 0) || !std::isfinite(x)) {
-      ++noTime;
-      continue;
-    }
-    TradeoffRunPoint p;
-    p.runId = QString::fromStdString(r.id);
-    p.name = QString::fromStdString(r.name.empty() ? r.preset : r.name);
-    p.method = QString::fromStdString(r.method);
-    p.task = QString::fromStdString(r.task);
-    p.x = x;
-    p.peakBytes = r.peak_bytes;
-    p.memoryMiB = static_cast<double>(r.peak_bytes) / kMiB;
-    p.accuracy = testAccuracy(r.summary_json);
-    m_points.push_back(p);
-  }
-
-  QStringList notes;
-  if (noMemory) notes << tr("%n run(s) recorded no peak memory", nullptr, noMemory);
-  if (noTime) notes << tr("%n run(s) recorded no %1", nullptr, noTime).arg(metric == TradeoffX::WallSeconds ? tr("wall time") : tr("throughput"));
-  if (noReference) notes << tr("%n run(s) have no finished dense run of their task to compare with", nullptr, noReference);
+  QStringList notes = collectRunPoints(metric);
 
   if (!m_data->error.isEmpty()) {
     m_runsMessageText = tr("Cannot read the database: %1").arg(m_data->error);
@@ -168,6 +120,74 @@ void TradeoffView::rebuildRuns() {
   frontLine->attachAxis(xAxis);
   frontLine->attachAxis(yAxis);
 
+  const auto seriesOf = addRunSeries(chart, xAxis, yAxis);
+
+  addRunLabels(chart, seriesOf);
+  if (higherIsBetter)
+    chart->setTitle(tr("%n finished run(s): lower right is better (faster, less memory)", nullptr, static_cast<int>(m_points.size())));
+  else
+    chart->setTitle(tr("%n finished run(s): lower left is better (faster, less memory)", nullptr, static_cast<int>(m_points.size())));
+  placeLabels();
+}
+
+// The runs that can be plotted on the chosen x axis, as points; the notes say what was left out and why.
+QStringList TradeoffView::collectRunPoints(TradeoffX metric) {
+  const auto& runs = m_data->runs;
+
+  // The newest finished dense run of each task (runs come newest first), for the speed-up.
+  std::map<std::string, const RunRecord*> denseOf;
+  auto taskKey = [](const RunRecord& r) { return r.task.empty() ? "preset:" + r.preset : r.task; };
+  for (const auto& r : runs)
+    if (r.method == reference_kind().name && !denseOf.count(taskKey(r))) denseOf[taskKey(r)] = &r;
+
+  int noMemory = 0, noTime = 0, noReference = 0;
+  for (const auto& r : runs) {
+    double x = 0.0;
+    switch (metric) {
+      case TradeoffX::WallSeconds: x = r.wall_seconds; break;
+      case TradeoffX::TokensPerSecond: x = r.tokens_per_second; break;
+      case TradeoffX::SpeedupVsDense: {
+        auto it = denseOf.find(taskKey(r));
+        if (it == denseOf.end()) {
+          ++noReference;
+          continue;
+        }
+        const RunRecord& d = *it->second;
+        if (r.tokens_per_second > 0 && d.tokens_per_second > 0) x = r.tokens_per_second / d.tokens_per_second;
+        else if (r.wall_seconds > 0 && d.wall_seconds > 0) x = d.wall_seconds / r.wall_seconds;
+        break;
+      }
+    }
+    if (r.peak_bytes <= 0) {
+      ++noMemory;
+      continue;
+    }
+    if (!(x > 0) || !std::isfinite(x)) {
+      ++noTime;
+      continue;
+    }
+    TradeoffRunPoint p;
+    p.runId = QString::fromStdString(r.id);
+    p.name = QString::fromStdString(r.name.empty() ? r.preset : r.name);
+    p.method = QString::fromStdString(r.method);
+    p.task = QString::fromStdString(r.task);
+    p.x = x;
+    p.peakBytes = r.peak_bytes;
+    p.memoryMiB = static_cast<double>(r.peak_bytes) / kMiB;
+    p.accuracy = testAccuracy(r.summary_json);
+    m_points.push_back(p);
+  }
+
+  QStringList notes;
+  if (noMemory) notes << tr("%n run(s) recorded no peak memory", nullptr, noMemory);
+  if (noTime) notes << tr("%n run(s) recorded no %1", nullptr, noTime).arg(metric == TradeoffX::WallSeconds ? tr("wall time") : tr("throughput"));
+  if (noReference) notes << tr("%n run(s) have no finished dense run of their task to compare with", nullptr, noReference);
+  return notes;
+}
+
+// One scatter series per method (colour and marker from its place in the registry's order), clickable
+// and with a tooltip per point; returns each point's series.
+std::vector<QScatterSeries*> TradeoffView::addRunSeries(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis) {
   std::map<int, QScatterSeries*> byMethod;
   std::vector<QScatterSeries*> seriesOf;
   for (const auto& p : m_points) {
@@ -216,8 +236,11 @@ void TradeoffView::rebuildRuns() {
     s->attachAxis(xAxis);
     s->attachAxis(yAxis);
   }
+  return seriesOf;
+}
 
-  // Accuracy labels next to the points (Qt 6.4 has no per-point label text); front members in bold.
+// Accuracy labels next to the points (Qt 6.4 has no per-point label text); front members in bold.
+void TradeoffView::addRunLabels(QChart* chart, const std::vector<QScatterSeries*>& seriesOf) {
   QFont font = chart->font();
   font.setPointSizeF(std::max(7.0, font.pointSizeF() * 0.9));
   for (size_t i = 0; i < m_points.size(); ++i) {
@@ -233,11 +256,6 @@ void TradeoffView::rebuildRuns() {
     label->setData(0, QVariant::fromValue(static_cast<void*>(seriesOf[i])));
     m_labels.push_back(label);
   }
-  if (higherIsBetter)
-    chart->setTitle(tr("%n finished run(s): lower right is better (faster, less memory)", nullptr, static_cast<int>(m_points.size())));
-  else
-    chart->setTitle(tr("%n finished run(s): lower left is better (faster, less memory)", nullptr, static_cast<int>(m_points.size())));
-  placeLabels();
 }
 
 void TradeoffView::placeLabels() {

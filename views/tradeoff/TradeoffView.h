@@ -16,11 +16,14 @@
 #include "views/tradeoff/TradeoffData.h"
 
 class QCheckBox;
+class QAbstractAxis;
 class QChart;
 class QChartView;
 class QComboBox;
+class QScatterSeries;
 class QGraphicsSimpleTextItem;
 class QLabel;
+class QLogValueAxis;
 class QTabWidget;
 
 namespace etlab {
@@ -88,7 +91,12 @@ class TradeoffView : public QWidget {
  private:
   void onLoaded();
   void rebuildRuns();
+  QStringList collectRunPoints(TradeoffX metric);
+  std::vector<QScatterSeries*> addRunSeries(QChart* chart, QAbstractAxis* xAxis, QAbstractAxis* yAxis);
+  void addRunLabels(QChart* chart, const std::vector<QScatterSeries*>& seriesOf);
   void rebuildCurves();
+  void collectCurves(const QString& mode, const QString& device);
+  void addCrossover(QChart* time, QLogValueAxis* x, QLogValueAxis* y);
   void placeLabels();
   void fillBenchmarkCombos();
   int methodIndex(const QString& method) const;  ///< colour, marker and legend place (registry order)
