@@ -8,11 +8,6 @@
 
 namespace etlab {
 
-std::atomic<uint64_t>& registry_generation() {
-  static std::atomic<uint64_t> generation{0};
-  return generation;
-}
-
 int64_t resolve_topk(int64_t n, int64_t block, int64_t topk, double c) {
   const int64_t blocks = std::max<int64_t>(1, (n + block - 1) / block);
   int64_t k = topk;

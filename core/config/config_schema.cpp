@@ -11,6 +11,7 @@
 
 #include "core/attention/kinds/router.h"
 #include "core/config/attention_kind.h"
+#include "core/config/lora_axes.h"
 #include "core/config/model_family.h"
 
 namespace etlab {
@@ -345,16 +346,18 @@ FieldSpec auto_int_key(std::string path, double lo, double hi, std::string help)
 }
 
 const std::vector<FieldSpec>& config_fields() {
-  // Rebuilt when a registry grew (a kind registered by a test or a front end), never while in use
-  // elsewhere: registrations happen before configurations are read.
+  // Rebuilt when a registry the schema reads has grown (a kind or a LoRA choice registered by a front
+  // end or a test), keyed on those registries alone: the LoRA and optimizer implementations register
+  // at first use, after configurations are read, and must not invalidate the table. Registration
+  // belongs before a program reads configurations; a reference kept across one goes stale.
   static std::mutex mutex;
   static std::vector<FieldSpec> fields;
-  static uint64_t built_for = ~0ULL;
+  static std::vector<size_t> built_for;
   std::lock_guard<std::mutex> lock(mutex);
-  const uint64_t now = registry_generation().load();
+  const std::vector<size_t> now = {attention_kinds().size(), lora_inits().size(), lora_forms().size(), model_families().size()};
   if (built_for != now) {
     fields = build_config_fields();
-    built_for = registry_generation().load();
+    built_for = now;
   }
   return fields;
 }

@@ -5,7 +5,6 @@
 // families), in the spirit of llama.cpp's one `llm_arch` table. Built-in entries are added on first
 // use; a front end or a test may add more before it validates or builds anything.
 
-#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -15,10 +14,6 @@
 #include <vector>
 
 namespace etlab {
-
-/// Bumped by every registration anywhere, so that derived tables (the configuration schema) know
-/// when to rebuild.
-std::atomic<uint64_t>& registry_generation();
 
 /// Entries of type T, each with a `name` member, in registration order. References stay valid.
 ///
@@ -41,7 +36,6 @@ class Registry {
       if (e.name == entry.name) throw std::invalid_argument(what_ + " '" + entry.name + "' is registered already");
     if (check_) check_(entry, entries_);
     entries_.push_back(std::move(entry));
-    ++registry_generation();
     return entries_.back();
   }
 
@@ -80,6 +74,11 @@ class Registry {
   }
 
   const std::string& what() const { return what_; }
+  /// How many entries have been added (entries are never removed): a version for derived tables.
+  size_t size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.size();
+  }
 
  private:
   std::string what_;

@@ -31,13 +31,16 @@ double testAccuracy(const std::string& summaryJson) {
 }
 
 int methodRank(const QString& m) {
-  // A kind's own runs and benchmarks first, in the registry's order; then adapters and fine-tunes,
-  // then anything else (benchmark baselines).
+  // A kind's own runs and benchmarks first, in the registry's order (its name, or its name and a
+  // pattern: "fixed_sparse:local", with or without adapters); then adapters and fine-tunes of the
+  // others ("dense+lora"), then anything else (benchmark baselines).
   const std::string method = m.toStdString();
-  const int kinds = static_cast<int>(attention_kinds().all().size());
-  if (const AttentionKind* k = kind_of_method(method); k && is_plain_kind_method(method)) return k->order;
-  if (m.contains(QStringLiteral("lora"))) return kinds;
-  return kinds + 1;
+  int last = 0;
+  for (const AttentionKind* k : kinds_in_order()) last = std::max(last, k->order);
+  const AttentionKind* k = kind_of_method(method);
+  if (k && (method == k->name || method.compare(k->name.size(), 1, ":") == 0)) return k->order;
+  if (m.contains(QStringLiteral("lora"))) return last + 1;
+  return last + 2;
 }
 
 QString methodLabel(const QString& m) {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // The trade-off view's second tab: benchmark time and memory against the sequence length.
-#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffView.h"
 
 #include <QChart>
@@ -23,6 +22,7 @@
 #include <limits>
 #include <map>
 
+#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffCharts.h"
 
 namespace etlab {

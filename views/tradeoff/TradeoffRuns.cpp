@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // The trade-off view's first tab: finished runs as points, time or speed against peak memory.
-#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffView.h"
 
 #include <QChart>
@@ -21,6 +20,7 @@
 #include <limits>
 #include <map>
 
+#include "core/config/attention_kind.h"
 #include "views/tradeoff/TradeoffCharts.h"
 
 namespace etlab {

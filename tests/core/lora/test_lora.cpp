@@ -58,7 +58,7 @@ TEST_F(LoraTest, AdapterAtInitEqualsBaseModel) {
 }
 
 TEST_F(LoraTest, MergeAndUnmergeKeepOutputs) {
-  for (const std::string init : {"kaiming", "pissa"}) {
+  for (const std::string init : {"kaiming", "gaussian", "pissa", "olora"}) {
     for (bool rs : {false, true}) {
       LoraLinear layer(24, 40);
       auto base = layer->weight.detach().clone();
@@ -72,7 +72,7 @@ TEST_F(LoraTest, MergeAndUnmergeKeepOutputs) {
       EXPECT_LE((layer->forward(x) - y).abs().max().item<double>(), 1e-5) << init;
       layer->unmerge();
       EXPECT_LE((layer->forward(x) - y).abs().max().item<double>(), 1e-5) << init;
-      if (init == "kaiming") EXPECT_LE((layer->weight - base).abs().max().item<double>(), 1e-5);
+      if (init == "kaiming" || init == "gaussian") EXPECT_LE((layer->weight - base).abs().max().item<double>(), 1e-5);
       EXPECT_DOUBLE_EQ(layer->scaling, rs ? 12.0 / std::sqrt(6.0) : 2.0);
     }
   }
@@ -87,6 +87,31 @@ TEST_F(LoraTest, PissaStartsFromPrincipalSubspaceWithoutChangingOutputs) {
   auto s_delta = singular_values(layer->delta_weight());
   auto s_full = singular_values(layer->weight + layer->delta_weight());
   for (int i = 0; i < 4; ++i) EXPECT_NEAR(s_delta[static_cast<size_t>(i)], s_full[static_cast<size_t>(i)], 1e-4);
+}
+
+// PEFT's two other initialisations: gaussian (A ~ N(0, 1/r), B = 0) leaves the layer as it was; OLoRA
+// (W = QR, B = Q[:, :r], A = R[:r], W keeps the residual) starts on an orthonormal basis of W's columns.
+TEST_F(LoraTest, GaussianAndOloraStartAsPeftDoes) {
+  LoraLinear g(64, 48);
+  auto x = torch::randn({6, 64});
+  auto y = g->forward(x).detach().clone();
+  g->attach_lora(adapter(8, 16.0, "gaussian"));
+  EXPECT_TRUE(torch::equal(g->forward(x), y)) << "B = 0: the adapted layer is the base";
+  EXPECT_EQ(g->lora_B.abs().max().item<double>(), 0.0);
+  EXPECT_NEAR(g->lora_A.std().item<double>(), 1.0 / 8.0, 0.01);
+
+  LoraLinear o(24, 40);
+  const auto w = o->weight.detach().clone();
+  auto xo = torch::randn({5, 24});
+  auto yo = o->forward(xo).detach().clone();
+  o->attach_lora(adapter(6, 12.0, "olora"));
+  EXPECT_LE((o->forward(xo) - yo).abs().max().item<double>(), 1e-5) << "W_res + s B A = W";
+  EXPECT_LE((o->weight + o->delta_weight() - w).abs().max().item<double>(), 1e-5);
+  auto qtq = torch::matmul(o->lora_B.t(), o->lora_B);
+  EXPECT_LE((qtq - torch::eye(6)).abs().max().item<double>(), 1e-5) << "B's columns are orthonormal";
+  auto full = torch::linalg::qr(w, "reduced");
+  EXPECT_LE((o->lora_A - std::get<1>(full).slice(0, 0, 6)).abs().max().item<double>(), 1e-5) << "A = R[:r]";
+  EXPECT_THROW(LoraLinear(8, 8)->attach_lora(adapter(2, 4.0, "loftq")), std::invalid_argument);
 }
 
 TEST_F(LoraTest, OnlyAdaptersAndHeadTrainUnderLora) {
