@@ -264,24 +264,29 @@ class CliTest(unittest.TestCase):
     def test_bench_attention_json(self):
         rows = lines(run("bench", "attention", "--seq", "256,512", "--block", "64", "--repeats", "2", "--json",
                          "--db", self.db).stdout)
-        methods = ["dense", "dense_blocks", "dense_chunked", "learned_sparse", "fixed_sparse"]
+        # The exact baselines and every sparse kind of the registry (as `keys` lists them).
+        keys = json.loads(run("keys", "--json").stdout)
+        kinds = next(k["choices"] for k in keys if k["key"] == "attention.kind")
+        sparse = [k for k in kinds if k != "dense"]
+        self.assertTrue({"learned_sparse", "fixed_sparse"} <= set(sparse))
+        methods = ["dense", "dense_blocks", "dense_chunked"] + sparse
         self.assertEqual({(r["method"], r["n"]) for r in rows}, {(m, n) for m in methods for n in [256, 512]})
         for r in rows:
             for key in ["time_ms", "peak_bytes", "ideal_ratio", "kernel", "gflops_per_s", "process_peak_rss_bytes"]:
                 self.assertIn(key, r)
             self.assertGreater(r["time_ms"], 0)
-            if r["method"] in ("learned_sparse", "fixed_sparse"):
+            if r["method"] in sparse:
                 self.assertAlmostEqual(r["ideal_ratio"], min(1.0, r["k"] * 64 / r["n"]), places=6)
                 self.assertAlmostEqual(r["fraction_of_ideal"], r["speedup_vs_dense"] / r["ideal_speedup"], places=6)
                 self.assertIn("memory_vs_chunked_dense", r)
             if r["method"] == "dense_blocks":
                 self.assertLess(r["relative_error_vs_dense"], 1e-5, "the sparse kernel at k = all is exact")
         with sqlite3.connect(self.db) as db:
-            self.assertEqual(db.execute("SELECT count(*) FROM benchmarks").fetchone()[0], 10)
+            self.assertEqual(db.execute("SELECT count(*) FROM benchmarks").fetchone()[0], 2 * len(methods))
         back = lines(run("bench", "attention", "--seq", "256", "--block", "64", "--repeats", "1", "--mode", "fwdbwd",
                          "--json").stdout)
         self.assertEqual({r["mode"] for r in back}, {"fwdbwd"})
-        self.assertEqual(len(back), 5)
+        self.assertEqual(len(back), len(methods))
         text = run("bench", "attention", "--seq", "256,512", "--block", "64", "--repeats", "1").stdout
         self.assertIn("fitted log-log slopes", text)
         self.assertIn("crossover:", text)

@@ -7,6 +7,7 @@
   X(dense)                               \
   X(fixed_sparse)                        \
   X(learned_sparse)                      \
+  X(sliding_window)                      \
   /* one line per kind, above this one */
 
 namespace etlab {
