@@ -5,9 +5,10 @@
 // encoder-decoder and ViT; imported Hugging Face architectures become more entries). An entry holds
 // what the schema checks (objectives, poolings, causality) and the structure the transformer builds
 // (norm kind and placement, MLP form and activation, positions, biases, grouped-query attention, tied
-// head), so that nothing else branches on an architecture's name.
+// head) and its parameter naming in checkpoints, so that nothing else branches on an architecture's name.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ struct ModelFamily {
   bool biases = true;                  ///< q, k, v, o and the MLP projections carry biases
   int64_t kv_heads = 0;                ///< 0: one key/value head per query head (no grouped-query attention)
   bool tied_head = true;               ///< the LM head may share the embedding (model.tie_embeddings decides)
+  /// Its parameter naming: the name a tensor is stored under in this family's checkpoints, from etlab's
+  /// module path ("blocks.0.attn.q.weight"); empty = etlab's own names (every built-in family).
+  std::function<std::string(const std::string& etlab_name)> tensor_name;
+
+  std::string stored_name(const std::string& etlab_name) const { return tensor_name ? tensor_name(etlab_name) : etlab_name; }
 
   bool serves(const std::string& objective) const;
   bool allows_pooling(const std::string& pooling) const;

@@ -75,11 +75,11 @@ InferResult infer(RunStore& store, const std::string& run_id, const std::string&
   if (!adapter.empty()) {
     const std::string base = base_weights_of(store, *run);
     if (base.empty()) throw std::runtime_error("run " + run->id + " is a LoRA run whose base weights are gone");
-    load_weights_into(*model, base);
+    load_weights_into(*model, base, nullptr, &cfg.model.family());
     apply_lora(model, cfg.lora, cfg.train.freeze_router);
-    load_weights_into(*model, adapter);
+    load_weights_into(*model, adapter, nullptr, &cfg.model.family());
   } else if (!weights.empty()) {
-    load_weights_into(*model, weights);
+    load_weights_into(*model, weights, nullptr, &cfg.model.family());
   } else {
     throw std::runtime_error("run " + run->id + " has no saved weights");
   }

@@ -52,12 +52,13 @@ CheckpointRecord finish_file(Session& s, torch::serialize::OutputArchive& archiv
 
 // `adapter_only`: what a LoRA run adds to its base — trained parameters plus the router, which a
 // dense base does not have (even when frozen, it decides what the model attends to).
-void write_module(torch::serialize::OutputArchive& archive, torch::nn::Module& model, bool adapter_only) {
+// Tensors are stored under the model family's names (etlab's own for its built-in families).
+void write_module(torch::serialize::OutputArchive& archive, torch::nn::Module& model, bool adapter_only, const ModelFamily& family) {
   for (const auto& p : model.named_parameters())
     if (!adapter_only || p.value().requires_grad() || p.key().find(".router_") != std::string::npos)
-      archive.write("p/" + p.key(), p.value().detach().to(torch::kCPU));
+      archive.write("p/" + family.stored_name(p.key()), p.value().detach().to(torch::kCPU));
   if (!adapter_only)
-    for (const auto& b : model.named_buffers()) archive.write("b/" + b.key(), b.value().to(torch::kCPU), true);
+    for (const auto& b : model.named_buffers()) archive.write("b/" + family.stored_name(b.key()), b.value().to(torch::kCPU), true);
 }
 
 }  // namespace
@@ -70,7 +71,7 @@ std::string checkpoint_path(const RunStore& store, const std::string& relative) 
 
 CheckpointRecord save_full_checkpoint(Session& s, double elapsed_seconds) {
   torch::serialize::OutputArchive archive;
-  write_module(archive, *s.model, false);
+  write_module(archive, *s.model, false, s.config.model.family());
   torch::serialize::OutputArchive optim;
   s.optimizer->save(optim);
   archive.write("optimizer", optim);
@@ -90,14 +91,16 @@ void load_full_checkpoint(Session& s, const std::string& path) {
   torch::serialize::InputArchive archive;
   archive.load_from(path);
   torch::NoGradGuard no_grad;
+  const ModelFamily& family = s.config.model.family();
   for (auto& p : s.model->named_parameters()) {
     torch::Tensor t;
-    if (!archive.try_read("p/" + p.key(), t)) throw std::runtime_error("checkpoint " + path + " lacks parameter " + p.key());
+    if (!archive.try_read("p/" + family.stored_name(p.key()), t))
+      throw std::runtime_error("checkpoint " + path + " lacks parameter " + family.stored_name(p.key()));
     p.value().copy_(t);
   }
   for (auto& b : s.model->named_buffers()) {
     torch::Tensor t;
-    if (archive.try_read("b/" + b.key(), t, true)) b.value().copy_(t);
+    if (archive.try_read("b/" + family.stored_name(b.key()), t, true)) b.value().copy_(t);
   }
   torch::serialize::InputArchive optim;
   archive.read("optimizer", optim);
@@ -128,12 +131,14 @@ void load_full_checkpoint(Session& s, const std::string& path) {
 CheckpointRecord save_weights(Session& s, const std::string& kind) {
   torch::serialize::OutputArchive archive;
   const bool adapter = s.config.lora.enabled;
-  write_module(archive, *s.model, adapter);
+  write_module(archive, *s.model, adapter, s.config.model.family());
   const std::string k = kind.empty() ? (adapter ? "adapter" : "model") : kind;
   return finish_file(s, archive, relative_dir(*s.store, s.run_id) + "/" + step_name(k.c_str(), s.step), k);
 }
 
-int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std::vector<std::string>* missing) {
+int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std::vector<std::string>* missing,
+                          const ModelFamily* family) {
+  auto stored = [&](const std::string& key) { return family ? family->stored_name(key) : key; };
   if (!fs::exists(path)) throw std::runtime_error("checkpoint " + path + " is missing");
   torch::serialize::InputArchive archive;
   archive.load_from(path);
@@ -141,7 +146,7 @@ int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std
   int64_t loaded = 0;
   for (auto& p : model.named_parameters()) {
     torch::Tensor t;
-    if (archive.try_read("p/" + p.key(), t) && t.sizes() == p.value().sizes()) {
+    if (archive.try_read("p/" + stored(p.key()), t) && t.sizes() == p.value().sizes()) {
       p.value().copy_(t);
       ++loaded;
     } else if (missing) {
@@ -150,7 +155,7 @@ int64_t load_weights_into(torch::nn::Module& model, const std::string& path, std
   }
   for (auto& b : model.named_buffers()) {
     torch::Tensor t;
-    if (archive.try_read("b/" + b.key(), t, true) && t.sizes() == b.value().sizes()) b.value().copy_(t);
+    if (archive.try_read("b/" + stored(b.key()), t, true) && t.sizes() == b.value().sizes()) b.value().copy_(t);
   }
   return loaded;
 }

@@ -117,8 +117,9 @@ CheckpointRecord save_weights(Session& s, const std::string& kind = {});
 /// Loads the parameters present in a checkpoint file into `model` (by name and shape); returns how
 /// many were loaded and, with `missing`, the names of the parameters it could not fill. Used for
 /// fine-tuning from a base and for inference.
+/// `family` names the tensors in the file (nullptr: etlab's own names).
 int64_t load_weights_into(torch::nn::Module& model, const std::string& absolute_path,
-                          std::vector<std::string>* missing = nullptr);
+                          std::vector<std::string>* missing = nullptr, const ModelFamily* family = nullptr);
 /// Absolute path of a run's newest checkpoint of `kind` ("full", "model", "adapter"); empty when none.
 std::string checkpoint_of(const RunStore& store, const std::string& run_id, const std::string& kind);
 /// The base weights of a fine-tuned run: its base run's model checkpoint, or the checkpoint file it

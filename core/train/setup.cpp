@@ -146,7 +146,7 @@ void build_model(Session& s, const std::string& base_checkpoint) {
     if (s.model->cls_head)
       for (auto& p : s.model->cls_head->parameters()) fresh_head.push_back(p.detach().clone());
     std::vector<std::string> missing;
-    load_weights_into(*s.model, base_checkpoint, &missing);
+    load_weights_into(*s.model, base_checkpoint, &missing, &cfg.model.family());
     if (s.model->cls_head) {
       torch::NoGradGuard no_grad;
       auto params = s.model->cls_head->parameters();
@@ -175,7 +175,7 @@ void build_model(Session& s, const std::string& base_checkpoint) {
     for (auto& p : s.model->named_parameters()) {
       if (p.key().find(".router_") == std::string::npos) continue;
       torch::Tensor t;
-      if (archive.try_read("p/" + p.key(), t) && t.sizes() == p.value().sizes()) {
+      if (archive.try_read("p/" + cfg.model.family().stored_name(p.key()), t) && t.sizes() == p.value().sizes()) {
         p.value().copy_(t);
         ++copied;
       } else {
