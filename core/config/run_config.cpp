@@ -145,11 +145,19 @@ std::vector<FieldSpec> build_config_fields() {
   f.push_back(key("model.rope_base", model, &M::rope_base, 2.0, 1e9, "rotary position base"));
 
   std::vector<std::string> kind_names;
-  for (const AttentionKind* k : kinds_in_order()) kind_names.push_back(k->name);
+  std::string sparse_kinds, topk_kinds;  // which kinds read block, topk and c (for their help)
+  for (const AttentionKind* k : kinds_in_order()) {
+    kind_names.push_back(k->name);
+    if (k->sparse) sparse_kinds += (sparse_kinds.empty() ? "" : ", ") + k->name;
+    if (k->sparse && k->uses_topk) topk_kinds += (topk_kinds.empty() ? "" : ", ") + k->name;
+  }
+  const std::string block_help = "block size B in tokens (" + sparse_kinds + ")";
+  const std::string topk_help = "key blocks per query block, own block included; auto = ceil(c*log2(n/B)) (" + topk_kinds + ")";
+  const std::string c_help = "constant c of topk=auto (" + topk_kinds + ")";
   f.push_back(key("attention.kind", attn, &A::kind, kind_names, "attention family"));
-  f.push_back(key("attention.block", attn, &A::block, 1, 65536, "block size B in tokens"));
-  f.push_back(auto_key("attention.topk", attn, &A::topk, 1, big, "key blocks per query block, own block included; auto = ceil(c*log2(n/B))"));
-  f.push_back(key("attention.c", attn, &A::c, 1e-3, 64.0, "constant c of topk=auto"));
+  f.push_back(key("attention.block", attn, &A::block, 1, 65536, block_help.c_str()));
+  f.push_back(auto_key("attention.topk", attn, &A::topk, 1, big, topk_help.c_str()));
+  f.push_back(key("attention.c", attn, &A::c, 1e-3, 64.0, c_help.c_str()));
   for (const AttentionKind* k : attention_kinds().all())
     for (const FieldSpec& spec : k->keys) f.push_back(kind_key(spec, k->name));
   f.push_back(key("attention.dense_impl", attn, &A::dense_impl, {"auto", "sdpa", "math", "fused"},
